@@ -1,0 +1,119 @@
+package org.sightline.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import org.sightline.cli.bench.BenchCommand;
+import org.sightline.cli.commands.ActorCommand;
+import org.sightline.cli.commands.DemoCommand;
+import org.sightline.cli.commands.ExportCommand;
+import org.sightline.cli.commands.GetCommand;
+import org.sightline.cli.commands.ImportCommand;
+import org.sightline.cli.commands.ReindexCommand;
+import org.sightline.cli.commands.SearchCommand;
+import org.sightline.cli.commands.ServeCommand;
+import org.sightline.cli.commands.StatsCommand;
+import org.sightline.error.InvalidInputException;
+import org.sightline.error.SightlineException;
+import org.sightline.stix.json.StixJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The {@code sightline} command. Exit codes: 0 ok, 1 bad input or not found (or any failure to do
+ * what was asked), 2 usage error.
+ */
+@Command(name = "sightline", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Threat intelligence for attribution and supply-chain exposure, STIX 2.1 native.",
+        subcommands = {ImportCommand.class, ExportCommand.class, GetCommand.class, SearchCommand.class,
+                StatsCommand.class, ActorCommand.class, ServeCommand.class, DemoCommand.class,
+                ReindexCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Sightline implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @Mixin
+    GlobalOptions global;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    /** Output for commands that do not open the knowledge base themselves (benchmarks). */
+    public Output benchOutput() {
+        return output();
+    }
+
+    /** The store location the global options name. */
+    public org.sightline.store.StoreLocation location() {
+        return global.location();
+    }
+
+    /** The streams this invocation prints to (tests capture them). */
+    Output output() {
+        return new Output(out, err, global.json());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs a command line with the given streams; the exit code is returned, not exited with. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        Sightline root = new Sightline();
+        root.out = out;
+        root.err = err;
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((e, line, parseResult) -> report(e, line, out, err));
+        commandLine.setParameterExceptionHandler((e, args2) -> {
+            boolean json = java.util.Arrays.asList(args2).contains("--json");
+            if (json) {
+                out.println(StixJson.document(ErrorDocument.of("usage_error", e.getMessage())));
+            } else {
+                err.println("error: " + e.getMessage());
+                e.getCommandLine().usage(err);
+            }
+            return USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static int report(Exception e, CommandLine line, PrintStream out, PrintStream err) {
+        boolean json = line.getParseResult() != null && line.getParseResult().hasMatchedOption("--json")
+                || rootJson(line);
+        String code = e instanceof SightlineException s ? s.code() : "error";
+        String message = e instanceof SightlineException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (json) {
+            out.println(StixJson.document(ErrorDocument.of(code, message,
+                    e instanceof InvalidInputException invalid ? invalid.details() : java.util.List.of())));
+        } else {
+            err.println("error: " + message);
+            if (e instanceof InvalidInputException invalid) {
+                invalid.details().forEach(detail -> err.println("  " + detail));
+            }
+            if (!(e instanceof SightlineException)) {
+                err.println("(set SIGHTLINE_DEBUG=1 for the stack trace)");
+                if (System.getenv("SIGHTLINE_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+            }
+        }
+        return FAILED;
+    }
+
+    private static boolean rootJson(CommandLine line) {
+        Object root = line.getCommandSpec().root().userObject();
+        return root instanceof Sightline sightline && sightline.global != null && sightline.global.json();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

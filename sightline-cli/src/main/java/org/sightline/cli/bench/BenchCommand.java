@@ -1,0 +1,16 @@
+package org.sightline.cli.bench;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure Sightline's speed; each benchmark prints its figures (--json: one document).",
+        subcommands = {ImportBench.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,24 @@
+package org.sightline.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one document every {@code sightline bench NAME --json} prints:
+ * {"bench":NAME,"java":…,"cpus":N,"results":[{"metric":…,"value":…,"unit":…,"params":{…}}]}.
+ */
+public record BenchReport(String bench, String java, int cpus, List<Result> results) {
+
+    public record Result(String metric, double value, String unit, Map<String, Object> params) {
+    }
+
+    public static BenchReport start(String bench) {
+        return new BenchReport(bench, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                new ArrayList<>());
+    }
+
+    public void add(String metric, double value, String unit, Map<String, Object> params) {
+        results.add(new Result(metric, Math.round(value * 100) / 100.0, unit, params));
+    }
+}

@@ -1,0 +1,205 @@
+package org.sightline.cli.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.error.NotFoundException;
+import org.sightline.error.StoreException;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.ingest.bundle.ImportReport;
+import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.server.App;
+import org.sightline.server.ServerOptions;
+import org.sightline.stix.StixTypes;
+import org.sightline.store.KnowledgeBase;
+import org.sightline.store.StixStore;
+import org.sightline.store.StoreLocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import the ATT&CK Enterprise bundle into a fresh embedded store (and into a fresh schema of a "
+                + "PostgreSQL database with --postgres), then time 'actor NAME' answered by the running server.",
+                "Metrics: objects_per_s (params store), actor_p99_ms. Run with JAVA_OPTS=-Xmx512m for the 512 MB figure."})
+public final class ImportBench implements Callable<Integer> {
+    @Option(names = "--file", paramLabel = "BUNDLE",
+            description = "Bundle to import (default: ../shared/data/attack/enterprise-attack-18.1.json.gz).")
+    Path file;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+            description = "Also measure PostgreSQL: a throw-away schema is created in this database and dropped after.")
+    String postgres;
+
+    @Option(names = "--requests", defaultValue = "5000", description = "Actor look-ups to time (default 5000).")
+    int requests;
+
+    @Option(names = "--warmup", defaultValue = "1",
+            description = "Imports into throw-away stores before the measured one, so the JIT has compiled the import path (default 1).")
+    int warmup;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    BenchCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        Sightline root = (Sightline) spec.root().userObject();
+        Output output = root.benchOutput();
+        Path bundle = file != null ? file : Path.of("..", "shared", "data", "attack", "enterprise-attack-18.1.json.gz");
+        if (!Files.isRegularFile(bundle)) {
+            throw new NotFoundException("no bundle at " + bundle + "; pass --file PATH to the ATT&CK Enterprise bundle");
+        }
+        BenchReport report = BenchReport.start("import");
+        long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        for (int i = 0; i < warmup; i++) {
+            Path scratch = Files.createTempDirectory("sightline-bench-warmup-");
+            try (KnowledgeBase throwAway = KnowledgeBase.open(StoreLocation.embedded(scratch))) {
+                ImportReport warm = importInto(throwAway, bundle);
+                output.note(String.format("warm-up %d: %,d objects in %.2f s", i + 1, warm.imported(), warm.seconds()));
+            } finally {
+                deleteRecursively(scratch);
+            }
+        }
+        Path dataDir = Files.createTempDirectory("sightline-bench-");
+        try (KnowledgeBase h2 = KnowledgeBase.open(StoreLocation.embedded(dataDir))) {
+            ImportReport imported = importInto(h2, bundle);
+            report.add("objects_per_s", imported.imported() / imported.seconds(), "objects/s",
+                    params("store", "h2", "objects", imported.imported(), "seconds", round(imported.seconds()),
+                            "max_heap_mb", maxHeapMb, "warmup", warmup));
+            output.note(String.format("h2: %,d objects in %.2f s", imported.imported(), imported.seconds()));
+            if (postgres != null) {
+                measurePostgres(bundle, root, report, maxHeapMb, output);
+            }
+            double p99 = actorP99(h2);
+            report.add("actor_p99_ms", p99, "ms", params("requests", requests, "store", "h2"));
+            output.note(String.format("actor look-ups over HTTP: p99 %.2f ms", p99));
+        } finally {
+            deleteRecursively(dataDir);
+        }
+        output.answer(report, () -> report.results().forEach(r ->
+                output.line(String.format("%-16s %12.2f %-10s %s", r.metric(), r.value(), r.unit(), r.params()))));
+        return Sightline.OK;
+    }
+
+    private static ImportReport importInto(KnowledgeBase knowledge, Path bundle) {
+        BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
+        ImportReport report = importer.importPaths(List.of(bundle), ImportOptions.strict(), ImportProgress.NONE);
+        if (report.anyRejected()) {
+            throw new StoreException("the benchmark bundle was rejected: " + report.files().get(0).message(), null);
+        }
+        return report;
+    }
+
+    private void measurePostgres(Path bundle, Sightline root, BenchReport report, long maxHeapMb, Output output)
+            throws IOException {
+        StoreLocation base = root.location();
+        String schema = "sightline_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(postgres, base, "CREATE SCHEMA " + schema);
+        Path indexDir = Files.createTempDirectory("sightline-bench-pg-");
+        String url = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try (KnowledgeBase pg = KnowledgeBase.open(new StoreLocation(indexDir, url, base.user(), base.password()))) {
+            ImportReport imported = importInto(pg, bundle);
+            report.add("objects_per_s", imported.imported() / imported.seconds(), "objects/s",
+                    params("store", "postgresql", "objects", imported.imported(), "seconds", round(imported.seconds()),
+                            "max_heap_mb", maxHeapMb));
+            output.note(String.format("postgresql: %,d objects in %.2f s", imported.imported(), imported.seconds()));
+        } finally {
+            execute(postgres, base, "DROP SCHEMA " + schema + " CASCADE");
+            deleteRecursively(indexDir);
+        }
+    }
+
+    /** Schema names are generated here, never taken from input, so this DDL carries no user text. */
+    private static void execute(String url, StoreLocation credentials, String ddl) {
+        try (Connection connection = DriverManager.getConnection(url, credentials.user(), credentials.password())) {
+            connection.createStatement().execute(ddl);
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare the PostgreSQL benchmark schema at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Times actor look-ups through the real HTTP server, cycling through every actor name and alias. */
+    private double actorP99(KnowledgeBase knowledge) throws IOException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (StixStore.NameMatch match : knowledge.store().allNames(StixTypes.ACTOR_TYPES)) {
+            names.add(match.name());
+        }
+        if (names.isEmpty()) {
+            names.add("APT10");
+        }
+        try (App app = new App(knowledge, new ActorDirectory(knowledge.store())).start(new ServerOptions("127.0.0.1", 0))) {
+            HttpClient client = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + app.port() + "/api/v1/actors?q=";
+            for (int i = 0; i < Math.min(1000, requests); i++) {
+                get(client, base, names.get(i % names.size()));
+            }
+            long[] nanos = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                get(client, base, names.get(i % names.size()));
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            return nanos[(int) Math.ceil(requests * 0.99) - 1] / 1e6;
+        }
+    }
+
+    private static void get(HttpClient client, String base, String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + URLEncoder.encode(name, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("actor look-up of '" + name + "' answered " + response.statusCode());
+        }
+    }
+
+    private static Map<String, Object> params(Object... pairs) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put((String) pairs[i], pairs[i + 1]);
+        }
+        return params;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.sightline.cli.commands;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.Output;
+import org.sightline.cli.ProgressBar;
+import org.sightline.cli.Sightline;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.ingest.bundle.ImportReport;
+import org.sightline.ingest.demo.DemoData;
+import org.sightline.server.ServerOptions;
+import org.sightline.store.KnowledgeBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Load Sightline's demo data (the Stone Panda / APT10 case) into the data directory and start the server.")
+public final class DemoCommand extends KnowledgeCommand {
+    @Option(names = "--with", paramLabel = "PATH", description = "Also import these files or folders first (repeatable), "
+            + "e.g. ../shared/data/attack/enterprise-attack-18.1.json.gz.")
+    List<Path> with = List.of();
+
+    @Option(names = "--load-only", description = "Load the data and exit without starting the server.")
+    boolean loadOnly;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default 8080).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
+    String bind;
+
+    @Override
+    protected int run(KnowledgeBase knowledge, Output output) {
+        BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
+        Map<String, Object> document = new LinkedHashMap<>();
+        if (!with.isEmpty()) {
+            ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
+            ImportReport extra = importer.importPaths(with, ImportOptions.strict(), progress);
+            ProgressBar.finish(progress);
+            document.put("with", ImportCommand.document(extra));
+            output.note(String.format("imported %,d objects from %s (%,d unchanged)", extra.imported(), with, extra.unchanged()));
+            if (extra.anyRejected()) {
+                output.answer(document, () -> extra.files().stream().filter(f -> f.rejected())
+                        .forEach(f -> output.err().println("rejected: " + f.message())));
+                return Sightline.FAILED;
+            }
+        }
+        ImportReport demo = DemoData.load(importer);
+        document.put("demo", ImportCommand.document(demo));
+        document.put("data_dir", knowledge.location().dataDir().toString());
+        output.note(String.format("demo data: %,d objects loaded, %,d already present (data directory %s)",
+                demo.imported(), demo.unchanged(), knowledge.location().dataDir()));
+        if (loadOnly) {
+            output.answer(document, () -> output.line("loaded; start the server with: sightline serve"));
+            return Sightline.OK;
+        }
+        return ServeCommand.serve(knowledge, output, new ServerOptions(bind, port));
+    }
+}

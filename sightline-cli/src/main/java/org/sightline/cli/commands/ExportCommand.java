@@ -1,0 +1,57 @@
+package org.sightline.cli.commands;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.ingest.bundle.BundleExporter;
+import org.sightline.store.KnowledgeBase;
+import org.sightline.store.StixStore.ObjectQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export current objects as one STIX 2.1 bundle (to stdout unless --out). Importing it again changes nothing.")
+public final class ExportCommand extends KnowledgeCommand {
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only objects of this type (repeatable).")
+    List<String> types = List.of();
+
+    @Option(names = "--id", paramLabel = "ID", description = "Only this object (repeatable).")
+    List<String> ids = List.of();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the bundle to this file.")
+    Path out;
+
+    @Override
+    protected int run(KnowledgeBase knowledge, Output output) {
+        ObjectQuery query = new ObjectQuery(new LinkedHashSet<>(types), new LinkedHashSet<>(ids), false);
+        BundleExporter exporter = new BundleExporter(knowledge.store());
+        if (out == null) {
+            // The bundle itself is the one JSON document on stdout.
+            long count = exporter.export(query, output.out(), true);
+            output.out().flush();
+            output.err().println("exported " + count + " objects");
+            return Sightline.OK;
+        }
+        long count;
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out))) {
+            count = exporter.export(query, file, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("exported", count);
+        document.put("out", out.toAbsolutePath().toString());
+        output.answer(document, () -> output.line("exported " + count + " objects to " + out));
+        return Sightline.OK;
+    }
+}

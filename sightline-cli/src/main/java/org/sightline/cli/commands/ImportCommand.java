@@ -1,0 +1,83 @@
+package org.sightline.cli.commands;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.Output;
+import org.sightline.cli.ProgressBar;
+import org.sightline.cli.Sightline;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.FileOutcome;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.ingest.bundle.ImportReport;
+import org.sightline.ingest.bundle.Rejection;
+import org.sightline.store.KnowledgeBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import STIX 2.0/2.1 bundles, single objects or arrays of objects (.json, .json.gz), "
+                + "files or folders (recursively). ATT&CK's bundles import as they are.",
+                "Each document is one transaction: one invalid object leaves the store unchanged, unless --skip-invalid."})
+public final class ImportCommand extends KnowledgeCommand {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
+    List<Path> paths;
+
+    @Option(names = "--skip-invalid", description = "Import the valid objects of a document and report the invalid ones.")
+    boolean skipInvalid;
+
+    @Override
+    protected int run(KnowledgeBase knowledge, Output output) {
+        BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
+        ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
+        ImportReport report = importer.importPaths(paths, new ImportOptions(skipInvalid), progress);
+        ProgressBar.finish(progress);
+        output.answer(document(report), () -> printText(report, output));
+        return report.anyRejected() ? Sightline.FAILED : Sightline.OK;
+    }
+
+    /** {"imported":N,"unchanged":N,"invalid":N,"by_type":{...},"seconds":S} plus what failed. */
+    static Map<String, Object> document(ImportReport report) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("imported", report.imported());
+        document.put("unchanged", report.unchanged());
+        document.put("invalid", report.invalid());
+        document.put("by_type", report.byType());
+        document.put("seconds", Math.round(report.seconds() * 1000) / 1000.0);
+        document.put("warnings", report.warnings());
+        document.put("rejected_files", report.files().stream().filter(FileOutcome::rejected)
+                .map(f -> Map.of("source", f.source(), "message", f.message())).toList());
+        document.put("errors", report.rejections().stream().map(Rejection::describe).toList());
+        document.put("index_deferred", report.indexDeferred());
+        return document;
+    }
+
+    private static void printText(ImportReport report, Output output) {
+        output.line(String.format("imported %,d, unchanged %,d, invalid %,d in %.1f s", report.imported(),
+                report.unchanged(), report.invalid(), report.seconds()));
+        report.byType().forEach((type, count) -> output.line(String.format("  %-24s %,d", type, count)));
+        for (FileOutcome file : report.files()) {
+            if (file.rejected()) {
+                output.line("rejected: " + file.message());
+            } else if (file.invalid() > 0) {
+                output.line("skipped " + file.invalid() + " invalid objects of " + file.source() + ":");
+            }
+            for (Rejection rejection : file.rejections()) {
+                output.line("  " + rejection.describe());
+            }
+            if (file.invalid() > file.rejections().size()) {
+                output.line("  … and " + (file.invalid() - file.rejections().size()) + " more invalid objects");
+            }
+        }
+        if (report.warnings() > 0) {
+            output.note(report.warnings() + " vocabulary warnings (values outside STIX open vocabularies; imported as they are)");
+        }
+        if (report.indexDeferred()) {
+            output.note("the running Sightline server holds the search index and will index these objects within seconds");
+        }
+    }
+}

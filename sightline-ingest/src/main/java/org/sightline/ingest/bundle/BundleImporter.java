@@ -1,0 +1,183 @@
+package org.sightline.ingest.bundle;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sightline.error.InvalidInputException;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.json.StixReader;
+import org.sightline.stix.upgrade.Stix20Upgrader;
+import org.sightline.stix.validation.StixValidator;
+import org.sightline.stix.validation.ValidationIssue;
+import org.sightline.store.StixStore;
+import org.sightline.store.WriteSummary;
+import org.sightline.store.search.FullTextIndex;
+
+/**
+ * Imports STIX 2.0 and 2.1 documents (bundles, single objects, arrays; plain or gzip) into the
+ * store. Each document is one transaction: it is streamed, upgraded from 2.0 where needed,
+ * validated object by object and written in batches; if any object is invalid the transaction is
+ * rolled back and the store is as it was, unless the caller asked to skip invalid objects.
+ */
+public final class BundleImporter {
+    /** Rejections listed per document; the count covers all of them. */
+    static final int MAX_LISTED_REJECTIONS = 50;
+
+    private final StixStore store;
+    private final FullTextIndex index;
+    private final StixValidator validator = new StixValidator();
+
+    public BundleImporter(StixStore store, FullTextIndex index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    /** Imports files and folders (recursively), each document in its own transaction. */
+    public ImportReport importPaths(List<Path> paths, ImportOptions options, ImportProgress progress) {
+        List<Path> files = InputFiles.expand(paths);
+        long start = System.nanoTime();
+        List<FileOutcome> outcomes = new ArrayList<>();
+        Tally tally = new Tally();
+        for (Path file : files) {
+            long size = sizeOf(file);
+            try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file))) {
+                InputStream in = StixReader.gunzipIfCompressed(counted);
+                FileOutcome outcome = importDocument(in, file.toString(), options, tally,
+                        objects -> progress.update(file, counted.count(), size, objects));
+                outcomes.add(outcome);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return finish(outcomes, tally, start);
+    }
+
+    /** Imports one document from a stream (bundled demo data, an HTTP upload). */
+    public ImportReport importStream(InputStream in, String source, ImportOptions options) {
+        long start = System.nanoTime();
+        Tally tally = new Tally();
+        FileOutcome outcome;
+        try {
+            outcome = importDocument(StixReader.gunzipIfCompressed(in), source, options, tally, objects -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        return finish(List.of(outcome), tally, start);
+    }
+
+    private ImportReport finish(List<FileOutcome> outcomes, Tally tally, long start) {
+        boolean deferred = false;
+        if (tally.imported > 0) {
+            deferred = index.sync(store).deferred();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long imported = outcomes.stream().mapToLong(FileOutcome::imported).sum();
+        long unchanged = outcomes.stream().mapToLong(FileOutcome::unchanged).sum();
+        long invalid = outcomes.stream().mapToLong(FileOutcome::invalid).sum();
+        return new ImportReport(imported, unchanged, invalid, tally.byType, seconds, outcomes, tally.warnings, deferred);
+    }
+
+    private FileOutcome importDocument(InputStream in, String source, ImportOptions options, Tally tally,
+                                       java.util.function.LongConsumer progress) {
+        DocumentImport document = new DocumentImport(source, options);
+        try {
+            WriteSummary summary = store.write(writer -> {
+                try (ParsingPipeline parsed = new ParsingPipeline(in, source,
+                        (object, index, line) -> document.check(object, index, line, progress))) {
+                    for (List<StixObject> batch = parsed.next(); batch != null; batch = parsed.next()) {
+                        batch.forEach(writer::put);
+                    }
+                }
+                if (document.invalid > 0 && !options.skipInvalid()) {
+                    throw new RejectedDocument();
+                }
+                writer.flush();
+                return writer.summary();
+            });
+            summary.addedByType().forEach((type, count) -> tally.byType.merge(type, count, Long::sum));
+            tally.imported += summary.added();
+            tally.warnings += document.warnings;
+            return new FileOutcome(source, false, null, summary.added(), summary.unchanged(), document.invalid,
+                    document.rejections);
+        } catch (RejectedDocument e) {
+            String message = source + ": " + document.invalid + " invalid object" + (document.invalid == 1 ? "" : "s")
+                    + "; nothing from this document was imported (use --skip-invalid to import the valid ones)";
+            return new FileOutcome(source, true, message, 0, 0, document.invalid, document.rejections);
+        } catch (InvalidInputException e) {
+            return new FileOutcome(source, true, e.getMessage() + "; nothing from this document was imported",
+                    0, 0, 0, List.of());
+        }
+    }
+
+    /** The state of one document's import: what was rejected, and whether writing goes on. */
+    private final class DocumentImport {
+        private final String source;
+        private final ImportOptions options;
+        private final List<Rejection> rejections = new ArrayList<>();
+        private long invalid;
+        private long warnings;
+        private long seen;
+
+        DocumentImport(String source, ImportOptions options) {
+            this.source = source;
+            this.options = options;
+        }
+
+        /** Upgrades and validates one object; returns it when it is to be stored. Runs on the parsing thread. */
+        StixObject check(ObjectNode json, long index, long line, java.util.function.LongConsumer progress) {
+            if (Stix20Upgrader.isStix20(json)) {
+                Stix20Upgrader.upgrade(json);
+            }
+            List<ValidationIssue> issues = validator.validate(json, "object " + index);
+            List<String> errors = new ArrayList<>();
+            for (ValidationIssue issue : issues) {
+                if (issue.isError()) {
+                    errors.add(issue.message());
+                } else {
+                    warnings++;
+                }
+            }
+            if (++seen % 1000 == 0) {
+                progress.accept(seen);
+            }
+            if (!errors.isEmpty()) {
+                invalid++;
+                if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                    rejections.add(new Rejection(source, json.path("id").asText(null), index, line, errors));
+                }
+                return null;
+            }
+            // Once a strict import has found an invalid object it will roll back: stop storing, keep validating.
+            return invalid == 0 || options.skipInvalid() ? new StixObject(json) : null;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Totals across documents. */
+    private static final class Tally {
+        private final Map<String, Long> byType = new TreeMap<>();
+        private long imported;
+        private long warnings;
+    }
+
+    /** Thrown inside the transaction to roll a document back. */
+    private static final class RejectedDocument extends RuntimeException {
+        RejectedDocument() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.sightline.ingest.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportReport;
+
+/** The demo data set that ships inside Sightline: the Stone Panda / APT10 case, written from public facts. */
+public final class DemoData {
+    /** Bundles in load order. */
+    public static final List<String> BUNDLES = List.of("stone-panda-foundation.json");
+
+    private DemoData() {
+    }
+
+    /** Loads every demo bundle; loading it again changes nothing. */
+    public static ImportReport load(BundleImporter importer) {
+        ImportReport last = null;
+        long imported = 0;
+        long unchanged = 0;
+        for (String name : BUNDLES) {
+            try (InputStream in = DemoData.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the demo bundle " + name + " is missing from the Sightline jar");
+                }
+                last = importer.importStream(in, "demo/" + name, ImportOptions.strict());
+                if (last.anyRejected()) {
+                    throw new IllegalStateException("the demo bundle " + name + " is invalid: " + last.rejections());
+                }
+                imported += last.imported();
+                unchanged += last.unchanged();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ImportReport(imported, unchanged, 0, last.byType(), last.seconds(), last.files(), last.warnings(),
+                last.indexDeferred());
+    }
+}

@@ -1,0 +1,159 @@
+package org.sightline.intel.actors;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sightline.error.InvalidInputException;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.StixTypes;
+import org.sightline.store.StixStore;
+import org.sightline.store.StixStore.NameMatch;
+import org.sightline.store.names.NameKey;
+
+/**
+ * Resolves any name, alias or ATT&CK id of an intrusion set, threat actor or campaign to the
+ * object, whatever its case, spacing, hyphenation or punctuation, and builds its card. When a name
+ * is not known exactly, the nearest names are offered as candidates, never silently chosen.
+ */
+public final class ActorDirectory {
+    private static final int MAX_CANDIDATES = 5;
+    private static final double MIN_CANDIDATE_SCORE = 0.6;
+    private static final int SUMMARY_LENGTH = 300;
+
+    private final StixStore store;
+
+    public ActorDirectory(StixStore store) {
+        this.store = store;
+    }
+
+    public ActorResolution resolve(String query) {
+        String key = NameKey.of(query);
+        if (key.isEmpty()) {
+            throw new InvalidInputException("actor: the name '" + query + "' has no letters or digits to look up");
+        }
+        List<Candidate> exact = exactMatches(query, key);
+        if (!exact.isEmpty()) {
+            ActorCard card = store.current(exact.get(0).id()).map(this::card).orElse(null);
+            return new ActorResolution(query, card, exact);
+        }
+        return new ActorResolution(query, null, nearest(key));
+    }
+
+    /** Objects carrying exactly this name key or external id, best first (see {@link #rank}). */
+    private List<Candidate> exactMatches(String query, String key) {
+        List<NameMatch> matches = new ArrayList<>(store.findByNameKey(key, StixTypes.ACTOR_TYPES));
+        Set<String> externalIds = new HashSet<>();
+        for (StixStore.ExternalId external : store.findByExternalId(query.trim())) {
+            if (StixTypes.ACTOR_TYPES.contains(StixTypes.typeOf(external.objectId()))) {
+                externalIds.add(external.objectId());
+            }
+        }
+        if (!externalIds.isEmpty()) {
+            for (StixObject object : store.currentObjects(externalIds)) {
+                matches.add(new NameMatch(object.id(), object.type(), object.name(), true,
+                        object.json().path("x_mitre_deprecated").asBoolean(false)));
+            }
+        }
+        Map<String, NameMatch> best = new LinkedHashMap<>();
+        matches.stream().sorted(ActorDirectory::rank).forEach(match -> best.putIfAbsent(match.objectId(), match));
+        List<Candidate> candidates = new ArrayList<>();
+        for (NameMatch match : best.values()) {
+            String canonical = match.primary() ? match.name() : canonicalName(match.objectId());
+            candidates.add(new Candidate(match.objectId(), canonical, match.name(), match.primary() ? 1.0 : 0.95));
+        }
+        return candidates;
+    }
+
+    /**
+     * Active objects before deprecated ones; a canonical name before an alias; intrusion sets before
+     * threat actors before campaigns; then by id, so the answer never depends on insertion order.
+     */
+    private static int rank(NameMatch a, NameMatch b) {
+        return Comparator.comparing(NameMatch::deprecated)
+                .thenComparing(m -> !m.primary())
+                .thenComparing(m -> List.of("intrusion-set", "threat-actor", "campaign").indexOf(m.objectType()))
+                .thenComparing(NameMatch::objectId)
+                .compare(a, b);
+    }
+
+    private String canonicalName(String id) {
+        return store.current(id).map(StixObject::name).orElse(id);
+    }
+
+    private List<Candidate> nearest(String key) {
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        for (NameMatch name : store.allNames(StixTypes.ACTOR_TYPES)) {
+            if (name.deprecated()) {
+                continue;
+            }
+            double score = NameSimilarity.of(key, NameKey.of(name.name()));
+            Candidate existing = best.get(name.objectId());
+            if (score >= MIN_CANDIDATE_SCORE && (existing == null || existing.score() < score)) {
+                best.put(name.objectId(), new Candidate(name.objectId(), null, name.name(), score));
+            }
+        }
+        return best.values().stream()
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id))
+                .limit(MAX_CANDIDATES)
+                .map(c -> new Candidate(c.id(), canonicalName(c.id()), c.matchedName(), round(c.score())))
+                .toList();
+    }
+
+    /** The card of an actor object. */
+    public ActorCard card(StixObject actor) {
+        List<String> aliases = new ArrayList<>(actor.strings("aliases"));
+        for (String alias : actor.strings("x_mitre_aliases")) {
+            if (!aliases.contains(alias)) {
+                aliases.add(alias);
+            }
+        }
+        Set<String> techniques = new HashSet<>();
+        Set<String> software = new HashSet<>();
+        for (StixStore.Edge edge : store.edgesFrom(actor.id(), "uses")) {
+            String targetType = StixTypes.typeOf(edge.targetId());
+            if ("attack-pattern".equals(targetType)) {
+                techniques.add(edge.targetId());
+            } else if ("malware".equals(targetType) || "tool".equals(targetType)) {
+                software.add(edge.targetId());
+            }
+        }
+        return new ActorCard(actor.id(), actor.type(), actor.name(), actor.externalId("mitre-attack").orElse(null),
+                aliases, summary(actor.description()), active(techniques), active(software));
+    }
+
+    /** Counts the targets that are current, not revoked and not deprecated. */
+    private int active(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return (int) store.currentObjects(ids).stream()
+                .filter(o -> !o.json().path("x_mitre_deprecated").asBoolean(false))
+                .count();
+    }
+
+    /** The first paragraph, without ATT&CK's inline citations, cut at a sentence near 300 characters. */
+    static String summary(String description) {
+        if (description == null) {
+            return null;
+        }
+        String text = description.split("\\n\\s*\\n", 2)[0]
+                .replaceAll("\\(Citation:[^)]*\\)", "")
+                .replaceAll("\\[([^\\]]+)]\\([^)]*\\)", "$1")
+                .replaceAll("\\s+", " ")
+                .replace(" .", ".")
+                .trim();
+        if (text.length() <= SUMMARY_LENGTH) {
+            return text;
+        }
+        int end = text.lastIndexOf(". ", SUMMARY_LENGTH);
+        return end > 80 ? text.substring(0, end + 1) : text.substring(0, SUMMARY_LENGTH) + "…";
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+}

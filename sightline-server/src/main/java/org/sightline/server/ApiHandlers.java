@@ -1,0 +1,108 @@
+package org.sightline.server;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sightline.error.InvalidInputException;
+import org.sightline.error.NotFoundException;
+import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.intel.actors.ActorResolution;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.json.StixJson;
+import org.sightline.store.KnowledgeBase;
+import org.sightline.store.search.SearchHit;
+
+/** The /api/v1 handlers: each parses the request, calls one service, and writes JSON. */
+final class ApiHandlers {
+    private static final int MAX_LIMIT = 1000;
+
+    private final KnowledgeBase knowledge;
+    private final ActorDirectory actors;
+
+    ApiHandlers(KnowledgeBase knowledge, ActorDirectory actors) {
+        this.knowledge = knowledge;
+        this.actors = actors;
+    }
+
+    void health(Context ctx) {
+        knowledge.store().lastSequence(); // proves the store answers
+        json(ctx, Map.of("status", "ok"));
+    }
+
+    void stats(Context ctx) {
+        json(ctx, knowledge.store().stats());
+    }
+
+    void object(Context ctx) {
+        String id = ctx.pathParam("id");
+        String version = ctx.queryParam("version");
+        StixObject object = (version == null ? knowledge.store().current(id) : knowledge.store().version(id, version))
+                .orElseThrow(() -> new NotFoundException("no object " + id
+                        + (version == null ? "" : " with version " + version) + " in the knowledge store"));
+        ctx.contentType("application/json").result(StixJson.writePretty(object.json()));
+    }
+
+    void versions(Context ctx) {
+        String id = ctx.pathParam("id");
+        List<?> versions = knowledge.store().versions(id);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("no object " + id + " in the knowledge store");
+        }
+        json(ctx, Map.of("id", id, "versions", versions));
+    }
+
+    void search(Context ctx) {
+        String text = required(ctx, "q");
+        Set<String> types = new LinkedHashSet<>(ctx.queryParams("type"));
+        int limit = limit(ctx.queryParam("limit"));
+        List<SearchHit> hits = knowledge.search(text, types, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", text);
+        body.put("hits", hits);
+        json(ctx, body);
+    }
+
+    void actors(Context ctx) {
+        ActorResolution resolution = actors.resolve(required(ctx, "q"));
+        if (resolution.found()) {
+            json(ctx, resolution);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>(ErrorResponses.body("not_found",
+                "no intrusion set, threat actor or campaign is named '" + resolution.query() + "'"));
+        body.put("query", resolution.query());
+        body.put("match", null);
+        body.put("candidates", resolution.candidates());
+        ErrorResponses.send(ctx, 404, body);
+    }
+
+    private static String required(Context ctx, String parameter) {
+        String value = ctx.queryParam(parameter);
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("query parameter '" + parameter + "' is required");
+        }
+        return value;
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidInputException("'limit' must be between 1 and " + MAX_LIMIT + ", got " + value);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("'limit' must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static void json(Context ctx, Object body) {
+        ctx.contentType("application/json").result(StixJson.document(body));
+    }
+}

@@ -1,0 +1,83 @@
+package org.sightline.server;
+
+import io.javalin.Javalin;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.sightline.error.SightlineException;
+import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.store.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server: wires the services to their routes, maps errors to JSON, and keeps the
+ * full-text index caught up with writes made by other processes (an import in another terminal).
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final long INDEX_SYNC_SECONDS = 2;
+
+    private final KnowledgeBase knowledge;
+    private final ApiHandlers api;
+    private Javalin javalin;
+    private ScheduledExecutorService indexSync;
+
+    public App(KnowledgeBase knowledge, ActorDirectory actors) {
+        this.knowledge = knowledge;
+        this.api = new ApiHandlers(knowledge, actors);
+    }
+
+    public App start(ServerOptions options) {
+        javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.routes.get("/health", api::health);
+            config.routes.get("/api/v1/stats", api::stats);
+            config.routes.get("/api/v1/objects/{id}", api::object);
+            config.routes.get("/api/v1/objects/{id}/versions", api::versions);
+            config.routes.get("/api/v1/search", api::search);
+            config.routes.get("/api/v1/actors", api::actors);
+            config.routes.exception(SightlineException.class, (e, ctx) ->
+                    ErrorResponses.send(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                ErrorResponses.send(ctx, 500, "internal_error", "the server failed on this request; see its log");
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    ErrorResponses.send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+                }
+            });
+        }).start(options.bind(), options.port());
+        indexSync = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sightline-index-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        indexSync.scheduleWithFixedDelay(this::syncIndex, 0, INDEX_SYNC_SECONDS, TimeUnit.SECONDS);
+        return this;
+    }
+
+    private void syncIndex() {
+        try {
+            knowledge.index().sync(knowledge.store());
+        } catch (RuntimeException e) {
+            LOG.warn("full-text index sync failed: {}", e.getMessage());
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        if (indexSync != null) {
+            indexSync.shutdownNow();
+        }
+        if (javalin != null) {
+            javalin.stop();
+        }
+    }
+}

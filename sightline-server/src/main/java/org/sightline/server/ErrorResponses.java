@@ -1,0 +1,46 @@
+package org.sightline.server;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sightline.error.ConflictException;
+import org.sightline.error.InvalidInputException;
+import org.sightline.error.NotFoundException;
+import org.sightline.error.SightlineException;
+import org.sightline.stix.json.StixJson;
+
+/** Maps errors to HTTP statuses and the JSON body every error has: {"error":{"code":…,"message":…}}. */
+final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    static int status(SightlineException e) {
+        if (e instanceof InvalidInputException) {
+            return 400;
+        }
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        return 500;
+    }
+
+    static void send(Context ctx, int status, String code, String message) {
+        send(ctx, status, body(code, message));
+    }
+
+    static void send(Context ctx, int status, Map<String, Object> body) {
+        ctx.status(status).contentType("application/json").result(StixJson.document(body));
+    }
+
+    static Map<String, Object> body(String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        return body;
+    }
+}

@@ -1,0 +1,57 @@
+package org.sightline.stix;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/**
+ * STIX timestamps (RFC 3339, UTC, 'Z'; STIX 2.1 §3.2). Versions are ordered by a sort key that
+ * pads the fraction to nanoseconds, so that ordering is exact whatever precision a producer used.
+ */
+public final class StixTimestamp {
+    private static final Pattern FORMAT = Pattern.compile(
+            "^[0-9]{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\\.[0-9]+)?Z$");
+    private static final Pattern MILLIS = Pattern.compile("T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,}Z$");
+
+    private StixTimestamp() {
+    }
+
+    public static boolean isValid(String value) {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            return false;
+        }
+        // The pattern bounds every field; only the day needs its month (and leap year) to be checked.
+        int year = Integer.parseInt(value, 0, 4, 10);
+        int month = Integer.parseInt(value, 5, 7, 10);
+        int day = Integer.parseInt(value, 8, 10, 10);
+        return day <= YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    /** created and modified must be precise to the millisecond (STIX 2.1 §3.2). */
+    public static boolean hasMillisecondPrecision(String value) {
+        return value != null && MILLIS.matcher(value).find();
+    }
+
+    public static Instant parse(String value) {
+        // Leap second 60 is legal in RFC 3339 but not in java.time; treat it as the last instant of 59.
+        String normalized = value.contains(":60") ? value.replace(":60", ":59") : value;
+        return Instant.parse(normalized);
+    }
+
+    /** Fixed-width, lexicographically ordered form: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}. */
+    public static String sortKey(String value) {
+        int dot = value.indexOf('.');
+        int zone = value.length() - 1;
+        String seconds = dot < 0 ? value.substring(0, zone) : value.substring(0, dot);
+        String fraction = dot < 0 ? "" : value.substring(dot + 1, zone);
+        String nanos = fraction.length() >= 9 ? fraction.substring(0, 9) : fraction + "0".repeat(9 - fraction.length());
+        return seconds + "." + nanos + "Z";
+    }
+
+    /** Formats an instant the way STIX producers usually do: millisecond precision. */
+    public static String format(Instant instant) {
+        String text = instant.truncatedTo(ChronoUnit.MILLIS).toString();
+        return text.contains(".") ? text : text.replace("Z", ".000Z");
+    }
+}

@@ -1,0 +1,129 @@
+package org.sightline.stix.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.sightline.error.InvalidInputException;
+
+/**
+ * Streams the STIX objects out of a document: a bundle, a single object, or a JSON array of
+ * objects, optionally gzip-compressed. Objects are handed over one at a time, so a bundle of any
+ * size is read in bounded memory.
+ */
+public final class StixReader {
+
+    /** Receives each object with its position in the document (0-based) and the line it starts on. */
+    @FunctionalInterface
+    public interface ObjectSink {
+        void accept(ObjectNode object, long index, long line);
+    }
+
+    /** What the document turned out to be. */
+    public enum DocumentKind { BUNDLE, SINGLE_OBJECT, ARRAY }
+
+    private StixReader() {
+    }
+
+    public static DocumentKind read(Path file, ObjectSink sink) {
+        try (InputStream in = open(file)) {
+            return read(in, file.toString(), sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a file, transparently un-gzipping it when it starts with the gzip magic bytes. */
+    public static InputStream open(Path file) throws IOException {
+        return gunzipIfCompressed(Files.newInputStream(file));
+    }
+
+    /** Wraps the stream in a gzip decoder when it starts with the gzip magic bytes. */
+    public static InputStream gunzipIfCompressed(InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        if (first == 0x1f && second == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        }
+        return in;
+    }
+
+    public static DocumentKind read(InputStream in, String where, ObjectSink sink) {
+        try (JsonParser parser = StixJson.factory().createParser(in)) {
+            parser.setCodec(StixJson.mapper());
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                streamArray(parser, where, sink);
+                return DocumentKind.ARRAY;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new InvalidInputException(where + ": expected a STIX bundle, object or array of objects, found "
+                        + (first == null ? "an empty document" : first.asString()));
+            }
+            return readTopObject(parser, where, sink);
+        } catch (JsonParseException e) {
+            throw new InvalidInputException(where + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DocumentKind readTopObject(JsonParser parser, String where, ObjectSink sink) throws IOException {
+        ObjectNode top = StixJson.newObject();
+        boolean streamedObjects = false;
+        long topLine = parser.currentLocation().getLineNr();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("objects".equals(field) && value == JsonToken.START_ARRAY) {
+                // A top-level 'objects' array only occurs in bundles (observed-data 2.0 uses a dictionary).
+                streamArray(parser, where, sink);
+                streamedObjects = true;
+            } else {
+                JsonNode node = parser.readValueAsTree();
+                top.set(field, node);
+            }
+        }
+        if (streamedObjects) {
+            String type = top.path("type").asText("");
+            if (!"bundle".equals(type)) {
+                throw new InvalidInputException(where + ": a top-level 'objects' array belongs to a bundle, but 'type' is '"
+                        + type + "'");
+            }
+            return DocumentKind.BUNDLE;
+        }
+        if ("bundle".equals(top.path("type").asText())) {
+            return DocumentKind.BUNDLE; // an empty bundle
+        }
+        sink.accept(top, 0, topLine);
+        return DocumentKind.SINGLE_OBJECT;
+    }
+
+    private static void streamArray(JsonParser parser, String where, ObjectSink sink) throws IOException {
+        long index = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new InvalidInputException(where + ": the document ends inside the list of objects");
+            }
+            long line = parser.currentLocation().getLineNr();
+            if (token != JsonToken.START_OBJECT) {
+                throw new InvalidInputException(where + ": item " + index + " (line " + line + ") is not a JSON object");
+            }
+            ObjectNode object = parser.readValueAsTree();
+            sink.accept(object, index++, line);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.sightline.store;
+
+import java.util.List;
+import java.util.Set;
+import org.sightline.store.jdbc.JdbcStixStore;
+import org.sightline.store.search.SearchHit;
+import org.sightline.store.search.FullTextIndex;
+
+/** The knowledge store and its full-text index, opened together from one location. */
+public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation location) implements AutoCloseable {
+
+    public static KnowledgeBase open(StoreLocation location) {
+        JdbcStixStore store = JdbcStixStore.open(location);
+        try {
+            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Full-text search over what the store holds now: the index catches up first when it can. */
+    public List<SearchHit> search(String text, Set<String> types, int limit) {
+        index.sync(store);
+        return index.search(text, types, limit);
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.sightline.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.sightline.stix.StixObject;
+
+/**
+ * The knowledge store: every version of every STIX object, the current version of each id, and
+ * derived indexes (names, relationship edges, markings, external ids) rebuilt from the objects.
+ *
+ * <p>The current version of an id is its newest version; when that version is revoked the id is
+ * revoked and drops out of every derived index, while all versions stay readable.
+ */
+public interface StixStore extends AutoCloseable {
+
+    /** Runs the work in one transaction: everything it wrote is kept, or nothing if it throws. */
+    <T> T write(Function<StoreWriter, T> work);
+
+    /** The newest version of the id, revoked or not. */
+    Optional<StixObject> current(String id);
+
+    /** The version whose modified (or created) timestamp is exactly the one given. */
+    Optional<StixObject> version(String id, String timestamp);
+
+    /** Every version of the id, oldest first. */
+    List<VersionInfo> versions(String id);
+
+    /** The current versions of the given ids that exist and are not revoked, in no particular order. */
+    List<StixObject> currentObjects(Collection<String> ids);
+
+    /** Streams current objects matching the query, ordered by id. */
+    void forEachCurrent(ObjectQuery query, Consumer<StixObject> consumer);
+
+    StoreStats stats();
+
+    /** Current, non-revoked objects of the given types with a name or alias whose key equals this one. */
+    List<NameMatch> findByNameKey(String nameKey, Set<String> types);
+
+    /** Every name and alias of current, non-revoked objects of the given types. */
+    List<NameMatch> allNames(Set<String> types);
+
+    /** Outgoing relationship edges of the given type (any type when null). */
+    List<Edge> edgesFrom(String sourceId, String relationshipType);
+
+    /** Incoming relationship edges of the given type (any type when null). */
+    List<Edge> edgesTo(String targetId, String relationshipType);
+
+    /** Ids of current objects carrying the external id (case-insensitive), with their source names. */
+    List<ExternalId> findByExternalId(String externalId);
+
+    /** Marking-definition ids on the current version of an object. */
+    List<String> markingsOf(String objectId);
+
+    /** The highest version sequence number written so far; grows with every write. */
+    long lastSequence();
+
+    /** Current, non-revoked versions written after the sequence number, oldest first, except the types named. */
+    void forEachCurrentSince(long sequence, Set<String> excludedTypes, Consumer<SequencedObject> consumer);
+
+    /** Ids whose current version, written after the sequence number, is revoked. */
+    List<String> revokedSince(long sequence);
+
+    /** Rebuilds every derived index from the current objects. */
+    void rebuildDerivedIndexes();
+
+    /** Object counts by type, for current non-revoked objects. */
+    Map<String, Long> countsByType();
+
+    @Override
+    void close();
+
+    /** A version of an object with the order in which it was written. */
+    record SequencedObject(long sequence, StixObject object) {
+    }
+
+    /** A name or alias and the object that carries it. */
+    record NameMatch(String objectId, String objectType, String name, boolean primary, boolean deprecated) {
+    }
+
+    /** One relationship: {@code source --type--> target}. */
+    record Edge(String relationshipId, String sourceId, String type, String targetId) {
+    }
+
+    /** An external id (ATT&CK {@code G0045}) and the object it names. */
+    record ExternalId(String objectId, String sourceName, String externalId) {
+    }
+
+    /** One stored version of an object. */
+    record VersionInfo(String id, String modified, boolean revoked, boolean current, java.time.Instant addedAt) {
+    }
+
+    /** Totals for {@code sightline stats}. */
+    record StoreStats(Map<String, Long> objectsByType, long objects, long versions, long relationships,
+                      long revoked) {
+    }
+
+    /** Which current objects to stream: any of the types (all when empty) and any of the ids (all when empty). */
+    record ObjectQuery(Set<String> types, Set<String> ids, boolean includeRevoked) {
+        public static ObjectQuery all() {
+            return new ObjectQuery(Set.of(), Set.of(), false);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package org.sightline.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.sightline.error.StoreException;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.json.StixJson;
+import org.sightline.store.StixStore;
+import org.sightline.store.StoreLocation;
+import org.sightline.store.StoreWriter;
+
+/** The knowledge store on JDBC: embedded H2 or PostgreSQL, the same SQL for both. */
+public final class JdbcStixStore implements StixStore {
+    private static final String CURRENT_JSON = "SELECT v.json FROM stix_current c "
+            + "JOIN stix_version v ON v.id = c.id AND v.modified_key = c.modified_key ";
+
+    private final HikariDataSource dataSource;
+    private final Sql sql;
+    private final StoreLocation location;
+
+    private JdbcStixStore(HikariDataSource dataSource, StoreLocation location) {
+        this.dataSource = dataSource;
+        this.sql = new Sql(dataSource);
+        this.location = location;
+    }
+
+    public static JdbcStixStore open(StoreLocation location) {
+        return new JdbcStixStore(Database.open(location), location);
+    }
+
+    public StoreLocation location() {
+        return location;
+    }
+
+    @Override
+    public <T> T write(Function<StoreWriter, T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                JdbcStoreWriter writer = new JdbcStoreWriter(connection, Instant.now());
+                T result = work.apply(writer);
+                writer.flush();
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("knowledge store transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<StixObject> current(String id) {
+        return sql.list(CURRENT_JSON + "WHERE c.id = ?", List.of(id), JdbcStixStore::object).stream().findFirst();
+    }
+
+    @Override
+    public Optional<StixObject> version(String id, String timestamp) {
+        return sql.list("SELECT json FROM stix_version WHERE id = ? AND modified_key = ?",
+                List.of(id, VersionKey.ofTimestamp(timestamp)), JdbcStixStore::object).stream().findFirst();
+    }
+
+    @Override
+    public List<VersionInfo> versions(String id) {
+        String currentKey = sql.list("SELECT modified_key FROM stix_current WHERE id = ?", List.of(id),
+                row -> row.getString(1)).stream().findFirst().orElse(null);
+        return sql.list("SELECT modified_key, revoked, added_at, json FROM stix_version WHERE id = ? ORDER BY modified_key",
+                List.of(id), row -> {
+                    StixObject object = object(row, 4);
+                    return new VersionInfo(id, object.versionTimestamp().orElse(null), row.getBoolean(2),
+                            row.getString(1).equals(currentKey), row.getTimestamp(3).toInstant());
+                });
+    }
+
+    @Override
+    public List<StixObject> currentObjects(Collection<String> ids) {
+        List<StixObject> objects = new ArrayList<>();
+        for (List<String> chunk : JdbcStoreWriter.chunks(Set.copyOf(ids))) {
+            objects.addAll(sql.list(CURRENT_JSON + "WHERE c.revoked = FALSE AND c.id IN ("
+                    + JdbcStoreWriter.placeholders(chunk.size()) + ")", chunk, JdbcStixStore::object));
+        }
+        return objects;
+    }
+
+    @Override
+    public void forEachCurrent(ObjectQuery query, Consumer<StixObject> consumer) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (!query.includeRevoked()) {
+            where.append(" AND c.revoked = FALSE");
+        }
+        if (!query.types().isEmpty()) {
+            where.append(" AND c.type IN (").append(JdbcStoreWriter.placeholders(query.types().size())).append(')');
+            parameters.addAll(query.types());
+        }
+        if (!query.ids().isEmpty()) {
+            where.append(" AND c.id IN (").append(JdbcStoreWriter.placeholders(query.ids().size())).append(')');
+            parameters.addAll(query.ids());
+        }
+        sql.stream(CURRENT_JSON + where + " ORDER BY c.id", parameters, JdbcStixStore::object, consumer);
+    }
+
+    @Override
+    public StoreStats stats() {
+        Map<String, Long> byType = countsByType();
+        long objects = byType.values().stream().mapToLong(Long::longValue).sum();
+        long versions = sql.count("SELECT COUNT(*) FROM stix_version", List.of());
+        long relationships = sql.count("SELECT COUNT(*) FROM relationship_edge", List.of());
+        long revoked = sql.count("SELECT COUNT(*) FROM stix_current WHERE revoked = TRUE", List.of());
+        return new StoreStats(byType, objects, versions, relationships, revoked);
+    }
+
+    @Override
+    public Map<String, Long> countsByType() {
+        Map<String, Long> counts = new TreeMap<>();
+        sql.stream("SELECT type, COUNT(*) FROM stix_current WHERE revoked = FALSE GROUP BY type", List.of(),
+                row -> Map.entry(row.getString(1), row.getLong(2)), entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    @Override
+    public List<NameMatch> findByNameKey(String nameKey, Set<String> types) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(nameKey);
+        parameters.addAll(types);
+        return sql.list("SELECT n.object_id, n.object_type, n.name, n.is_primary, c.deprecated FROM object_name n "
+                        + "JOIN stix_current c ON c.id = n.object_id WHERE n.name_key = ? AND n.object_type IN ("
+                        + JdbcStoreWriter.placeholders(types.size()) + ")",
+                parameters, JdbcStixStore::nameMatch);
+    }
+
+    @Override
+    public List<NameMatch> allNames(Set<String> types) {
+        return sql.list("SELECT n.object_id, n.object_type, n.name, n.is_primary, c.deprecated FROM object_name n "
+                        + "JOIN stix_current c ON c.id = n.object_id WHERE n.object_type IN ("
+                        + JdbcStoreWriter.placeholders(types.size()) + ")",
+                List.copyOf(types), JdbcStixStore::nameMatch);
+    }
+
+    @Override
+    public List<Edge> edgesFrom(String sourceId, String relationshipType) {
+        return edges("source_id", sourceId, relationshipType);
+    }
+
+    @Override
+    public List<Edge> edgesTo(String targetId, String relationshipType) {
+        return edges("target_id", targetId, relationshipType);
+    }
+
+    private List<Edge> edges(String column, String id, String relationshipType) {
+        String query = "SELECT rel_id, source_id, rel_type, target_id FROM relationship_edge WHERE " + column + " = ?";
+        List<Object> parameters = new ArrayList<>(List.of(id));
+        if (relationshipType != null) {
+            query += " AND rel_type = ?";
+            parameters.add(relationshipType);
+        }
+        return sql.list(query, parameters,
+                row -> new Edge(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+    }
+
+    @Override
+    public List<ExternalId> findByExternalId(String externalId) {
+        return sql.list("SELECT object_id, source_name, external_id FROM external_id WHERE external_id = ?",
+                List.of(externalId.toUpperCase(java.util.Locale.ROOT)),
+                row -> new ExternalId(row.getString(1), row.getString(2), row.getString(3)));
+    }
+
+    @Override
+    public List<String> markingsOf(String objectId) {
+        return sql.list("SELECT marking_id FROM object_marking WHERE object_id = ?", List.of(objectId),
+                row -> row.getString(1));
+    }
+
+    @Override
+    public long lastSequence() {
+        return sql.count("SELECT COALESCE(MAX(seq), 0) FROM stix_version", List.of());
+    }
+
+    @Override
+    public void forEachCurrentSince(long sequence, Set<String> excludedTypes, Consumer<SequencedObject> consumer) {
+        List<Object> parameters = new ArrayList<>(List.of(sequence));
+        parameters.addAll(excludedTypes);
+        String exclude = excludedTypes.isEmpty() ? ""
+                : " AND c.type NOT IN (" + JdbcStoreWriter.placeholders(excludedTypes.size()) + ")";
+        sql.stream("SELECT v.seq, v.json FROM stix_current c JOIN stix_version v "
+                        + "ON v.id = c.id AND v.modified_key = c.modified_key "
+                        + "WHERE v.seq > ? AND c.revoked = FALSE" + exclude + " ORDER BY v.seq",
+                parameters, row -> new SequencedObject(row.getLong(1), object(row, 2)), consumer);
+    }
+
+    @Override
+    public List<String> revokedSince(long sequence) {
+        return sql.list("SELECT c.id FROM stix_current c JOIN stix_version v "
+                        + "ON v.id = c.id AND v.modified_key = c.modified_key WHERE v.seq > ? AND c.revoked = TRUE",
+                List.of(sequence), row -> row.getString(1));
+    }
+
+    @Override
+    public void rebuildDerivedIndexes() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                rebuild(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot rebuild the derived indexes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Recomputes the current version of every id from stix_version, then every derived row. */
+    private void rebuild(Connection connection) throws SQLException {
+        try (Statement clear = connection.createStatement()) {
+            for (String table : List.of("stix_current", "object_name", "relationship_edge", "object_marking", "external_id")) {
+                clear.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        List<StixObject> batch = new ArrayList<>();
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            try (PreparedStatement select = reader.prepareStatement(
+                    "SELECT id, json FROM stix_version ORDER BY id, modified_key")) {
+                select.setFetchSize(500);
+                try (ResultSet rows = select.executeQuery()) {
+                    StixObject newest = null;
+                    while (rows.next()) {
+                        StixObject object = object(rows, 2);
+                        if (newest != null && !newest.id().equals(object.id())) {
+                            addToBatch(connection, batch, newest);
+                        }
+                        newest = object;
+                    }
+                    if (newest != null) {
+                        addToBatch(connection, batch, newest);
+                    }
+                }
+            } finally {
+                reader.rollback();
+            }
+        }
+        DerivedIndexWriter.insert(connection, batch);
+    }
+
+    private static void addToBatch(Connection connection, List<StixObject> batch, StixObject object) throws SQLException {
+        batch.add(object);
+        if (batch.size() >= JdbcStoreWriter.BATCH) {
+            DerivedIndexWriter.insert(connection, batch);
+            batch.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static StixObject object(ResultSet row) throws SQLException {
+        return object(row, 1);
+    }
+
+    private static StixObject object(ResultSet row, int column) throws SQLException {
+        return new StixObject(StixJson.parseObject(row.getString(column), "stored object"));
+    }
+
+    private static NameMatch nameMatch(ResultSet row) throws SQLException {
+        return new NameMatch(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4), row.getBoolean(5));
+    }
+}

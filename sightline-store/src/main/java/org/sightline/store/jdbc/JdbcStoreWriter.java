@@ -1,0 +1,172 @@
+package org.sightline.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sightline.error.StoreException;
+import org.sightline.stix.StixObject;
+import org.sightline.store.StoreWriter;
+import org.sightline.store.WriteSummary;
+
+/**
+ * Writes versions in batches on one connection inside the caller's transaction. For each batch it
+ * looks up which (id, modified) pairs and current versions already exist with one query each,
+ * inserts the new versions, and refreshes the current row and derived indexes of every id whose
+ * current version changed.
+ */
+final class JdbcStoreWriter implements StoreWriter {
+    static final int BATCH = 1000;
+    /** Ids per IN (...) list; PostgreSQL and H2 both take far more, this keeps statements small. */
+    private static final int IN_CHUNK = 500;
+
+    private final Connection connection;
+    private final Timestamp addedAt;
+    private final List<StixObject> buffer = new ArrayList<>(BATCH);
+    private final WriteSummary summary = new WriteSummary();
+
+    JdbcStoreWriter(Connection connection, Instant addedAt) {
+        this.connection = connection;
+        this.addedAt = Timestamp.from(addedAt);
+    }
+
+    @Override
+    public void put(StixObject object) {
+        buffer.add(object);
+        if (buffer.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    @Override
+    public WriteSummary summary() {
+        return summary;
+    }
+
+    @Override
+    public void flush() {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        try {
+            writeBatch(buffer);
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to the knowledge store: " + e.getMessage(), e);
+        }
+        buffer.clear();
+    }
+
+    private void writeBatch(List<StixObject> batch) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        for (StixObject object : batch) {
+            ids.add(object.id());
+        }
+        Set<String> storedVersions = storedVersionKeys(ids);
+        Map<String, String> currentKeys = currentKeys(ids);
+
+        List<StixObject> inserts = new ArrayList<>();
+        Map<String, StixObject> newCurrent = new LinkedHashMap<>();
+        for (StixObject object : batch) {
+            String key = VersionKey.of(object);
+            if (!storedVersions.add(object.id() + '\u0000' + key)) {
+                summary.countUnchanged();
+                continue;
+            }
+            inserts.add(object);
+            StixObject pending = newCurrent.get(object.id());
+            String currentKey = pending != null ? VersionKey.of(pending) : currentKeys.get(object.id());
+            boolean becomesCurrent = currentKey == null || key.compareTo(currentKey) > 0;
+            if (becomesCurrent) {
+                newCurrent.put(object.id(), object);
+            }
+            summary.countAdded(object.type(), becomesCurrent);
+        }
+        insertVersions(inserts);
+        Set<String> replaced = new HashSet<>(newCurrent.keySet());
+        replaced.retainAll(currentKeys.keySet());
+        DerivedIndexWriter.delete(connection, replaced);
+        DerivedIndexWriter.insert(connection, newCurrent.values());
+    }
+
+    private Set<String> storedVersionKeys(Collection<String> ids) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        for (List<String> chunk : chunks(ids)) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, modified_key FROM stix_version WHERE id IN (" + placeholders(chunk.size()) + ")")) {
+                bind(select, chunk);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(rows.getString(1) + '\u0000' + rows.getString(2));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Map<String, String> currentKeys(Collection<String> ids) throws SQLException {
+        Map<String, String> keys = new HashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, modified_key FROM stix_current WHERE id IN (" + placeholders(chunk.size()) + ")")) {
+                bind(select, chunk);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        keys.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    private void insertVersions(List<StixObject> inserts) throws SQLException {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO stix_version (id, type, modified_key, spec_version, revoked, added_at, json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (StixObject object : inserts) {
+                insert.setString(1, object.id());
+                insert.setString(2, object.type());
+                insert.setString(3, VersionKey.of(object));
+                insert.setString(4, object.specVersion());
+                insert.setBoolean(5, object.revoked());
+                insert.setTimestamp(6, addedAt);
+                insert.setString(7, object.toJson());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return chunks;
+    }
+
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    static void bind(PreparedStatement statement, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(i + 1, values.get(i));
+        }
+    }
+}
