@@ -124,7 +124,7 @@ public final class StixValidator {
                 }
                 if (!StixTimestamp.isValid(value)) {
                     error(property, "'" + value + "' is not an RFC 3339 UTC timestamp ending in 'Z' (STIX 2.1 §2.14)");
-                } else if (!StixTimestamp.hasMillisecondPrecision(value) && !StixTypes.isObservable(type)) {
+                } else if (!StixTimestamp.hasMillisecondPrecision(value) && needsMilliseconds()) {
                     error(property, "'" + value + "' must be precise to the millisecond (STIX 2.1 §3.2)");
                 }
             }
@@ -138,6 +138,11 @@ public final class StixValidator {
             order("first_seen", "last_seen", "must not be later than 'last_seen'");
             order("first_observed", "last_observed", "must not be later than 'last_observed' (STIX 2.1 §4.14)");
             order("valid_from", "valid_until", "must be earlier than 'valid_until' (STIX 2.1 §4.7)");
+        }
+
+        /** Common properties of SDOs and SROs need milliseconds; marking definitions and observables do not. */
+        private boolean needsMilliseconds() {
+            return !StixTypes.isObservable(type) && !"marking-definition".equals(type);
         }
 
         private void order(String earlier, String later, String rule) {

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -20,11 +22,10 @@ import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -200,27 +201,47 @@ public final class FullTextIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Every word of the text (as the analyzer splits it) must occur in one of the fields; a word
+     * found in a name counts more than one found in a description. The text is never parsed as
+     * Lucene syntax, so "AND", brackets or wildcards are just words.
+     */
     private Query query(String text, Set<String> types) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        Query words;
-        try {
-            // User text is matched as words, never as Lucene syntax.
-            words = parser.parse(QueryParser.escape(text));
-        } catch (ParseException e) {
-            throw new InvalidInputException("search: cannot read the query '" + text + "': " + e.getMessage());
+        List<String> words = analyze(text);
+        if (words.isEmpty()) {
+            throw new InvalidInputException("search: '" + text + "' has no words to look for");
         }
-        if (types.isEmpty()) {
-            return words;
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String word : words) {
+            List<Query> perField = new ArrayList<>();
+            for (String field : FIELDS) {
+                perField.add(new BoostQuery(new TermQuery(new Term(field, word)), BOOSTS.get(field)));
+            }
+            all.add(new DisjunctionMaxQuery(perField, 0.1f), BooleanClause.Occur.MUST);
         }
-        BooleanQuery.Builder typeFilter = new BooleanQuery.Builder();
-        for (String type : types) {
-            typeFilter.add(new TermQuery(new Term("type", type)), BooleanClause.Occur.SHOULD);
+        if (!types.isEmpty()) {
+            BooleanQuery.Builder typeFilter = new BooleanQuery.Builder();
+            for (String type : types) {
+                typeFilter.add(new TermQuery(new Term("type", type)), BooleanClause.Occur.SHOULD);
+            }
+            all.add(typeFilter.build(), BooleanClause.Occur.FILTER);
         }
-        return new BooleanQuery.Builder()
-                .add(words, BooleanClause.Occur.MUST)
-                .add(typeFilter.build(), BooleanClause.Occur.FILTER)
-                .build();
+        return all.build();
+    }
+
+    private List<String> analyze(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream tokens = analyzer.tokenStream("name", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
     }
 
     /** The store sequence the last commit covers (0 for an empty index). */
