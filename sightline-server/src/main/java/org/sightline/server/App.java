@@ -45,7 +45,9 @@ public final class App implements AutoCloseable {
                 ErrorResponses.send(ctx, 500, "internal_error", "the server failed on this request; see its log");
             });
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // Our own 404s are JSON already; only Javalin's "no such route" page needs replacing.
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
                     ErrorResponses.send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
                 }
             });

@@ -90,8 +90,8 @@ public interface StixStore extends AutoCloseable {
     record ExternalId(String objectId, String sourceName, String externalId) {
     }
 
-    /** One stored version of an object. */
-    record VersionInfo(String id, String modified, boolean revoked, boolean current, java.time.Instant addedAt) {
+    /** One stored version of an object; {@code addedAt} is when this store received it (STIX timestamp). */
+    record VersionInfo(String id, String modified, boolean revoked, boolean current, String addedAt) {
     }
 
     /** Totals for {@code sightline stats}. */

@@ -11,11 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "get", mixinStandardHelpOptions = true,
+// --version here names an object version (as the interface has it), so only --help is mixed in.
+@Command(name = "get",
         description = "Print one STIX object: its current version, or the version given.")
 public final class GetCommand extends KnowledgeCommand {
     @Parameters(paramLabel = "ID", description = "The STIX id, e.g. intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f.")
     String id;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--version", paramLabel = "TIMESTAMP", description = "The version's modified timestamp.")
     String version;

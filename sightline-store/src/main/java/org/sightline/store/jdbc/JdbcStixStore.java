@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sightline.error.StoreException;
 import org.sightline.stix.StixObject;
+import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
 import org.sightline.store.StoreLocation;
@@ -86,7 +87,7 @@ public final class JdbcStixStore implements StixStore {
                 List.of(id), row -> {
                     StixObject object = object(row, 4);
                     return new VersionInfo(id, object.versionTimestamp().orElse(null), row.getBoolean(2),
-                            row.getString(1).equals(currentKey), row.getTimestamp(3).toInstant());
+                            row.getString(1).equals(currentKey), StixTimestamp.format(row.getTimestamp(3).toInstant()));
                 });
     }
 

@@ -1,0 +1,153 @@
+package org.sightline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.stix.json.StixJson;
+import org.sightline.stix.testdata.SharedData;
+
+/** The sightline command as a user types it: exit codes, --json documents, messages. */
+class CommandLineTest {
+    @TempDir
+    Path dataDir;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return StixJson.mapper().readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("stdout is not one JSON document: " + out, e);
+            }
+        }
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withDataDir = new String[args.length + 2];
+        System.arraycopy(args, 0, withDataDir, 0, args.length);
+        withDataDir[args.length] = "--data-dir";
+        withDataDir[args.length + 1] = dataDir.toString();
+        int exit = Sightline.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), withDataDir);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertThat(run("--help").exit()).isZero();
+        Run version = run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).contains("sightline", "Java");
+        for (String command : new String[] {"import", "export", "get", "search", "stats", "actor", "serve", "demo", "reindex", "bench"}) {
+            Run help = run(command, "--help");
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: sightline " + command);
+        }
+    }
+
+    @Test
+    void aUsageErrorExitsTwo() {
+        Run run = run("import", "--no-such-option", "x.json");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option");
+        Run json = run("stats", "--bogus", "--json");
+        assertThat(json.exit()).isEqualTo(2);
+        assertThat(json.json().path("error").path("code").asText()).isEqualTo("usage_error");
+    }
+
+    @Test
+    void importThenLookUpSearchGetExportAndReimport() throws IOException {
+        Run imported = run("import", SharedData.menuPassSubset().toString(), "--json");
+        assertThat(imported.exit()).isZero();
+        JsonNode report = imported.json();
+        assertThat(report.path("imported").asLong()).isEqualTo(318);
+        assertThat(report.path("unchanged").asLong()).isZero();
+        assertThat(report.path("invalid").asLong()).isZero();
+        assertThat(report.path("by_type").path("intrusion-set").asInt()).isEqualTo(2);
+        assertThat(report.has("seconds")).isTrue();
+
+        Run actor = run("actor", "apt", "10", "--json");
+        assertThat(actor.exit()).isZero();
+        assertThat(actor.json().path("query").asText()).isEqualTo("apt 10");
+        assertThat(actor.json().path("match").path("external_id").asText()).isEqualTo("G0045");
+
+        Run text = run("actor", "Stone Panda");
+        assertThat(text.out()).contains("menuPass", "G0045", "aliases:", "techniques");
+
+        Run search = run("search", "gothic", "panda", "--json");
+        assertThat(search.json().path("hits").get(0).path("name").asText()).isEqualTo("APT3");
+
+        String id = actor.json().path("match").path("id").asText();
+        Run get = run("get", id);
+        assertThat(get.exit()).isZero();
+        assertThat(get.json().path("name").asText()).isEqualTo("menuPass");
+
+        Path bundle = dataDir.resolve("export.json");
+        Run export = run("export", "--out", bundle.toString(), "--json");
+        assertThat(export.json().path("exported").asLong()).isEqualTo(318);
+        Run again = run("import", bundle.toString(), "--json");
+        assertThat(again.json().path("imported").asLong()).isZero();
+        assertThat(again.json().path("unchanged").asLong()).isEqualTo(318);
+
+        Run stats = run("stats", "--json");
+        assertThat(stats.json().path("objects").asLong()).isEqualTo(318);
+        Run reindex = run("reindex", "--json");
+        assertThat(reindex.exit()).isZero();
+        assertThat(run("actor", "menupass", "--json").exit()).isZero();
+    }
+
+    @Test
+    void anUnknownActorExitsOneWithCandidates() {
+        run("import", SharedData.menuPassSubset().toString());
+        Run run = run("actor", "Stone Pnada", "--json");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.json().path("match").isNull()).isTrue();
+        assertThat(run.json().path("candidates").get(0).path("name").asText()).isEqualTo("menuPass");
+    }
+
+    @Test
+    void notFoundAndBadInputExitOneWithAJsonError() throws IOException {
+        Run missing = run("get", "intrusion-set--00000000-0000-4000-8000-000000000000", "--json");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.json().path("error").path("code").asText()).isEqualTo("not_found");
+
+        Run noFile = run("import", dataDir.resolve("nope.json").toString(), "--json");
+        assertThat(noFile.exit()).isEqualTo(1);
+        assertThat(noFile.json().path("error").path("message").asText()).contains("no such file or folder");
+
+        Path bad = dataDir.resolve("bad.json");
+        Files.writeString(bad, "[{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--1f2e3d4c-5b6a-4789-8abc-def012345678\","
+                + "\"created\":\"2018-08-31T10:00:00.000Z\",\"modified\":\"2018-08-31T10:00:00.000Z\",\"pattern\":\"[x:y = 1]\",\"pattern_type\":\"stix\"}]");
+        Run invalid = run("import", bad.toString(), "--json");
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.json().path("invalid").asInt()).isEqualTo(1);
+        assertThat(invalid.json().path("errors").get(0).asText()).contains("indicator--1f2e3d4c", "'valid_from' is required");
+        assertThat(run("stats", "--json").json().path("objects").asLong()).isZero();
+    }
+
+    @Test
+    void demoLoadOnlyLoadsTheBundledCaseAndExits() {
+        Run demo = run("demo", "--load-only", "--json");
+        assertThat(demo.exit()).isZero();
+        assertThat(demo.json().path("demo").path("imported").asLong()).isGreaterThan(20);
+        assertThat(run("actor", "Gothic Panda", "--json").json().path("match").path("name").asText()).isEqualTo("APT3");
+        assertThat(run("demo", "--load-only", "--json").json().path("demo").path("imported").asLong()).isZero();
+    }
+
+    @Test
+    void demoWithAttackLoadsBoth() {
+        Run demo = run("demo", "--load-only", "--with", SharedData.menuPassSubset().toString(), "--json");
+        assertThat(demo.exit()).isZero();
+        assertThat(demo.json().path("with").path("imported").asLong()).isEqualTo(318);
+        assertThat(run("actor", "G0045", "--json").json().path("match").path("name").asText()).isEqualTo("menuPass");
+    }
+}

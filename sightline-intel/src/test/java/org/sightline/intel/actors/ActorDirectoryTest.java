@@ -1,0 +1,136 @@
+package org.sightline.intel.actors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sightline.error.InvalidInputException;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.ingest.demo.DemoData;
+import org.sightline.stix.json.StixReader;
+import org.sightline.stix.testdata.SharedData;
+import org.sightline.store.testing.Backend;
+import org.sightline.store.testing.TestStore;
+
+/** Looking up "Stone Panda" in ATT&CK Enterprise and landing on menuPass (G0045). */
+class ActorDirectoryTest {
+    private static final String MENUPASS = "intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f";
+    private static TestStore test;
+    private static ActorDirectory directory;
+
+    @BeforeAll
+    static void loadAttack() {
+        test = Backend.H2.open();
+        new BundleImporter(test.store(), test.knowledge().index())
+                .importPaths(List.of(SharedData.enterpriseAttack()), ImportOptions.strict(), ImportProgress.NONE);
+        directory = new ActorDirectory(test.store());
+    }
+
+    @AfterAll
+    static void close() {
+        if (test != null) {
+            test.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Stone Panda", "stone panda", "STONE-PANDA", "APT10", "APT 10", "apt-10", "menuPass",
+            "Menu Pass", "POTASSIUM", "bronze riverside", "G0045", "g0045"})
+    void everyNameOfApt10ResolvesToMenuPass(String name) {
+        ActorResolution resolution = directory.resolve(name);
+        assertThat(resolution.found()).isTrue();
+        assertThat(resolution.match().id()).isEqualTo(MENUPASS);
+        assertThat(resolution.match().externalId()).isEqualTo("G0045");
+    }
+
+    @Test
+    void theCardCountsWhatAttackSaysMenuPassUses() {
+        ActorCard card = directory.resolve("Stone Panda").match();
+        assertThat(card.name()).isEqualTo("menuPass");
+        assertThat(card.aliases()).contains("Stone Panda", "APT10", "POTASSIUM", "Red Apollo", "CVNX", "HOGFISH",
+                "BRONZE RIVERSIDE", "Cicada");
+        assertThat(card.summary()).startsWith("menuPass is a threat group").doesNotContain("Citation");
+        Counts expected = countUsesIn(SharedData.enterpriseAttack(), MENUPASS);
+        assertThat(card.techniques()).isEqualTo(expected.techniques()).isGreaterThan(30);
+        assertThat(card.software()).isEqualTo(expected.software()).isGreaterThan(10);
+    }
+
+    @Test
+    void aTypoFindsNoMatchButOffersTheRightActorFirst() {
+        ActorResolution resolution = directory.resolve("Stone Pnada");
+        assertThat(resolution.found()).isFalse();
+        assertThat(resolution.candidates()).isNotEmpty();
+        assertThat(resolution.candidates().get(0).id()).isEqualTo(MENUPASS);
+        assertThat(resolution.candidates().get(0).matchedName()).isEqualTo("Stone Panda");
+        assertThat(resolution.candidates()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+    }
+
+    @Test
+    void aNameWithNothingToLookUpIsBadInput() {
+        assertThatThrownBy(() -> directory.resolve(" -- ")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void whenTwoObjectsCarryAnAliasBothAreCandidatesAndTheChoiceIsStable() {
+        try (TestStore both = Backend.H2.open()) {
+            BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
+            importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+            DemoData.load(importer);
+            ActorDirectory withDemo = new ActorDirectory(both.store());
+
+            ActorResolution stonePanda = withDemo.resolve("Stone Panda");
+            assertThat(stonePanda.candidates()).extracting(Candidate::name).contains("menuPass", "APT10");
+            assertThat(withDemo.resolve("stone-panda").match().id()).isEqualTo(stonePanda.match().id());
+            // An exact canonical name outranks the same text used as someone else's alias.
+            assertThat(withDemo.resolve("APT10").match().name()).isEqualTo("APT10");
+            assertThat(withDemo.resolve("menuPass").match().id()).isEqualTo(MENUPASS);
+        }
+    }
+
+    /** Counts active techniques and software used by the actor, straight from the bundle. */
+    private static Counts countUsesIn(java.nio.file.Path bundle, String actorId) {
+        Map<String, ObjectNode> objects = new HashMap<>();
+        List<ObjectNode> uses = new ArrayList<>();
+        StixReader.read(bundle, (object, index, line) -> {
+            objects.put(object.path("id").asText(), object);
+            if ("relationship".equals(object.path("type").asText()) && "uses".equals(object.path("relationship_type").asText())
+                    && actorId.equals(object.path("source_ref").asText())) {
+                uses.add(object);
+            }
+        });
+        Set<String> techniques = new HashSet<>();
+        Set<String> software = new HashSet<>();
+        for (ObjectNode relationship : uses) {
+            if (relationship.path("revoked").asBoolean() || relationship.path("x_mitre_deprecated").asBoolean()) {
+                continue;
+            }
+            ObjectNode target = objects.get(relationship.path("target_ref").asText());
+            if (target == null || target.path("revoked").asBoolean() || target.path("x_mitre_deprecated").asBoolean()) {
+                continue;
+            }
+            String type = target.path("type").asText();
+            if (type.equals("attack-pattern")) {
+                techniques.add(target.path("id").asText());
+            } else if (type.equals("malware") || type.equals("tool")) {
+                software.add(target.path("id").asText());
+            }
+        }
+        return new Counts(techniques.size(), software.size());
+    }
+
+    private record Counts(int techniques, int software) {
+    }
+}

@@ -1,0 +1,126 @@
+package org.sightline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.stix.json.StixJson;
+import org.sightline.stix.testdata.SharedData;
+import org.sightline.store.testing.Backend;
+import org.sightline.store.testing.TestStore;
+
+/** The HTTP API on a real server over loopback, with the menuPass/APT3 slice of ATT&CK loaded. */
+class AppTest {
+    private static final String MENUPASS = "intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f";
+    private static TestStore test;
+    private static App app;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        test = Backend.H2.open();
+        new BundleImporter(test.store(), test.knowledge().index())
+                .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+        app = new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (test != null) {
+            test.close();
+        }
+    }
+
+    private record Answer(int status, JsonNode body, String contentType) {
+    }
+
+    private static Answer get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), StixJson.mapper().readTree(response.body()),
+                response.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        Answer health = get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void actorsResolveAnyNameToTheSameJsonAsTheCommandLine() throws Exception {
+        Answer answer = get("/api/v1/actors?q=stone%20panda");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        JsonNode match = answer.body().path("match");
+        assertThat(match.path("id").asText()).isEqualTo(MENUPASS);
+        assertThat(match.path("external_id").asText()).isEqualTo("G0045");
+        assertThat(match.path("techniques").asInt()).isGreaterThan(30);
+        assertThat(match.path("aliases").toString()).contains("APT10");
+        assertThat(answer.body().path("candidates").get(0).path("score").asDouble()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void anUnknownActorIsA404WithCandidates() throws Exception {
+        Answer answer = get("/api/v1/actors?q=Stone%20Pnada");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().path("error").path("code").asText()).isEqualTo("not_found");
+        assertThat(answer.body().path("candidates").get(0).path("id").asText()).isEqualTo(MENUPASS);
+    }
+
+    @Test
+    void objectsByIdAndTheirVersions() throws Exception {
+        Answer object = get("/api/v1/objects/" + MENUPASS);
+        assertThat(object.status()).isEqualTo(200);
+        assertThat(object.body().path("name").asText()).isEqualTo("menuPass");
+        assertThat(get("/api/v1/objects/" + MENUPASS + "/versions").body().path("versions").size()).isEqualTo(1);
+
+        Answer missing = get("/api/v1/objects/intrusion-set--00000000-0000-4000-8000-000000000000");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().path("error").path("message").asText()).contains("no object intrusion-set--00000000");
+    }
+
+    @Test
+    void searchAndStats() throws Exception {
+        Answer search = get("/api/v1/search?q=menupass&type=intrusion-set&limit=5");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.body().path("hits").get(0).path("id").asText()).isEqualTo(MENUPASS);
+
+        Answer stats = get("/api/v1/stats");
+        assertThat(stats.body().path("objects_by_type").path("intrusion-set").asInt()).isEqualTo(2);
+        assertThat(stats.body().path("relationships").asInt()).isGreaterThan(100);
+    }
+
+    @Test
+    void badInputIsA400WithAJsonError() throws Exception {
+        Answer noQuery = get("/api/v1/search");
+        assertThat(noQuery.status()).isEqualTo(400);
+        assertThat(noQuery.body().path("error").path("message").asText()).contains("'q' is required");
+        assertThat(get("/api/v1/search?q=x&limit=0").status()).isEqualTo(400);
+        assertThat(get("/api/v1/search?q=x&limit=ten").body().path("error").path("message").asText()).contains("whole number");
+    }
+
+    @Test
+    void anUnknownRouteIsA404WithAJsonError() throws Exception {
+        Answer answer = get("/api/v1/nothing-here");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().path("error").path("code").asText()).isEqualTo("not_found");
+    }
+}
