@@ -26,39 +26,39 @@ CREATE TABLE stix_current (
 );
 CREATE INDEX ix_current_type ON stix_current (type);
 
--- Derived, rebuildable indexes (sightline reindex).
+-- Derived, rebuildable indexes (sightline reindex). Natural primary keys rather than surrogate ones:
+-- each row is then stored once in its key's order, with no extra index to maintain on import.
 CREATE TABLE object_name (
     object_id   VARCHAR(300)  NOT NULL,
-    object_type VARCHAR(250)  NOT NULL,
     name_key    VARCHAR(500)  NOT NULL,
+    object_type VARCHAR(250)  NOT NULL,
     name        VARCHAR(2000) NOT NULL,
-    is_primary  BOOLEAN       NOT NULL
+    is_primary  BOOLEAN       NOT NULL,
+    PRIMARY KEY (object_id, name_key)
 );
 CREATE INDEX ix_name_key ON object_name (name_key);
-CREATE INDEX ix_name_object ON object_name (object_id);
 
 CREATE TABLE relationship_edge (
-    rel_id    VARCHAR(300) NOT NULL,
+    rel_id    VARCHAR(300) PRIMARY KEY,
     source_id VARCHAR(300) NOT NULL,
     rel_type  VARCHAR(250) NOT NULL,
     target_id VARCHAR(300) NOT NULL
 );
 CREATE INDEX ix_edge_source ON relationship_edge (source_id, rel_type);
 CREATE INDEX ix_edge_target ON relationship_edge (target_id, rel_type);
-CREATE INDEX ix_edge_rel ON relationship_edge (rel_id);
 
 CREATE TABLE object_marking (
     object_id  VARCHAR(300) NOT NULL,
-    marking_id VARCHAR(300) NOT NULL
+    marking_id VARCHAR(300) NOT NULL,
+    PRIMARY KEY (object_id, marking_id)
 );
-CREATE INDEX ix_marking_object ON object_marking (object_id);
 CREATE INDEX ix_marking_marking ON object_marking (marking_id);
 
 CREATE TABLE external_id (
     object_id   VARCHAR(300) NOT NULL,
     source_name VARCHAR(300) NOT NULL,
     -- upper-cased so that t1566.001 finds T1566.001
-    external_id VARCHAR(300) NOT NULL
+    external_id VARCHAR(300) NOT NULL,
+    PRIMARY KEY (object_id, source_name, external_id)
 );
 CREATE INDEX ix_external_id ON external_id (external_id);
-CREATE INDEX ix_external_object ON external_id (object_id);

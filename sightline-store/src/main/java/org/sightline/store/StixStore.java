@@ -33,6 +33,9 @@ public interface StixStore extends AutoCloseable {
     /** The current versions of the given ids that exist and are not revoked, in no particular order. */
     List<StixObject> currentObjects(Collection<String> ids);
 
+    /** Those of the ids whose current version is neither revoked nor deprecated (ATT&CK's x_mitre_deprecated). */
+    Set<String> activeIds(Collection<String> ids);
+
     /** Streams current objects matching the query, ordered by id. */
     void forEachCurrent(ObjectQuery query, Consumer<StixObject> consumer);
 

@@ -23,11 +23,12 @@ public record StoreLocation(Path dataDir, String jdbcUrl, String user, String pa
 
     /**
      * AUTO_SERVER lets a second process (an import while the server runs) open the same file: the
-     * first process serves it over loopback TCP to the others, so nobody corrupts it.
+     * first process serves it over loopback TCP to the others, so nobody corrupts it. A writer waits up
+     * to ten minutes for another one (a long import) to commit rather than failing at once.
      */
     public static String embeddedH2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("sightline").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE";
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=600000";
     }
 
     public boolean isPostgres() {

@@ -15,4 +15,10 @@ public interface StoreWriter {
     void flush();
 
     WriteSummary summary();
+
+    /**
+     * Tells the listener of every version that becomes the current one of its id, once its batch is
+     * written (the transaction may still roll back). Lets an import index what it stores as it goes.
+     */
+    void whenCurrent(java.util.function.Consumer<StixObject> listener);
 }

@@ -107,6 +107,7 @@ abstract class StixStoreContract {
         assertThat(store.findByNameKey("apt10", StixTypes.ACTOR_TYPES)).isEmpty();
         assertThat(store.findByExternalId("g0045")).isEmpty();
         assertThat(store.currentObjects(List.of(MENUPASS))).isEmpty();
+        assertThat(store.activeIds(List.of(MENUPASS, TECHNIQUE))).isEmpty();
         assertThat(store.stats().revoked()).isEqualTo(1);
         assertThat(store.revokedSince(0)).containsExactly(MENUPASS);
     }
@@ -138,6 +139,7 @@ abstract class StixStoreContract {
         assertThat(store.edgesTo(TECHNIQUE, null)).extracting(StixStore.Edge::sourceId).containsExactly(MENUPASS);
         assertThat(store.findByExternalId("g0045")).extracting(StixStore.ExternalId::objectId).containsExactly(MENUPASS);
         assertThat(store.markingsOf(MENUPASS)).containsExactly(GREEN);
+        assertThat(store.activeIds(List.of(MENUPASS, TECHNIQUE))).containsExactly(MENUPASS);
     }
 
     @Test

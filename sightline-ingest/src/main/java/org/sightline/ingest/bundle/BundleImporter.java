@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.sightline.error.InvalidInputException;
 import org.sightline.stix.StixObject;
@@ -87,8 +88,12 @@ public final class BundleImporter {
     private FileOutcome importDocument(InputStream in, String source, ImportOptions options, Tally tally,
                                        java.util.function.LongConsumer progress) {
         DocumentImport document = new DocumentImport(source, options);
+        // Index while writing when the index is up to date and free; otherwise the sync in finish() catches up.
+        long before = store.lastSequence();
+        Optional<FullTextIndex.IndexSession> session = index.indexedSequence() >= before ? index.openSession() : Optional.empty();
         try {
             WriteSummary summary = store.write(writer -> {
+                session.ifPresent(s -> writer.whenCurrent(s::offer));
                 try (ParsingPipeline parsed = new ParsingPipeline(in, source,
                         (object, index, line) -> document.check(object, index, line, progress))) {
                     for (List<StixObject> batch = parsed.next(); batch != null; batch = parsed.next()) {
@@ -101,6 +106,9 @@ public final class BundleImporter {
                 writer.flush();
                 return writer.summary();
             });
+            // The session covers the new sequence numbers only if no other writer committed in between.
+            long after = store.lastSequence();
+            session.ifPresent(s -> s.commit(after - before == summary.added() ? after : before));
             summary.addedByType().forEach((type, count) -> tally.byType.merge(type, count, Long::sum));
             tally.imported += summary.added();
             tally.warnings += document.warnings;
@@ -113,6 +121,8 @@ public final class BundleImporter {
         } catch (InvalidInputException e) {
             return new FileOutcome(source, true, e.getMessage() + "; nothing from this document was imported",
                     0, 0, 0, List.of());
+        } finally {
+            session.ifPresent(FullTextIndex.IndexSession::close);
         }
     }
 

@@ -100,6 +100,21 @@ abstract class BundleImportContract {
     }
 
     @Test
+    void aRejectedDocumentLeavesNothingInTheSearchIndexEither() throws IOException {
+        String named = """
+                {"type":"intrusion-set","spec_version":"2.1","id":"intrusion-set--0f1e2d3c-4b5a-4697-8887-a6b5c4d3e2f1",
+                 "created":"2018-08-31T10:00:00.000Z","modified":"2018-08-31T10:00:00.000Z","name":"Bogus Panda"}""";
+        ImportReport report = importPaths(write("rejected.json", "[" + named + "," + BAD_INDICATOR + "]"));
+        assertThat(report.anyRejected()).isTrue();
+        assertThat(test.knowledge().search("bogus panda", Set.of(), 5)).isEmpty();
+
+        ImportReport accepted = importPaths(write("accepted.json", "[" + named + "]"));
+        assertThat(accepted.imported()).isEqualTo(1);
+        assertThat(test.knowledge().index().indexedSequence()).isEqualTo(store.lastSequence());
+        assertThat(test.knowledge().search("bogus panda", Set.of(), 5)).extracting(h -> h.name()).containsExactly("Bogus Panda");
+    }
+
+    @Test
     void skipInvalidImportsTheValidObjectsAndReportsTheRest() throws IOException {
         Path bundle = write("mixed.json", "[" + GOOD_INDICATOR + "," + BAD_INDICATOR + "]");
         ImportReport report = importer.importPaths(List.of(bundle), new ImportOptions(true), ImportProgress.NONE);

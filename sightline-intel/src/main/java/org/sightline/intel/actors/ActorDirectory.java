@@ -127,12 +127,7 @@ public final class ActorDirectory {
 
     /** Counts the targets that are current, not revoked and not deprecated. */
     private int active(Set<String> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return (int) store.currentObjects(ids).stream()
-                .filter(o -> !o.json().path("x_mitre_deprecated").asBoolean(false))
-                .count();
+        return ids.isEmpty() ? 0 : store.activeIds(ids).size();
     }
 
     /** The first paragraph, without ATT&CK's inline citations, cut at a sentence near 300 characters. */

@@ -69,7 +69,7 @@ record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markin
     }
 
     private static List<ExternalRow> externalIds(StixObject object) {
-        List<ExternalRow> rows = new ArrayList<>();
+        Set<ExternalRow> rows = new LinkedHashSet<>();
         for (JsonNode ref : object.json().path("external_references")) {
             String source = ref.path("source_name").asText(null);
             String externalId = ref.path("external_id").asText(null);
@@ -77,7 +77,7 @@ record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markin
                 rows.add(new ExternalRow(source, externalId.toUpperCase(Locale.ROOT)));
             }
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     private static String truncate(String name) {

@@ -52,6 +52,7 @@ public final class JdbcStixStore implements StixStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                lockForWriting(connection);
                 JdbcStoreWriter writer = new JdbcStoreWriter(connection, Instant.now());
                 T result = work.apply(writer);
                 writer.flush();
@@ -65,6 +66,14 @@ public final class JdbcStixStore implements StixStore {
             }
         } catch (SQLException e) {
             throw new StoreException("knowledge store transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for any other writer (in this or another process) to commit; see V2__write_lock.sql. */
+    private static void lockForWriting(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM store_write_lock WHERE id = 1 FOR UPDATE");
+             ResultSet row = lock.executeQuery()) {
+            row.next();
         }
     }
 
@@ -99,6 +108,16 @@ public final class JdbcStixStore implements StixStore {
                     + JdbcStoreWriter.placeholders(chunk.size()) + ")", chunk, JdbcStixStore::object));
         }
         return objects;
+    }
+
+    @Override
+    public Set<String> activeIds(Collection<String> ids) {
+        Set<String> active = new java.util.HashSet<>();
+        for (List<String> chunk : JdbcStoreWriter.chunks(Set.copyOf(ids))) {
+            active.addAll(sql.list("SELECT id FROM stix_current WHERE revoked = FALSE AND deprecated = FALSE AND id IN ("
+                    + JdbcStoreWriter.placeholders(chunk.size()) + ")", chunk, row -> row.getString(1)));
+        }
+        return active;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.sightline.error.StoreException;
 import org.sightline.stix.StixObject;
 import org.sightline.store.StoreWriter;
@@ -34,6 +35,7 @@ final class JdbcStoreWriter implements StoreWriter {
     private final Timestamp addedAt;
     private final List<StixObject> buffer = new ArrayList<>(BATCH);
     private final WriteSummary summary = new WriteSummary();
+    private Consumer<StixObject> currentListener = object -> { };
 
     JdbcStoreWriter(Connection connection, Instant addedAt) {
         this.connection = connection;
@@ -46,6 +48,11 @@ final class JdbcStoreWriter implements StoreWriter {
         if (buffer.size() >= BATCH) {
             flush();
         }
+    }
+
+    @Override
+    public void whenCurrent(Consumer<StixObject> listener) {
+        this.currentListener = listener;
     }
 
     @Override
@@ -96,6 +103,7 @@ final class JdbcStoreWriter implements StoreWriter {
         replaced.retainAll(currentKeys.keySet());
         DerivedIndexWriter.delete(connection, replaced);
         DerivedIndexWriter.insert(connection, newCurrent.values());
+        newCurrent.values().forEach(currentListener);
     }
 
     private Set<String> storedVersionKeys(Collection<String> ids) throws SQLException {

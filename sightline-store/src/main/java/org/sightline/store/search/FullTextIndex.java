@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -95,10 +99,7 @@ public final class FullTextIndex implements AutoCloseable {
         if (!fromScratch && indexedSequence() >= target) {
             return new SyncResult(0, 0, target, false);
         }
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
+        try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
             long from = fromScratch ? 0 : lastSequence(writer);
             if (fromScratch) {
                 writer.deleteAll();
@@ -129,6 +130,106 @@ public final class FullTextIndex implements AutoCloseable {
             return update(store, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the full-text index: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a writing session for an import, or nothing when another process holds the index. The
+     * session indexes on a thread of its own while the import writes to the store.
+     */
+    public Optional<IndexSession> openSession() {
+        try {
+            return Optional.of(new IndexSession(new IndexWriter(directory, writerConfig())));
+        } catch (LockObtainFailedException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("cannot open the full-text index for writing ({}); it will catch up on the next sync", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+    }
+
+    /**
+     * Indexes the objects an import makes current, as it makes them. Nothing is visible until
+     * {@link #commit}; closing an uncommitted session discards its work (the import rolled back).
+     */
+    public final class IndexSession implements AutoCloseable {
+        private final IndexWriter writer;
+        private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sightline-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile IOException failure;
+        private boolean committed;
+
+        private IndexSession(IndexWriter writer) {
+            this.writer = writer;
+        }
+
+        /** Queues the object's new current version for indexing (or its removal, when revoked). */
+        public void offer(StixObject current) {
+            if (NOT_INDEXED.contains(current.type())) {
+                return;
+            }
+            worker.execute(() -> {
+                try {
+                    if (current.revoked()) {
+                        writer.deleteDocuments(new Term("id", current.id()));
+                    } else {
+                        index(writer, current);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    failure = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
+                }
+            });
+        }
+
+        /**
+         * Makes the indexed objects searchable and records that the index covers the store up to
+         * the sequence given (never less than it already covered).
+         */
+        public void commit(long coveredSequence) {
+            drain();
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                long covered = Math.max(coveredSequence, lastSequence(writer));
+                writer.setLiveCommitData(Map.of(LAST_SEQUENCE, Long.toString(covered)).entrySet());
+                writer.commit();
+                committed = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit the full-text index: " + e.getMessage(), e);
+            }
+        }
+
+        private void drain() {
+            worker.shutdown();
+            try {
+                worker.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            drain();
+            try {
+                if (committed) {
+                    writer.close();
+                } else {
+                    writer.rollback();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the full-text index: " + e.getMessage(), e);
+            }
         }
     }
 
