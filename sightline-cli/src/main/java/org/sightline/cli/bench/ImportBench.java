@@ -57,8 +57,8 @@ public final class ImportBench implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "5000", description = "Actor look-ups to time (default 5000).")
     int requests;
 
-    @Option(names = "--warmup", defaultValue = "1",
-            description = "Imports into throw-away stores before the measured one, so the JIT has compiled the import path (default 1).")
+    @Option(names = "--warmup", defaultValue = "2",
+            description = "Imports into throw-away stores before the measured one, so the JIT has compiled the import path (default 2).")
     int warmup;
 
     @Spec
