@@ -15,7 +15,9 @@ import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.ingest.demo.DemoData;
 import org.sightline.server.ServerOptions;
 import org.sightline.store.KnowledgeBase;
+import org.sightline.cli.ListenOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -28,11 +30,8 @@ public final class DemoCommand extends KnowledgeCommand {
     @Option(names = "--load-only", description = "Load the data and exit without starting the server.")
     boolean loadOnly;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default 8080).")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
-    String bind;
+    @Mixin
+    ListenOptions listen;
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
@@ -59,6 +58,6 @@ public final class DemoCommand extends KnowledgeCommand {
             output.answer(document, () -> output.line("loaded; start the server with: sightline serve"));
             return Sightline.OK;
         }
-        return ServeCommand.serve(knowledge, output, new ServerOptions(bind, port));
+        return ServeCommand.serve(knowledge, output, listen.serverOptions());
     }
 }

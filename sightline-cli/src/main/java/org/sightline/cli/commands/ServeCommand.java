@@ -8,21 +8,19 @@ import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
 import org.sightline.store.KnowledgeBase;
+import org.sightline.cli.ListenOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the HTTP server: /health, /api/v1/stats, /api/v1/objects/{id}, /api/v1/search, /api/v1/actors.")
 public final class ServeCommand extends KnowledgeCommand {
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default 8080).")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
-    String bind;
+    @Mixin
+    ListenOptions listen;
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        return serve(knowledge, output, new ServerOptions(bind, port));
+        return serve(knowledge, output, listen.serverOptions());
     }
 
     /** Runs the server until the process is stopped (Ctrl-C). */

@@ -49,23 +49,37 @@ public final class JdbcStixStore implements StixStore {
 
     @Override
     public <T> T write(Function<StoreWriter, T> work) {
+        return inWriteTransaction("knowledge store transaction failed", connection -> {
+            JdbcStoreWriter writer = new JdbcStoreWriter(connection, Instant.now());
+            T result = work.apply(writer);
+            writer.flush();
+            return result;
+        });
+    }
+
+    /** Work on one connection inside a transaction. */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work as one write transaction, after any other writer has committed; all or nothing. */
+    private <T> T inWriteTransaction(String failure, TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 lockForWriting(connection);
-                JdbcStoreWriter writer = new JdbcStoreWriter(connection, Instant.now());
-                T result = work.apply(writer);
-                writer.flush();
+                T result = work.run(connection);
                 connection.commit();
                 return result;
-            } catch (RuntimeException | Error e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("knowledge store transaction failed: " + e.getMessage(), e);
+            throw new StoreException(failure + ": " + e.getMessage(), e);
         }
     }
 
@@ -235,20 +249,10 @@ public final class JdbcStixStore implements StixStore {
 
     @Override
     public void rebuildDerivedIndexes() {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                rebuild(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot rebuild the derived indexes: " + e.getMessage(), e);
-        }
+        inWriteTransaction("cannot rebuild the derived indexes", connection -> {
+            rebuild(connection);
+            return null;
+        });
     }
 
     /** Recomputes the current version of every id from stix_version, then every derived row. */

@@ -106,36 +106,34 @@ final class JdbcStoreWriter implements StoreWriter {
         newCurrent.values().forEach(currentListener);
     }
 
+    /** (id, modified_key) pairs already stored for these ids, as "id\0key". */
     private Set<String> storedVersionKeys(Collection<String> ids) throws SQLException {
         Set<String> keys = new HashSet<>();
-        for (List<String> chunk : chunks(ids)) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, modified_key FROM stix_version WHERE id IN (" + placeholders(chunk.size()) + ")")) {
-                bind(select, chunk);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        keys.add(rows.getString(1) + '\u0000' + rows.getString(2));
-                    }
-                }
-            }
-        }
+        selectByIds("SELECT id, modified_key FROM stix_version WHERE id IN ", ids,
+                (id, key) -> keys.add(id + '\u0000' + key));
         return keys;
     }
 
+    /** The modified_key of the current version of each of these ids that has one. */
     private Map<String, String> currentKeys(Collection<String> ids) throws SQLException {
         Map<String, String> keys = new HashMap<>();
+        selectByIds("SELECT id, modified_key FROM stix_current WHERE id IN ", ids, keys::put);
+        return keys;
+    }
+
+    /** Runs a two-column query over the ids, a chunk of IN (...) placeholders at a time. */
+    private void selectByIds(String sqlUpToIn, Collection<String> ids, java.util.function.BiConsumer<String, String> row)
+            throws SQLException {
         for (List<String> chunk : chunks(ids)) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, modified_key FROM stix_current WHERE id IN (" + placeholders(chunk.size()) + ")")) {
+            try (PreparedStatement select = connection.prepareStatement(sqlUpToIn + "(" + placeholders(chunk.size()) + ")")) {
                 bind(select, chunk);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        keys.put(rows.getString(1), rows.getString(2));
+                        row.accept(rows.getString(1), rows.getString(2));
                     }
                 }
             }
         }
-        return keys;
     }
 
     private void insertVersions(List<StixObject> inserts) throws SQLException {
