@@ -12,6 +12,7 @@ import org.sightline.cli.commands.ReindexCommand;
 import org.sightline.cli.commands.SearchCommand;
 import org.sightline.cli.commands.ServeCommand;
 import org.sightline.cli.commands.StatsCommand;
+import org.sightline.cli.pattern.PatternCommand;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.SightlineException;
 import org.sightline.stix.json.StixJson;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Mixin;
         description = "Threat intelligence for attribution and supply-chain exposure, STIX 2.1 native.",
         subcommands = {ImportCommand.class, ExportCommand.class, GetCommand.class, SearchCommand.class,
                 StatsCommand.class, ActorCommand.class, ServeCommand.class, DemoCommand.class,
-                ReindexCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReindexCommand.class, PatternCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Sightline implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -42,7 +43,7 @@ public final class Sightline implements Runnable {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
-    /** Output for commands that do not open the knowledge base themselves (benchmarks). */
+    /** Output for commands that do not open the knowledge base (benchmarks, pattern tools). */
     public Output benchOutput() {
         return output();
     }

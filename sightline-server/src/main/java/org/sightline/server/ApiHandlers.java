@@ -10,6 +10,10 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.intel.actors.ActorResolution;
+import org.sightline.pattern.validate.PatternReport;
+import org.sightline.pattern.validate.PatternValidator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.KnowledgeBase;
@@ -21,6 +25,7 @@ final class ApiHandlers {
 
     private final KnowledgeBase knowledge;
     private final ActorDirectory actors;
+    private final PatternValidator patterns = new PatternValidator();
 
     ApiHandlers(KnowledgeBase knowledge, ActorDirectory actors) {
         this.knowledge = knowledge;
@@ -77,6 +82,39 @@ final class ApiHandlers {
         body.put("match", null);
         body.put("candidates", resolution.candidates());
         ErrorResponses.send(ctx, 404, body);
+    }
+
+    void validatePattern(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        String pattern = body.path("pattern").asText(null);
+        if (pattern == null) {
+            throw new InvalidInputException("the request body needs a \"pattern\" string");
+        }
+        String version = body.path("stix_version").asText("2.1");
+        if (!version.equals("2.1") && !version.equals("2.0")) {
+            throw new InvalidInputException("\"stix_version\" must be \"2.0\" or \"2.1\", got \"" + version + "\"");
+        }
+        PatternReport report = patterns.validate(pattern, version);
+        if (report.valid()) {
+            json(ctx, report);
+            return;
+        }
+        ObjectNode answer = StixJson.documentTree(report);
+        answer.putObject("error").put("code", "invalid_input").put("kind", "parse_error")
+                .put("message", report.errors().get(0));
+        ctx.status(400).contentType("application/json").result(StixJson.writePretty(answer));
+    }
+
+    private static JsonNode jsonBody(Context ctx) {
+        try {
+            JsonNode body = StixJson.mapper().readTree(ctx.body());
+            if (body == null || !body.isObject()) {
+                throw new InvalidInputException("the request body must be a JSON object");
+            }
+            return body;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static String required(Context ctx, String parameter) {

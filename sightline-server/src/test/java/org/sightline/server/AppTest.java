@@ -117,6 +117,29 @@ class AppTest {
         assertThat(get("/api/v1/search?q=x&limit=ten").body().path("error").path("message").asText()).contains("whole number");
     }
 
+    private static Answer post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), StixJson.mapper().readTree(response.body()),
+                response.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void patternsAreValidatedWithPositionsForErrors() throws Exception {
+        Answer valid = post("/api/v1/patterns/validate", "{\"pattern\":\"[ipv4-addr:value = '198.51.100.1']\"}");
+        assertThat(valid.status()).isEqualTo(200);
+        assertThat(valid.body().path("valid").asBoolean()).isTrue();
+
+        Answer invalid = post("/api/v1/patterns/validate", "{\"pattern\":\"[file:size = ]\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("error").path("kind").asText()).isEqualTo("parse_error");
+        assertThat(invalid.body().path("position").path("column").asInt()).isEqualTo(13);
+
+        assertThat(post("/api/v1/patterns/validate", "not json").status()).isEqualTo(400);
+        assertThat(post("/api/v1/patterns/validate", "{}").body().path("error").path("message").asText()).contains("pattern");
+    }
+
     @Test
     void anUnknownRouteIsA404WithAJsonError() throws Exception {
         Answer answer = get("/api/v1/nothing-here");

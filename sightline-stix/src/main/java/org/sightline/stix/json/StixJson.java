@@ -83,6 +83,11 @@ public final class StixJson {
         }
     }
 
+    /** A Sightline answer document as a JSON tree, to extend before writing. */
+    public static ObjectNode documentTree(Object value) {
+        return DOCUMENTS.valueToTree(value);
+    }
+
     /** Parses JSON text that is expected to be one object; the message says where it broke. */
     public static ObjectNode parseObject(String json, String where) {
         try {

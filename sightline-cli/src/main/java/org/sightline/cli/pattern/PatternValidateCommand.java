@@ -1,0 +1,48 @@
+package org.sightline.cli.pattern;
+
+import java.util.concurrent.Callable;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.pattern.validate.PatternReport;
+import org.sightline.pattern.validate.PatternValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check a STIX pattern: exit 0 when valid (warnings for unknown object types or properties), "
+                + "exit 1 with the line, column, offending token and what was expected."})
+public final class PatternValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATTERN", description = "The pattern, e.g. \"[ipv4-addr:value = '198.51.100.1']\".")
+    String pattern;
+
+    @Option(names = "--stix-version", defaultValue = "2.1", description = "2.1 (default) or 2.0.")
+    String stixVersion;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Output output = ((Sightline) spec.root().userObject()).benchOutput();
+        if (!stixVersion.equals("2.1") && !stixVersion.equals("2.0")) {
+            throw new org.sightline.error.InvalidInputException("--stix-version must be 2.0 or 2.1, got " + stixVersion);
+        }
+        PatternReport report = new PatternValidator().validate(pattern, stixVersion);
+        output.answer(report, () -> {
+            if (report.valid()) {
+                output.line("valid STIX " + stixVersion + " pattern");
+            } else {
+                report.errors().forEach(error -> output.line("invalid: " + error));
+                if (report.position() != null) {
+                    output.line("  " + pattern.lines().skip(report.position().line() - 1L).findFirst().orElse(""));
+                    output.line("  " + " ".repeat(Math.max(0, report.position().column())) + "^");
+                }
+            }
+            report.warnings().forEach(warning -> output.line("warning: " + warning));
+        });
+        return report.valid() ? Sightline.OK : Sightline.FAILED;
+    }
+}

@@ -1,0 +1,27 @@
+package org.sightline.pattern.ast;
+
+import java.math.BigDecimal;
+
+/** Observation qualifiers (STIX 2.1 §9.7). */
+public sealed interface Qualifier {
+
+    /** All observations of the expression fall within this many seconds. */
+    record Within(BigDecimal seconds) implements Qualifier {
+    }
+
+    /** The expression matches this many times, on distinct observations. */
+    record Repeats(int times) implements Qualifier {
+    }
+
+    /** The observations fall in [start, stop); timestamps as written (t'…' in 2.1, '…' in 2.0). */
+    record StartStop(Literal.TimestampValue start, Literal.TimestampValue stop) implements Qualifier {
+    }
+
+    /** The name the validator uses for "one qualifier of each kind" (STIX 2.1 §9.7). */
+    default String kind() {
+        if (this instanceof Within) {
+            return "WITHIN";
+        }
+        return this instanceof Repeats ? "REPEATS" : "STARTSTOP";
+    }
+}
