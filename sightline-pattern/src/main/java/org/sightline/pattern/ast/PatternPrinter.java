@@ -49,7 +49,8 @@ public final class PatternPrinter {
             return "REPEATS " + r.times() + " TIMES";
         }
         Qualifier.StartStop s = (Qualifier.StartStop) qualifier;
-        return "START t'" + s.start().text() + "' STOP t'" + s.stop().text() + "'";
+        String prefix = s.plainStrings() ? "'" : "t'";
+        return "START " + prefix + s.start().text() + "' STOP " + prefix + s.stop().text() + "'";
     }
 
     public static String print(ObjectPath path) {

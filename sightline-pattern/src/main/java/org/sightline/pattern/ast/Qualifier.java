@@ -13,8 +13,11 @@ public sealed interface Qualifier {
     record Repeats(int times) implements Qualifier {
     }
 
-    /** The observations fall in [start, stop); timestamps as written (t'…' in 2.1, '…' in 2.0). */
-    record StartStop(Literal.TimestampValue start, Literal.TimestampValue stop) implements Qualifier {
+    /**
+     * The observations fall in [start, stop). {@code plainStrings} when the bounds were written as
+     * '…' strings (STIX 2.0) rather than t'…' timestamps (2.1).
+     */
+    record StartStop(Literal.TimestampValue start, Literal.TimestampValue stop, boolean plainStrings) implements Qualifier {
     }
 
     /** The name the validator uses for "one qualifier of each kind" (STIX 2.1 §9.7). */

@@ -37,7 +37,7 @@ public final class PatternParser {
         parser.addErrorListener(errors);
         requireBrackets(text);
         StixPatternParser.PatternContext tree = parser.pattern();
-        return new Pattern(new TreeBuilder(stixVersion).observations(tree.observationExpressions()), stixVersion);
+        return new Pattern(new TreeBuilder().observations(tree.observationExpressions()), stixVersion);
     }
 
     /** The reference validator's friendliest message: a comparison written without its brackets. */

@@ -20,11 +20,6 @@ import org.sightline.stix.StixTimestamp;
 
 /** Turns ANTLR's parse tree into Sightline's syntax tree, decoding every literal on the way. */
 final class TreeBuilder {
-    private final String stixVersion;
-
-    TreeBuilder(String stixVersion) {
-        this.stixVersion = stixVersion;
-    }
 
     ObservationExpression observations(StixPatternParser.ObservationExpressionsContext ctx) {
         if (ctx.FOLLOWEDBY() != null) {
@@ -73,10 +68,8 @@ final class TreeBuilder {
         if (ctx instanceof StixPatternParser.ObservationWithinContext within) {
             TerminalNode number = within.withinQualifier().IntPosLiteral() != null
                     ? within.withinQualifier().IntPosLiteral() : within.withinQualifier().FloatPosLiteral();
+            // WITHIN 0 SECONDS parses; the validator and the matcher refuse it.
             BigDecimal seconds = new BigDecimal(stripPlus(number.getText()));
-            if (seconds.signum() <= 0) {
-                throw error(number.getSymbol(), "WITHIN needs a positive number of seconds");
-            }
             return new ObservationExpression.Qualified(observation(within.observationExpression()),
                     new Qualifier.Within(seconds));
         }
@@ -93,14 +86,10 @@ final class TreeBuilder {
         StixPatternParser.StartStopQualifierContext q = startStop.startStopQualifier();
         Token start = (Token) q.getChild(1).getPayload();
         Token stop = (Token) q.getChild(3).getPayload();
-        if (!"2.0".equals(stixVersion) && start.getType() == StixPatternLexer.StringLiteral) {
-            throw error(start, "STIX 2.1 writes START and STOP bounds as t'...' timestamps");
-        }
-        if (!"2.0".equals(stixVersion) && stop.getType() == StixPatternLexer.StringLiteral) {
-            throw error(stop, "STIX 2.1 writes START and STOP bounds as t'...' timestamps");
-        }
+        boolean plainStrings = start.getType() == StixPatternLexer.StringLiteral
+                || stop.getType() == StixPatternLexer.StringLiteral;
         return new ObservationExpression.Qualified(observation(startStop.observationExpression()),
-                new Qualifier.StartStop(timestamp(start), timestamp(stop)));
+                new Qualifier.StartStop(timestamp(start), timestamp(stop), plainStrings));
     }
 
     ComparisonExpression comparison(StixPatternParser.ComparisonExpressionContext ctx) {

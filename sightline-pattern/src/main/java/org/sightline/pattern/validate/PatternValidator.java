@@ -83,9 +83,16 @@ public final class PatternValidator {
                     inner = nested.expression();
                 }
             }
-            if (qualified.qualifier() instanceof Qualifier.StartStop startStop
-                    && !startStop.start().instant().isBefore(startStop.stop().instant())) {
-                errors.add("START " + startStop.start().text() + " must be earlier than STOP " + startStop.stop().text());
+            if (qualified.qualifier() instanceof Qualifier.StartStop startStop) {
+                if (!startStop.start().instant().isBefore(startStop.stop().instant())) {
+                    errors.add("START " + startStop.start().text() + " must be earlier than STOP " + startStop.stop().text());
+                }
+                if (startStop.plainStrings() && "2.1".equals(stixVersion)) {
+                    warnings.add("STIX 2.1 writes START and STOP bounds as t'...' timestamps; '...' strings are STIX 2.0");
+                }
+            }
+            if (qualified.qualifier() instanceof Qualifier.Within within && within.seconds().signum() <= 0) {
+                errors.add("WITHIN needs a positive number of seconds, not " + within.seconds().toPlainString());
             }
         }
 

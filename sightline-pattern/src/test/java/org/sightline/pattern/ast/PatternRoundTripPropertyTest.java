@@ -53,7 +53,7 @@ class PatternRoundTripPropertyTest {
                 .ofScale(3).map(Qualifier.Within::new);
         Arbitrary<Qualifier> repeats = Arbitraries.integers().between(1, 1000).map(Qualifier.Repeats::new);
         Arbitrary<Qualifier> startStop = timestamps().tuple2().filter(t -> t.get1().instant().isBefore(t.get2().instant()))
-                .map(t -> new Qualifier.StartStop(t.get1(), t.get2()));
+                .map(t -> new Qualifier.StartStop(t.get1(), t.get2(), false));
         return Arbitraries.oneOf(within, repeats, startStop);
     }
 
