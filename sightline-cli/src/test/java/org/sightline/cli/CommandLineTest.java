@@ -135,6 +135,28 @@ class CommandLineTest {
     }
 
     @Test
+    void patternsAreValidatedAndMatchedFromTheCommandLine() throws IOException {
+        Run valid = run("pattern", "validate", "[file:hashes.MD5 = 'cead3f77f6cda6ec00f57d76c9a6879f']");
+        assertThat(valid.exit()).isZero();
+        Run invalid = run("pattern", "validate", "[file:size = ]", "--json");
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.json().path("position").path("line").asInt()).isEqualTo(1);
+        assertThat(invalid.json().path("position").path("column").asInt()).isEqualTo(13);
+        assertThat(invalid.json().path("position").path("token").asText()).isEqualTo("]");
+
+        Path observed = dataDir.resolve("observed.json");
+        Files.writeString(observed, "{\"type\":\"observed-data\",\"id\":\"observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf\","
+                + "\"first_observed\":\"2018-08-31T10:00:00Z\",\"last_observed\":\"2018-08-31T10:00:00Z\",\"number_observed\":1,"
+                + "\"objects\":{\"0\":{\"type\":\"domain-name\",\"value\":\"evil.example.com\"}}}");
+        Run match = run("pattern", "match", "--pattern", "[domain-name:value LIKE '%.example.com']", "--observed", observed.toString(), "--json");
+        assertThat(match.exit()).isZero();
+        assertThat(match.json().path("matched").asBoolean()).isTrue();
+        Run error = run("pattern", "match", "--pattern", "[domain-name:value IN ('a', 1)]", "--observed", observed.toString(), "--json");
+        assertThat(error.exit()).isEqualTo(1);
+        assertThat(error.json().path("error").path("kind").asText()).isEqualTo("matcher_error");
+    }
+
+    @Test
     void demoLoadOnlyLoadsTheBundledCaseAndExits() {
         Run demo = run("demo", "--load-only", "--json");
         assertThat(demo.exit()).isZero();

@@ -10,6 +10,10 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.intel.actors.ActorResolution;
+import org.sightline.pattern.match.MatchResult;
+import org.sightline.pattern.match.MatcherException;
+import org.sightline.pattern.match.PatternMatching;
+import org.sightline.pattern.parse.PatternSyntaxException;
 import org.sightline.pattern.validate.PatternReport;
 import org.sightline.pattern.validate.PatternValidator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +107,23 @@ final class ApiHandlers {
         answer.putObject("error").put("code", "invalid_input").put("kind", "parse_error")
                 .put("message", report.errors().get(0));
         ctx.status(400).contentType("application/json").result(StixJson.writePretty(answer));
+    }
+
+    void matchPattern(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        String pattern = body.path("pattern").asText(null);
+        if (pattern == null || !body.path("observations").isArray()) {
+            throw new InvalidInputException("the request body needs \"pattern\" (a string) and \"observations\" "
+                    + "(a list of bundles or STIX objects)");
+        }
+        List<JsonNode> observations = new java.util.ArrayList<>();
+        body.get("observations").forEach(observations::add);
+        try {
+            MatchResult result = PatternMatching.match(pattern, body.path("stix_version").asText("2.1"), observations);
+            json(ctx, result);
+        } catch (PatternSyntaxException | MatcherException e) {
+            ErrorResponses.send(ctx, 400, PatternMatching.errorDocument(e));
+        }
     }
 
     private static JsonNode jsonBody(Context ctx) {

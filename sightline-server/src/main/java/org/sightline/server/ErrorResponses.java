@@ -31,7 +31,7 @@ final class ErrorResponses {
         send(ctx, status, body(code, message));
     }
 
-    static void send(Context ctx, int status, Map<String, Object> body) {
+    static void send(Context ctx, int status, Map<String, ?> body) {
         ctx.status(status).contentType("application/json").result(StixJson.document(body));
     }
 

@@ -141,6 +141,30 @@ class AppTest {
     }
 
     @Test
+    void aPatternIsMatchedAgainstPostedObservations() throws Exception {
+        String observations = "[{\"type\":\"observed-data\",\"id\":\"observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf\","
+                + "\"first_observed\":\"2018-08-31T10:00:00Z\",\"last_observed\":\"2018-08-31T10:00:00Z\",\"number_observed\":1,"
+                + "\"object_refs\":[\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\"]},"
+                + "{\"type\":\"ipv4-addr\",\"id\":\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\",\"value\":\"198.51.100.7\"}]";
+        Answer match = post("/api/v1/patterns/match", "{\"pattern\":\"[ipv4-addr:value ISSUBSET '198.51.100.0/24']\","
+                + "\"stix_version\":\"2.1\",\"observations\":" + observations + "}");
+        assertThat(match.status()).isEqualTo(200);
+        assertThat(match.body().path("matched").asBoolean()).isTrue();
+        assertThat(match.body().path("bindings").get(0).get(0).asText()).isEqualTo("observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf");
+
+        Answer noMatch = post("/api/v1/patterns/match", "{\"pattern\":\"[ipv4-addr:value = '10.0.0.1']\",\"observations\":" + observations + "}");
+        assertThat(noMatch.body().path("matched").asBoolean()).isFalse();
+
+        Answer matcherError = post("/api/v1/patterns/match", "{\"pattern\":\"[ipv4-addr:value ISSUBSET '1.2.3.4/99']\",\"observations\":" + observations + "}");
+        assertThat(matcherError.status()).isEqualTo(400);
+        assertThat(matcherError.body().path("error").path("kind").asText()).isEqualTo("matcher_error");
+
+        Answer parseError = post("/api/v1/patterns/match", "{\"pattern\":\"[ipv4-addr:value = ]\",\"observations\":[]}");
+        assertThat(parseError.status()).isEqualTo(400);
+        assertThat(parseError.body().path("error").path("kind").asText()).isEqualTo("parse_error");
+    }
+
+    @Test
     void anUnknownRouteIsA404WithAJsonError() throws Exception {
         Answer answer = get("/api/v1/nothing-here");
         assertThat(answer.status()).isEqualTo(404);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "pattern", mixinStandardHelpOptions = true,
         description = "Work with STIX patterns.",
-        subcommands = {PatternValidateCommand.class})
+        subcommands = {PatternValidateCommand.class, PatternMatchCommand.class})
 public final class PatternCommand implements Runnable {
     @Spec
     CommandSpec spec;

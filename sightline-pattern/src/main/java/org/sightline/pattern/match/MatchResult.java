@@ -9,6 +9,7 @@ import java.util.List;
 public record MatchResult(boolean matched, List<List<String>> bindings) {
 
     /** The observed-data of the first binding, as the reference matcher reports a match. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public List<String> firstBinding() {
         return bindings.isEmpty() ? List.of() : bindings.get(0);
     }
