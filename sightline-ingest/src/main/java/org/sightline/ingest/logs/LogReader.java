@@ -1,0 +1,238 @@
+package org.sightline.ingest.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sightline.error.InvalidInputException;
+import org.sightline.pattern.stream.Event;
+import org.sightline.stix.json.StixJson;
+import org.sightline.stix.json.StixReader;
+
+/**
+ * Reads events from logs: Zeek TSV and JSON, Suricata EVE JSON, JSON lines through a mapping, and
+ * STIX observed-data. The format is recognised from the first line unless given. A line that
+ * cannot be read is counted and reported with its file and line number; the run goes on.
+ */
+public final class LogReader {
+    private static final int MAX_LISTED = 50;
+    private final JsonLinesMapping mapping;
+
+    public LogReader(JsonLinesMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    public ReadReport read(Path file, LogFormat format, EventSink sink) {
+        Counter counter = new Counter(file.toString());
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(file), StandardCharsets.UTF_8), 1 << 16)) {
+            reader.mark(1 << 16);
+            String first = reader.readLine();
+            reader.reset();
+            LogFormat actual = format == LogFormat.AUTO ? detect(first, file) : format;
+            switch (actual) {
+                case ZEEK -> readZeek(reader, first, counter, sink);
+                case EVE -> readJsonLines(reader, counter, sink, (json, line) -> EveRecords.toEvent(json, counter.source, line));
+                case JSONL -> {
+                    if (mapping == null) {
+                        throw new InvalidInputException(file + ": JSON lines need a mapping file (--mapping) that says which fields hold which observables");
+                    }
+                    readJsonLines(reader, counter, sink, (json, line) -> mapping.toEvent(json, counter.source, line));
+                }
+                case STIX -> StixEvents.read(reader, counter.source, sink, counter);
+                default -> throw new IllegalStateException();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return new ReadReport(counter.events, counter.skipped, counter.malformed, counter.problems);
+    }
+
+    static LogFormat detect(String first, Path file) {
+        if (first == null) {
+            return LogFormat.ZEEK;
+        }
+        String line = first.trim();
+        if (line.startsWith("#separator") || line.startsWith("#fields")) {
+            return LogFormat.ZEEK;
+        }
+        if (line.startsWith("{")) {
+            if (line.contains("\"event_type\"")) {
+                return LogFormat.EVE;
+            }
+            if (line.contains("\"_path\"") || (line.contains("\"ts\"") && line.contains("\"uid\""))) {
+                return LogFormat.ZEEK;
+            }
+            if (line.contains("\"type\"")) {
+                return LogFormat.STIX;
+            }
+            return LogFormat.JSONL;
+        }
+        if (line.startsWith("[")) {
+            return LogFormat.STIX;
+        }
+        throw new InvalidInputException(file + ": cannot tell the log format from the first line; name it with --format");
+    }
+
+    private static void readZeek(BufferedReader reader, String first, Counter counter, EventSink sink) throws IOException {
+        if (first != null && first.trim().startsWith("{")) {
+            readJsonLines(reader, counter, sink, (json, line) -> {
+                Map<String, Object> record = new HashMap<>();
+                json.fields().forEachRemaining(e -> record.put(e.getKey(), plain(e.getValue())));
+                String path = json.path("_path").asText(pathFromName(counter.source));
+                return ZeekRecords.toEvent(path, record, counter.source, line);
+            });
+            return;
+        }
+        String separator = "\t";
+        String[] fields = null;
+        String path = pathFromName(counter.source);
+        String text;
+        long line = 0;
+        while ((text = reader.readLine()) != null) {
+            line++;
+            if (text.startsWith("#")) {
+                if (text.startsWith("#separator")) {
+                    separator = unescape(text.substring("#separator".length()).trim());
+                } else if (text.startsWith("#fields")) {
+                    fields = text.substring("#fields".length()).trim().split(java.util.regex.Pattern.quote(separator), -1);
+                } else if (text.startsWith("#path")) {
+                    path = text.substring("#path".length()).trim();
+                }
+                counter.skipped++;
+                continue;
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            if (fields == null) {
+                counter.malformed(line, "a record before the #fields header");
+                continue;
+            }
+            String[] values = text.split(java.util.regex.Pattern.quote(separator), -1);
+            if (values.length != fields.length) {
+                counter.malformed(line, "expected " + fields.length + " fields, found " + values.length);
+                continue;
+            }
+            Map<String, Object> record = new LinkedHashMap<>();
+            for (int i = 0; i < fields.length; i++) {
+                record.put(fields[i], values[i]);
+            }
+            try {
+                counter.emit(ZeekRecords.toEvent(path, record, counter.source, line), sink);
+            } catch (RuntimeException e) {
+                counter.malformed(line, e.getMessage());
+            }
+        }
+    }
+
+    /** One JSON value per line, turned into an event. */
+    @FunctionalInterface
+    interface LineMapper {
+        Event map(JsonNode json, long line);
+    }
+
+    private static void readJsonLines(BufferedReader reader, Counter counter, EventSink sink, LineMapper mapper) throws IOException {
+        String text;
+        long line = 0;
+        while ((text = reader.readLine()) != null) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode json = StixJson.mapper().readTree(text);
+                if (json == null || !json.isObject()) {
+                    counter.malformed(line, "not a JSON object");
+                    continue;
+                }
+                counter.emit(mapper.map(json, line), sink);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                counter.malformed(line, "not valid JSON: " + e.getOriginalMessage());
+            } catch (RuntimeException e) {
+                counter.malformed(line, e.getMessage());
+            }
+        }
+    }
+
+    private static Object plain(JsonNode value) {
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return items;
+        }
+        return value.isNull() ? null : value.asText();
+    }
+
+    private static String pathFromName(String source) {
+        String name = Path.of(source).getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static String unescape(String separator) {
+        return separator.startsWith("\\x") ? String.valueOf((char) Integer.parseInt(separator.substring(2), 16)) : separator;
+    }
+
+    /** Counts and the first problems of one file. */
+    static final class Counter {
+        final String source;
+        long events;
+        long skipped;
+        long malformed;
+        final List<String> problems = new ArrayList<>();
+
+        Counter(String source) {
+            this.source = source;
+        }
+
+        void emit(Event event, EventSink sink) {
+            if (event == null) {
+                skipped++;
+            } else {
+                events++;
+                sink.accept(event);
+            }
+        }
+
+        void malformed(long line, String why) {
+            malformed++;
+            if (problems.size() < MAX_LISTED) {
+                problems.add(source + ":" + line + ": " + why);
+            }
+        }
+    }
+
+    /** STIX documents as events: each observed-data is one event at its first_observed. */
+    static final class StixEvents {
+        private StixEvents() {
+        }
+
+        static void read(BufferedReader reader, String source, EventSink sink, Counter counter) throws IOException {
+            JsonNode document;
+            try {
+                document = StixJson.mapper().readTree(reader);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                counter.malformed(e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+                return;
+            }
+            var observations = org.sightline.pattern.match.ObservationSet.of(List.of(document));
+            String previous = null;
+            for (var observation : observations.observations()) {
+                if (observation.observedDataId().equals(previous)) {
+                    continue; // number_observed repeats the same observed-data
+                }
+                previous = observation.observedDataId();
+                counter.emit(org.sightline.pattern.stream.EventBuilder.fromObjects(observation.firstObserved(), source, 0,
+                        observation.objects()), sink);
+            }
+        }
+    }
+}
