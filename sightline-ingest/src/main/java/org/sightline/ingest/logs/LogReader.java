@@ -60,7 +60,7 @@ public final class LogReader {
             return LogFormat.ZEEK;
         }
         String line = first.trim();
-        if (line.startsWith("#separator") || line.startsWith("#fields")) {
+        if (line.startsWith("#")) {
             return LogFormat.ZEEK;
         }
         if (line.startsWith("{")) {

@@ -32,7 +32,8 @@ public final class StreamingMatcher {
     private final IndicatorIndex index;
     private final Duration defaultHorizon;
     private final int[] seenInEvent;
-    private final Map<Integer, Deque<Event>> buffers = new HashMap<>();
+    private final Map<Integer, Deque<Buffered>> buffers = new HashMap<>();
+    private final Map<Integer, Plan> plans = new HashMap<>();
     private int eventNumber;
 
     public StreamingMatcher(IndicatorIndex index, Duration defaultHorizon) {
@@ -45,6 +46,8 @@ public final class StreamingMatcher {
     public List<StreamMatch> accept(Event event) {
         int stamp = ++eventNumber;
         List<StreamMatch> matches = new ArrayList<>(0);
+        // Built at most once per event, and only when an indicator needs the exact evaluator.
+        java.util.function.Supplier<ObservationSet> single = memoize(() -> observations(List.of(event)));
         index.candidates(event, ordinal -> {
             if (seenInEvent[ordinal] == stamp) {
                 return;
@@ -55,7 +58,7 @@ public final class StreamingMatcher {
                 return;
             }
             if (!index.multiObservation(ordinal)) {
-                if (index.direct(ordinal) || PatternMatcher.match(index.pattern(ordinal), observations(List.of(event))).matched()) {
+                if (index.direct(ordinal) || PatternMatcher.match(index.pattern(ordinal), single.get()).matched()) {
                     matches.add(new StreamMatch(indicator, List.of(event)));
                 }
                 return;
@@ -69,33 +72,117 @@ public final class StreamingMatcher {
     }
 
     private StreamMatch buffered(int ordinal, Event event) {
-        Deque<Event> buffer = buffers.computeIfAbsent(ordinal, o -> new ArrayDeque<>());
-        Duration horizon = horizon(index.pattern(ordinal).expression());
-        while (!buffer.isEmpty() && buffer.peekFirst().time().isBefore(event.time().minus(horizon))) {
+        Plan plan = plans.computeIfAbsent(ordinal, o -> new Plan(index.pattern(o).expression()));
+        ObservationSet single = observations(List.of(event));
+        boolean[] satisfied = new boolean[plan.leaves.size()];
+        boolean any = false;
+        for (int leaf = 0; leaf < satisfied.length; leaf++) {
+            satisfied[leaf] = PatternMatcher.match(plan.leafPatterns.get(leaf), single).matched();
+            any |= satisfied[leaf];
+        }
+        if (!any) {
+            return null; // an event that satisfies no observation of the pattern can never be part of a match
+        }
+        Deque<Buffered> buffer = buffers.computeIfAbsent(ordinal, o -> new ArrayDeque<>());
+        while (!buffer.isEmpty() && buffer.peekFirst().event.time().isBefore(event.time().minus(plan.horizon))) {
             buffer.removeFirst();
         }
         if (buffer.size() >= MAX_BUFFERED) {
             buffer.removeFirst();
         }
-        buffer.addLast(event);
-        List<Event> events = new ArrayList<>(buffer);
+        buffer.addLast(new Buffered(event, satisfied));
+        int[] present = new int[satisfied.length];
+        for (Buffered buffered : buffer) {
+            for (int leaf = 0; leaf < present.length; leaf++) {
+                present[leaf] += buffered.satisfied[leaf] ? 1 : 0;
+            }
+        }
+        if (!plan.possible(present)) {
+            return null; // a cheap necessary condition: every observation the pattern needs has a candidate
+        }
+        List<Event> events = new ArrayList<>(buffer.size());
+        buffer.forEach(b -> events.add(b.event));
         MatchResult result = PatternMatcher.match(index.pattern(ordinal), observations(events));
         if (!result.matched()) {
             return null;
         }
         Set<String> bound = new HashSet<>(result.firstBinding());
         List<Event> used = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (bound.contains(observedDataId(i))) {
-                used.add(events.get(i));
+        List<Buffered> spent = new ArrayList<>();
+        int position = 0;
+        for (Buffered buffered : buffer) {
+            if (bound.contains(observedDataId(position++))) {
+                used.add(buffered.event);
+                spent.add(buffered);
             }
         }
         // Events that made a match are spent: the next sighting needs new ones.
-        buffer.removeAll(used);
+        buffer.removeAll(spent);
         if (buffer.isEmpty()) {
             buffers.remove(ordinal);
         }
         return new StreamMatch(index.indicator(ordinal), used);
+    }
+
+    /** A buffered event and which of the pattern's observations it satisfies. */
+    private record Buffered(Event event, boolean[] satisfied) {
+    }
+
+    /** The observations of a multi-observation pattern, as one-observation patterns, and its horizon. */
+    private final class Plan {
+        private final ObservationExpression expression;
+        private final List<ObservationExpression.Observation> leaves = new ArrayList<>();
+        private final List<org.sightline.pattern.ast.Pattern> leafPatterns = new ArrayList<>();
+        private final Duration horizon;
+
+        Plan(ObservationExpression expression) {
+            this.expression = expression;
+            collect(expression);
+            this.horizon = horizon(expression);
+        }
+
+        private void collect(ObservationExpression node) {
+            if (node instanceof ObservationExpression.Observation observation) {
+                leaves.add(observation);
+                leafPatterns.add(new org.sightline.pattern.ast.Pattern(observation, "2.1"));
+            } else if (node instanceof ObservationExpression.Grouped g) {
+                collect(g.expression());
+            } else if (node instanceof ObservationExpression.Qualified q) {
+                collect(q.expression());
+            } else if (node instanceof ObservationExpression.Combined c) {
+                c.operands().forEach(this::collect);
+            }
+        }
+
+        /** Could the pattern match, counting only which observations have candidates? */
+        boolean possible(int[] present) {
+            return possible(expression, present);
+        }
+
+        private boolean possible(ObservationExpression node, int[] present) {
+            if (node instanceof ObservationExpression.Observation observation) {
+                return present[indexOf(observation)] > 0;
+            }
+            if (node instanceof ObservationExpression.Grouped g) {
+                return possible(g.expression(), present);
+            }
+            if (node instanceof ObservationExpression.Qualified q) {
+                return possible(q.expression(), present);
+            }
+            ObservationExpression.Combined c = (ObservationExpression.Combined) node;
+            return c.operator() == ObservationExpression.ObservationOperator.OR
+                    ? c.operands().stream().anyMatch(o -> possible(o, present))
+                    : c.operands().stream().allMatch(o -> possible(o, present));
+        }
+
+        private int indexOf(ObservationExpression.Observation observation) {
+            for (int i = 0; i < leaves.size(); i++) {
+                if (leaves.get(i) == observation) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("observation not in plan");
+        }
     }
 
     /** The widest WITHIN in the pattern, else the default: how long an event can still take part in a match. */
@@ -117,6 +204,18 @@ public final class StreamingMatcher {
             }
         }
         return widest == null ? defaultHorizon : widest;
+    }
+
+    private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> supplier) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T cached = (T) value[0];
+            return cached;
+        };
     }
 
     /** How many indicators hold buffered events now (for tests and metrics). */

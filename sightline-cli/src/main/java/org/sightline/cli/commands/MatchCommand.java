@@ -1,0 +1,135 @@
+package org.sightline.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.error.InvalidInputException;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportReport;
+import org.sightline.ingest.logs.JsonLinesMapping;
+import org.sightline.ingest.logs.LogFormat;
+import org.sightline.ingest.sightings.Indicators;
+import org.sightline.ingest.sightings.LogMatching;
+import org.sightline.ingest.sightings.SightingRecorder;
+import org.sightline.pattern.stream.Indicator;
+import org.sightline.pattern.stream.IndicatorIndex;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.json.StixWriter;
+import org.sightline.store.KnowledgeBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "match", mixinStandardHelpOptions = true,
+        description = {"Match indicators (STIX patterns) against logs and write STIX 2.1 sightings.",
+                "Logs: Zeek TSV or JSON (conn, dns, http, ssl, x509, files, smtp, notice), Suricata EVE JSON "
+                        + "(alert, dns, http, tls, flow, fileinfo), JSON lines with --mapping, STIX observed-data. "
+                        + "A malformed line is counted and reported with its file and line; the run goes on."})
+public final class MatchCommand extends KnowledgeCommand {
+    @Option(names = "--indicators", paramLabel = "FILE", description = "A STIX bundle holding the indicators.")
+    Path indicatorsFile;
+
+    @Option(names = "--from-store", description = "Use the indicators in the knowledge store.")
+    boolean fromStore;
+
+    @Option(names = "--events", required = true, arity = "1..*", paramLabel = "FILE", description = "Log files (plain or gzip).")
+    List<Path> events;
+
+    @Option(names = "--format", defaultValue = "auto", description = "auto (default), zeek, eve, jsonl or stix.")
+    String format;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "For JSON lines: which fields hold which observables.")
+    Path mapping;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the sightings (with their observed-data) as a STIX bundle.")
+    Path out;
+
+    @Option(names = "--store", description = "Record the sightings in the knowledge store.")
+    boolean store;
+
+    @Option(names = "--sighted-at", paramLabel = "IDENTITY", description = "Identity (or location) id for where_sighted_refs.")
+    String sightedAt;
+
+    @Override
+    protected int run(KnowledgeBase knowledge, Output output) {
+        if ((indicatorsFile == null) == !fromStore) {
+            throw new InvalidInputException("name the indicators with exactly one of --indicators FILE and --from-store");
+        }
+        if (sightedAt != null && !sightedAt.startsWith("identity--") && !sightedAt.startsWith("location--")) {
+            throw new InvalidInputException("--sighted-at must be an identity or location id, got '" + sightedAt + "'");
+        }
+        for (Path file : events) {
+            if (!Files.isRegularFile(file)) {
+                throw new org.sightline.error.NotFoundException("no such log file: " + file);
+            }
+        }
+        List<Indicator> indicators = fromStore ? Indicators.fromStore(knowledge.store()) : Indicators.fromFile(indicatorsFile);
+        IndicatorIndex index = IndicatorIndex.compile(indicators);
+        SightingRecorder recorder = new SightingRecorder(sightedAt);
+        LogMatching.Run run = LogMatching.run(index, events, LogFormat.parse(format),
+                mapping == null ? null : JsonLinesMapping.read(mapping), recorder);
+        List<ObjectNode> sightings = recorder.stixObjects();
+        if (out != null) {
+            writeBundle(sightings, out);
+        }
+        long stored = store && !sightings.isEmpty() ? storeSightings(knowledge, sightings) : 0;
+
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("indicators", index.size());
+        document.put("indicators_rejected", index.rejected());
+        document.put("events", run.events());
+        document.put("malformed", run.malformed());
+        document.put("matched", run.matchedEvents());
+        document.put("sightings", run.sightings());
+        document.put("events_per_s", Math.round(run.eventsPerSecond()));
+        document.put("seconds", Math.round(run.seconds() * 1000) / 1000.0);
+        document.put("problems", run.problems());
+        document.put("stored", stored);
+        output.answer(document, () -> {
+            output.line(String.format("%,d events read, %,d malformed, %,d matched, %,d sightings, %,.0f events/s",
+                    run.events(), run.malformed(), run.matchedEvents(), run.sightings(), run.eventsPerSecond()));
+            run.problems().forEach(problem -> output.line("  malformed: " + problem));
+            index.rejected().forEach(problem -> output.line("  indicator not compiled: " + problem));
+            if (out != null) {
+                output.line("sightings written to " + out);
+            }
+        });
+        return Sightline.OK;
+    }
+
+    private static void writeBundle(List<ObjectNode> objects, Path file) {
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file));
+             StixWriter writer = new StixWriter(stream, true)) {
+            objects.forEach(object -> writer.write(new StixObject(object)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Through the importer, so sightings are validated and stored in one transaction like any bundle. */
+    private static long storeSightings(KnowledgeBase knowledge, List<ObjectNode> objects) {
+        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        try (StixWriter writer = new StixWriter(bundle, false)) {
+            objects.forEach(object -> writer.write(new StixObject(object)));
+        }
+        ImportReport report = new BundleImporter(knowledge.store(), knowledge.index())
+                .importStream(new ByteArrayInputStream(bundle.toByteArray()), "sightings", ImportOptions.strict());
+        if (report.anyRejected()) {
+            throw new InvalidInputException("the sightings were not stored: " + report.files().get(0).message(),
+                    report.rejections().stream().map(r -> r.describe()).toList());
+        }
+        return report.imported();
+    }
+}

@@ -1,0 +1,49 @@
+package org.sightline.ingest.sightings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.sightline.pattern.stream.Indicator;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.json.StixReader;
+import org.sightline.store.StixStore;
+
+/** Loads the STIX-pattern indicators to match from a bundle file or from the knowledge store; revoked ones are left out. */
+public final class Indicators {
+    private Indicators() {
+    }
+
+    public static List<Indicator> fromFile(Path file) {
+        List<Indicator> indicators = new ArrayList<>();
+        StixReader.read(file, (object, index, line) -> add(object, indicators));
+        return indicators;
+    }
+
+    public static List<Indicator> fromStore(StixStore store) {
+        List<Indicator> indicators = new ArrayList<>();
+        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("indicator"), Set.of(), false),
+                object -> add(object.json(), indicators));
+        return indicators;
+    }
+
+    private static void add(ObjectNode object, List<Indicator> into) {
+        StixObject indicator = new StixObject(object);
+        if (!"indicator".equals(indicator.type()) || indicator.revoked() || indicator.text("pattern") == null) {
+            return;
+        }
+        String patternType = indicator.text("pattern_type");
+        if (patternType != null && !"stix".equals(patternType)) {
+            return;
+        }
+        into.add(new Indicator(indicator.id(), indicator.text("pattern"), instant(indicator.text("valid_from")),
+                instant(indicator.text("valid_until"))));
+    }
+
+    private static Instant instant(String timestamp) {
+        return StixTimestamp.isValid(timestamp) ? StixTimestamp.parse(timestamp) : null;
+    }
+}

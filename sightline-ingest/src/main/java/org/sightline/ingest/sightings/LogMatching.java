@@ -1,0 +1,53 @@
+package org.sightline.ingest.sightings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sightline.ingest.logs.JsonLinesMapping;
+import org.sightline.ingest.logs.LogFormat;
+import org.sightline.ingest.logs.LogReader;
+import org.sightline.ingest.logs.ReadReport;
+import org.sightline.pattern.stream.IndicatorIndex;
+import org.sightline.pattern.stream.StreamMatch;
+import org.sightline.pattern.stream.StreamingMatcher;
+
+/** Runs log files through a compiled indicator set and records sightings: what "sightline match" does. */
+public final class LogMatching {
+
+    /** Totals of a run; {@code problems} are malformed lines with file and line number (first 50 per file). */
+    public record Run(long events, long malformed, long matchedEvents, int sightings, double seconds,
+                      List<String> problems) {
+        public double eventsPerSecond() {
+            return seconds == 0 ? 0 : events / seconds;
+        }
+    }
+
+    private LogMatching() {
+    }
+
+    public static Run run(IndicatorIndex index, List<Path> files, LogFormat format, JsonLinesMapping mapping,
+                          SightingRecorder recorder) {
+        StreamingMatcher matcher = new StreamingMatcher(index, Duration.ofHours(1));
+        LogReader reader = new LogReader(mapping);
+        long[] matched = {0};
+        long events = 0;
+        long malformed = 0;
+        List<String> problems = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Path file : files) {
+            ReadReport report = reader.read(file, format, event -> {
+                List<StreamMatch> matches = matcher.accept(event);
+                if (!matches.isEmpty()) {
+                    matched[0]++;
+                    matches.forEach(recorder::record);
+                }
+            });
+            events += report.events();
+            malformed += report.malformed();
+            problems.addAll(report.problems());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run(events, malformed, matched[0], recorder.sightings(), seconds, problems);
+    }
+}

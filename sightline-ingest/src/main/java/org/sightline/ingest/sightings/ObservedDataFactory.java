@@ -1,0 +1,96 @@
+package org.sightline.ingest.sightings;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.sightline.pattern.stream.Event;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.json.StixJson;
+
+/**
+ * Turns a matched event into STIX 2.1: its observables as SCOs with deterministic ids (UUIDv5 in
+ * the STIX namespace over the object's canonical JSON, so the same address is the same object
+ * every time), and an observed-data that refers to them.
+ */
+final class ObservedDataFactory {
+    /** The namespace STIX 2.1 §2.9 gives for deterministic SCO identifiers. */
+    private static final UUID STIX_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
+
+    private ObservedDataFactory() {
+    }
+
+    /** The observed-data object first, then its SCOs. */
+    static List<ObjectNode> objects(Event event, String created) {
+        Map<String, String> ids = new HashMap<>();
+        event.objects().forEach((key, object) -> ids.put(key, object.path("type").asText() + "--" + uuid5(StixJson.write(withoutRefs(object)))));
+        List<ObjectNode> scos = new ArrayList<>();
+        event.objects().forEach((key, object) -> {
+            ObjectNode sco = object.deepCopy();
+            sco.put("spec_version", "2.1");
+            sco.put("id", ids.get(key));
+            object.fields().forEachRemaining(field -> {
+                if (field.getKey().endsWith("_ref") && ids.containsKey(field.getValue().asText())) {
+                    sco.put(field.getKey(), ids.get(field.getValue().asText()));
+                }
+            });
+            scos.add(sco);
+        });
+        ObjectNode data = StixJson.newObject();
+        data.put("type", "observed-data");
+        data.put("spec_version", "2.1");
+        data.put("id", "observed-data--" + uuid5(event.source() + ":" + event.line() + ":" + event.time()));
+        data.put("created", created);
+        data.put("modified", created);
+        String time = StixTimestamp.format(event.time());
+        data.put("first_observed", time);
+        data.put("last_observed", time);
+        data.put("number_observed", 1);
+        ArrayNode refs = data.putArray("object_refs");
+        scos.forEach(sco -> refs.add(sco.get("id").asText()));
+        List<ObjectNode> all = new ArrayList<>();
+        all.add(data);
+        all.addAll(scos);
+        return all;
+    }
+
+    private static ObjectNode withoutRefs(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        copy.remove(List.of("src_ref", "dst_ref"));
+        return copy;
+    }
+
+    static UUID uuid5(String name) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(toBytes(STIX_NAMESPACE));
+            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            long high = 0;
+            long low = 0;
+            for (int i = 0; i < 8; i++) {
+                high = (high << 8) | (hash[i] & 0xff);
+                low = (low << 8) | (hash[i + 8] & 0xff);
+            }
+            return new UUID(high, low);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
+    }
+
+    private static byte[] toBytes(UUID uuid) {
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (uuid.getMostSignificantBits() >>> (56 - 8 * i));
+            bytes[i + 8] = (byte) (uuid.getLeastSignificantBits() >>> (56 - 8 * i));
+        }
+        return bytes;
+    }
+}
