@@ -157,6 +157,41 @@ class CommandLineTest {
     }
 
     @Test
+    void logsBecomeSightingsInAFileAndInTheStore() throws IOException {
+        Path indicators = dataDir.resolve("indicators.json");
+        Files.writeString(indicators, "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":["
+                + "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--9c6113a8-6e0e-4ae2-9a5c-6e3b8f3b9a1d\","
+                + "\"created\":\"2018-08-31T10:00:00.000Z\",\"modified\":\"2018-08-31T10:00:00.000Z\","
+                + "\"pattern\":\"[domain-name:value = 'prod.debian.map.fastly.net']\",\"pattern_type\":\"stix\",\"valid_from\":\"2010-01-01T00:00:00Z\"}]}");
+        Path sightings = dataDir.resolve("sightings.json");
+        Run run = run("match", "--indicators", indicators.toString(), "--events",
+                SharedData.require("logs/suricata-surevego/eve.json").toString(), "--out", sightings.toString(),
+                "--store", "--sighted-at", "identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5", "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().path("events").asLong()).isEqualTo(265);
+        assertThat(run.json().path("malformed").asLong()).isZero();
+        assertThat(run.json().path("sightings").asInt()).isEqualTo(1);
+        assertThat(run.json().path("matched").asLong()).isGreaterThan(0);
+
+        JsonNode bundle = StixJson.mapper().readTree(sightings.toFile());
+        JsonNode sighting = null;
+        for (JsonNode object : bundle.path("objects")) {
+            if (object.path("type").asText().equals("sighting")) {
+                sighting = object;
+            }
+        }
+        assertThat(sighting).isNotNull();
+        assertThat(sighting.path("sighting_of_ref").asText()).isEqualTo("indicator--9c6113a8-6e0e-4ae2-9a5c-6e3b8f3b9a1d");
+        assertThat(sighting.path("count").asLong()).isEqualTo(run.json().path("matched").asLong());
+        assertThat(sighting.path("where_sighted_refs").get(0).asText()).startsWith("identity--");
+        assertThat(sighting.path("observed_data_refs").size()).isGreaterThan(0);
+        assertThat(run("stats", "--json").json().path("objects_by_type").path("sighting").asInt()).isEqualTo(1);
+
+        Run missing = run("match", "--indicators", indicators.toString(), "--events", dataDir.resolve("none.log").toString(), "--json");
+        assertThat(missing.exit()).isEqualTo(1);
+    }
+
+    @Test
     void demoLoadOnlyLoadsTheBundledCaseAndExits() {
         Run demo = run("demo", "--load-only", "--json");
         assertThat(demo.exit()).isZero();

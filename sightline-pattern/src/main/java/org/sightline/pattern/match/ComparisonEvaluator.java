@@ -41,7 +41,12 @@ final class ComparisonEvaluator {
             return test(observations, exists.path(), values -> !values.isEmpty() != exists.negated(), true);
         }
         ComparisonExpression.Comparison comparison = (ComparisonExpression.Comparison) expression;
-        Predicate<Object> predicate = predicate(comparison);
+        ComparisonExpression.Comparison effective = hashValuesInLowerCase(comparison);
+        Predicate<Object> test = predicate(effective);
+        Predicate<Object> predicate = effective == comparison ? test
+                : value -> test.test(value instanceof com.fasterxml.jackson.databind.JsonNode node && node.isTextual()
+                        && node.asText().matches("[0-9A-Fa-f]+")
+                        ? com.fasterxml.jackson.databind.node.TextNode.valueOf(node.asText().toLowerCase(java.util.Locale.ROOT)) : value);
         return test(observations, comparison.path(), values -> values.stream().anyMatch(predicate), false);
     }
 
@@ -86,6 +91,32 @@ final class ComparisonEvaluator {
         left.forEach((index, roots) -> result.put(index, new LinkedHashSet<>(roots)));
         right.forEach((index, roots) -> result.computeIfAbsent(index, k -> new LinkedHashSet<>()).addAll(roots));
         return new LinkedHashMap<>(result);
+    }
+
+    /**
+     * Hash values are hexadecimal (or base64 in SSDEEP/TLSH, which are written in one case by their
+     * tools): logs write them lower case and feeds often upper. Under {@code hashes} Sightline
+     * compares hex in lower case, so an MD5 from a feed matches the same MD5 in a Zeek log.
+     */
+    private static ComparisonExpression.Comparison hashValuesInLowerCase(ComparisonExpression.Comparison comparison) {
+        boolean underHashes = comparison.path().steps().stream()
+                .anyMatch(step -> step instanceof org.sightline.pattern.ast.ObjectPath.Key key && key.name().equals("hashes"));
+        if (!underHashes || (comparison.operator() != ComparisonOperator.EQ && comparison.operator() != ComparisonOperator.NEQ
+                && comparison.operator() != ComparisonOperator.IN)) {
+            return comparison;
+        }
+        return new ComparisonExpression.Comparison(comparison.path(), comparison.operator(), comparison.negated(),
+                lowerHex(comparison.value()));
+    }
+
+    private static Literal lowerHex(Literal literal) {
+        if (literal instanceof Literal.StringValue s && s.value().matches("[0-9A-Fa-f]+")) {
+            return new Literal.StringValue(s.value().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (literal instanceof Literal.SetValue set) {
+            return new Literal.SetValue(set.values().stream().map(ComparisonEvaluator::lowerHex).toList());
+        }
+        return literal;
     }
 
     /**

@@ -6,6 +6,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.sightline.pattern.ast.ObservationExpression;
 import org.sightline.pattern.ast.Pattern;
 import org.sightline.pattern.grammar.StixPatternLexer;
 import org.sightline.pattern.grammar.StixPatternParser;
@@ -24,10 +25,8 @@ public final class PatternParser {
         return parse(text, "2.1");
     }
 
-    public static Pattern parse(String text, String stixVersion) {
-        if (text == null || text.isBlank()) {
-            throw new PatternSyntaxException(1, 0, "<EOF>", "the pattern is empty");
-        }
+    /** Parses with the grammar only, bypassing the fast path (for tests that compare the two). */
+    static Pattern parseWithGrammar(String text, String stixVersion) {
         StixPatternLexer lexer = new StixPatternLexer(CharStreams.fromString(text));
         StixPatternParser parser = new StixPatternParser(new CommonTokenStream(lexer));
         ThrowingListener errors = new ThrowingListener();
@@ -35,9 +34,19 @@ public final class PatternParser {
         lexer.addErrorListener(errors);
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
+        return new Pattern(new TreeBuilder().observations(parser.pattern().observationExpressions()), stixVersion);
+    }
+
+    public static Pattern parse(String text, String stixVersion) {
+        if (text == null || text.isBlank()) {
+            throw new PatternSyntaxException(1, 0, "<EOF>", "the pattern is empty");
+        }
+        ObservationExpression simple = SimplePatterns.tryParse(text);
+        if (simple != null) {
+            return new Pattern(simple, stixVersion);
+        }
         requireBrackets(text);
-        StixPatternParser.PatternContext tree = parser.pattern();
-        return new Pattern(new TreeBuilder().observations(tree.observationExpressions()), stixVersion);
+        return parseWithGrammar(text, stixVersion);
     }
 
     /** The reference validator's friendliest message: a comparison written without its brackets. */

@@ -218,6 +218,11 @@ public final class StreamingMatcher {
         };
     }
 
+    /** How many events are buffered now, over all indicators (for tests and metrics). */
+    public int bufferedEvents() {
+        return buffers.values().stream().mapToInt(Deque::size).sum();
+    }
+
     /** How many indicators hold buffered events now (for tests and metrics). */
     public int bufferedIndicators() {
         return buffers.size();

@@ -1,0 +1,109 @@
+package org.sightline.ingest.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.pattern.stream.Event;
+import org.sightline.stix.testdata.SharedData;
+
+/** The log adapters on the real sample logs in ../shared/data/logs. */
+class LogReaderTest {
+    @TempDir
+    Path temp;
+
+    private final LogReader reader = new LogReader(null);
+
+    private List<Event> read(Path file, ReadReport[] report) {
+        List<Event> events = new ArrayList<>();
+        report[0] = reader.read(file, LogFormat.AUTO, events::add);
+        return events;
+    }
+
+    private static boolean has(Event event, String field, String value) {
+        for (int i = 0; i < event.fields().length; i++) {
+            if (event.fields()[i].equals(field) && (value == null || event.values()[i].equals(value))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void suricataEveGivesTrafficDnsHttpAndFiles() {
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(SharedData.require("logs/suricata-surevego/eve.json"), report);
+        assertThat(report[0].malformed()).isZero();
+        assertThat(report[0].events()).isEqualTo(265); // 266 records, one of them "stats"
+        assertThat(report[0].skipped()).isEqualTo(1);
+        assertThat(events).anySatisfy(e -> assertThat(has(e, "domain-name:value", "prod.debian.map.fastly.net")).isTrue());
+        assertThat(events).anySatisfy(e -> assertThat(has(e, "url:value", null)).isTrue());
+        assertThat(events).anySatisfy(e -> assertThat(has(e, "network-traffic:dst_ref.value", "172.21.3.254")).isTrue());
+        assertThat(events.get(0).time()).isEqualTo(java.time.Instant.parse("2017-01-30T15:12:26.985026Z"));
+    }
+
+    @Test
+    void zeekTsvAndJsonGiveTheSameEvents() {
+        ReadReport[] tsv = new ReadReport[1];
+        ReadReport[] json = new ReadReport[1];
+        List<Event> fromTsv = read(SharedData.require("logs/zeek-wrccdc-2018/dns.log.gz"), tsv);
+        List<Event> fromJson = read(SharedData.require("logs/zeek-wrccdc-2018/dns.json.gz"), json);
+        assertThat(tsv[0].malformed()).isZero();
+        assertThat(json[0].malformed()).isZero();
+        assertThat(fromTsv).hasSizeGreaterThan(50_000);
+        assertThat(fromJson.get(0).time()).isEqualTo(fromTsv.get(0).time());
+        assertThat(Arrays.asList(fromJson.get(0).values())).containsExactlyInAnyOrderElementsOf(Arrays.asList(fromTsv.get(0).values()));
+        assertThat(has(fromTsv.get(0), "domain-name:value", "ise.wrccdc.org")).isTrue();
+        assertThat(has(fromTsv.get(0), "ipv4-addr:value", "134.71.3.16")).isTrue();
+    }
+
+    @Test
+    void zeekSslAndX509GiveCertificates() {
+        ReadReport[] report = new ReadReport[1];
+        List<Event> ssl = read(SharedData.require("logs/zeek-wrccdc-2018/ssl.log.gz"), report);
+        assertThat(report[0].malformed()).isZero();
+        assertThat(ssl).anySatisfy(e -> assertThat(has(e, "x509-certificate:hashes.SHA-256",
+                "b2dafbcdbc75210672f137f27ce882ccb799887631655d4f11191d5a678e44fe")).isTrue());
+        List<Event> x509 = read(SharedData.require("logs/zeek-wrccdc-2018/x509.log.gz"), report);
+        assertThat(x509).isNotEmpty().allSatisfy(e -> assertThat(has(e, "x509-certificate:hashes.SHA-256", null)).isTrue());
+        List<Event> smtp = read(SharedData.require("logs/zeek-wrccdc-2018/smtp.log.gz"), report);
+        assertThat(smtp).anySatisfy(e -> assertThat(has(e, "email-addr:value", null)).isTrue());
+    }
+
+    @Test
+    void aMalformedLineIsCountedWithItsFileAndLineAndTheRunGoesOn() throws IOException {
+        Path log = temp.resolve("eve.json");
+        Files.writeString(log, String.join("\n",
+                "{\"timestamp\":\"2017-01-30T16:12:26.985026+0100\",\"event_type\":\"dns\",\"src_ip\":\"10.0.0.1\",\"dest_ip\":\"10.0.0.2\",\"dns\":{\"rrname\":\"a.example\"}}",
+                "{\"timestamp\":\"2017-01-30T16:12:27.0+0100\",\"event_type\":\"dns\",\"src_ip\":",
+                "{\"timestamp\":\"not a time\",\"event_type\":\"dns\",\"src_ip\":\"10.0.0.3\"}",
+                "{\"timestamp\":\"2017-01-30T16:12:28.985026+0100\",\"event_type\":\"dns\",\"src_ip\":\"10.0.0.1\",\"dns\":{\"rrname\":\"b.example\"}}"));
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(log, report);
+        assertThat(events).hasSize(2);
+        assertThat(report[0].malformed()).isEqualTo(2);
+        assertThat(report[0].problems()).hasSize(2);
+        assertThat(report[0].problems().get(0)).startsWith(log + ":2:");
+        assertThat(report[0].problems().get(1)).startsWith(log + ":3:");
+    }
+
+    @Test
+    void jsonLinesAreReadThroughAMapping() throws IOException {
+        Path log = temp.resolve("proxy.jsonl");
+        Files.writeString(log, "{\"ts\":\"2024-05-01T10:00:00Z\",\"client\":\"10.1.1.1\",\"req\":{\"url\":\"http://evil.example/x\"}}\n");
+        JsonLinesMapping mapping = new JsonLinesMapping("ts", java.util.Map.of("ipv4-addr:value", List.of("client"),
+                "url:value", List.of("req.url")));
+        List<Event> events = new ArrayList<>();
+        new LogReader(mapping).read(log, LogFormat.JSONL, events::add);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(has(e, "url:value", "http://evil.example/x")).isTrue();
+            assertThat(has(e, "ipv4-addr:value", "10.1.1.1")).isTrue();
+        });
+    }
+}
