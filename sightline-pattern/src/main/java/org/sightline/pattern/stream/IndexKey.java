@@ -28,6 +28,10 @@ sealed interface IndexKey {
     record Cidr(String field, String block) implements IndexKey {
     }
 
+    /** The value contains this text (MATCHES with a required literal, LIKE '%text%'). */
+    record Contains(String field, String text) implements IndexKey {
+    }
+
     /** The value of an event field or a literal as the exact index holds it: numbers are tagged so '443' != 443. */
     static String valueKey(String field, Object value) {
         if (value instanceof BigInteger || value instanceof Number) {
@@ -83,6 +87,10 @@ sealed interface IndexKey {
         if (operator == ComparisonOperator.LIKE) {
             return like(field, ((Literal.StringValue) value).value());
         }
+        if (operator == ComparisonOperator.MATCHES) {
+            String literal = RequiredLiteral.of(((Literal.StringValue) value).value());
+            return literal == null ? null : List.of(new Contains(field, literal));
+        }
         return null;
     }
 
@@ -99,6 +107,9 @@ sealed interface IndexKey {
         }
         if (percents == 1 && like.startsWith("%") && like.length() > 1) {
             return List.of(new Suffix(field, like.substring(1)));
+        }
+        if (percents == 2 && like.startsWith("%") && like.endsWith("%") && like.length() >= 2 + RequiredLiteral.MIN_LENGTH) {
+            return List.of(new Contains(field, like.substring(1, like.length() - 1)));
         }
         return null;
     }

@@ -17,7 +17,8 @@ import org.sightline.error.InvalidInputException;
  * A set of indicators compiled so that the cost of finding the ones an event may satisfy does not
  * grow with their number: exact values (= and IN) are hash look-ups, ISSUBSET blocks sit in a
  * prefix trie, LIKE prefixes and suffixes are hash look-ups over the value's prefixes and
- * suffixes. What cannot be indexed (negations, MATCHES, paths through lists) is kept per object
+ * suffixes, and MATCHES (or LIKE '%text%') is found through the first three characters of a
+ * substring every match must contain, then confirmed by the exact evaluator. What cannot be indexed (negations, MATCHES, paths through lists) is kept per object
  * type and evaluated only on events that hold that type.
  */
 public final class IndicatorIndex {
@@ -29,6 +30,8 @@ public final class IndicatorIndex {
     private final Map<String, Map<String, int[]>> prefixes;
     private final Map<String, Map<String, int[]>> suffixes;
     private final Map<String, CidrTrie> blocks;
+    /** field → first three characters of a required substring → indicators (verified by the exact evaluator). */
+    private final Map<String, Map<String, int[]>> substrings;
     private final Map<String, int[]> residualByType;
     private final List<String> rejected;
 
@@ -41,6 +44,7 @@ public final class IndicatorIndex {
         this.prefixes = freeze(builder.prefixes);
         this.suffixes = freeze(builder.suffixes);
         this.blocks = builder.blocks;
+        this.substrings = freeze(builder.substrings);
         Map<String, int[]> residual = new HashMap<>();
         builder.residual.forEach((type, list) -> residual.put(type, list.stream().mapToInt(Integer::intValue).toArray()));
         this.residualByType = residual;
@@ -99,6 +103,18 @@ public final class IndicatorIndex {
             }
             affixes(prefixes.get(fields[i]), values[i], true, hits);
             affixes(suffixes.get(fields[i]), values[i], false, hits);
+            Map<String, int[]> byTrigram = substrings.get(fields[i]);
+            if (byTrigram != null) {
+                String value = java.text.Normalizer.normalize(values[i], java.text.Normalizer.Form.NFC);
+                for (int at = 0; at + RequiredLiteral.MIN_LENGTH <= value.length(); at++) {
+                    int[] ordinals = byTrigram.get(value.substring(at, at + RequiredLiteral.MIN_LENGTH));
+                    if (ordinals != null) {
+                        for (int ordinal : ordinals) {
+                            hits.accept(ordinal);
+                        }
+                    }
+                }
+            }
             CidrTrie trie = blocks.get(fields[i]);
             if (trie != null) {
                 trie.find(values[i], hits);
@@ -158,6 +174,7 @@ public final class IndicatorIndex {
         private final Map<String, Map<String, List<Integer>>> prefixes = new HashMap<>();
         private final Map<String, Map<String, List<Integer>>> suffixes = new HashMap<>();
         private final Map<String, CidrTrie> blocks = new HashMap<>();
+        private final Map<String, Map<String, List<Integer>>> substrings = new HashMap<>();
         private final Map<String, List<Integer>> residual = new HashMap<>();
         private final List<String> rejected = new ArrayList<>();
 
@@ -196,6 +213,9 @@ public final class IndicatorIndex {
                 exact.computeIfAbsent(e.field(), f -> new HashMap<>()).computeIfAbsent(e.value(), v -> new ArrayList<>(1)).add(ordinal);
             } else if (key instanceof IndexKey.Prefix p) {
                 prefixes.computeIfAbsent(p.field(), f -> new HashMap<>()).computeIfAbsent(p.prefix(), v -> new ArrayList<>(1)).add(ordinal);
+            } else if (key instanceof IndexKey.Contains c) {
+                String trigram = java.text.Normalizer.normalize(c.text(), java.text.Normalizer.Form.NFC).substring(0, RequiredLiteral.MIN_LENGTH);
+                substrings.computeIfAbsent(c.field(), f -> new HashMap<>()).computeIfAbsent(trigram, v -> new ArrayList<>(1)).add(ordinal);
             } else if (key instanceof IndexKey.Suffix s) {
                 suffixes.computeIfAbsent(s.field(), f -> new HashMap<>()).computeIfAbsent(s.suffix(), v -> new ArrayList<>(1)).add(ordinal);
             } else {

@@ -42,6 +42,8 @@ class StreamingMatcherTest {
             "[network-traffic:dst_port = 443 AND network-traffic:dst_ref.value = '192.0.2.3']",
             "[file:hashes.'SHA-256' = 'ab3']",
             "[domain-name:value MATCHES '^h[34]\\\\.example\\\\.com$']",
+            "[domain-name:value MATCHES 'example\\\\.org$']",
+            "[domain-name:value LIKE '%xampl%']",
             "[domain-name:value NOT LIKE 'h%']",
             "[network-traffic:dst_port != 443]",
             "[domain-name:value = 'nowhere.invalid']");
