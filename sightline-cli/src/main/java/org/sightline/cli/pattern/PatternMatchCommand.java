@@ -20,6 +20,7 @@ import org.sightline.pattern.parse.PatternSyntaxException;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.json.StixReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +38,8 @@ public final class PatternMatchCommand implements Callable<Integer> {
             description = "JSON files (optionally gzip) of bundles, observed-data or arrays of objects.")
     List<Path> observed;
 
-    @Option(names = "--stix-version", defaultValue = "2.1", description = "2.1 (default) or 2.0.")
-    String stixVersion;
+    @Mixin
+    StixVersionOption version;
 
     @Spec
     CommandSpec spec;
@@ -46,6 +47,7 @@ public final class PatternMatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = ((Sightline) spec.root().userObject()).benchOutput();
+        String stixVersion = version.value();
         List<JsonNode> documents = new ArrayList<>();
         for (Path file : observed) {
             documents.add(read(file));

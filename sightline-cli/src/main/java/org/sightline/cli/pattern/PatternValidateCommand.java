@@ -6,6 +6,7 @@ import org.sightline.cli.Sightline;
 import org.sightline.pattern.validate.PatternReport;
 import org.sightline.pattern.validate.PatternValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,8 +19,8 @@ public final class PatternValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATTERN", description = "The pattern, e.g. \"[ipv4-addr:value = '198.51.100.1']\".")
     String pattern;
 
-    @Option(names = "--stix-version", defaultValue = "2.1", description = "2.1 (default) or 2.0.")
-    String stixVersion;
+    @Mixin
+    StixVersionOption version;
 
     @Spec
     CommandSpec spec;
@@ -27,9 +28,7 @@ public final class PatternValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = ((Sightline) spec.root().userObject()).benchOutput();
-        if (!stixVersion.equals("2.1") && !stixVersion.equals("2.0")) {
-            throw new org.sightline.error.InvalidInputException("--stix-version must be 2.0 or 2.1, got " + stixVersion);
-        }
+        String stixVersion = version.value();
         PatternReport report = new PatternValidator().validate(pattern, stixVersion);
         output.answer(report, () -> {
             if (report.valid()) {

@@ -115,26 +115,27 @@ public final class PatternMatcher {
         };
     }
 
+    /** The latest first_observed of the binding's observations (null for an empty binding). */
     private Instant latestFirst(int[] binding) {
-        Instant latest = null;
-        for (int index : binding) {
-            if (index != UNBOUND) {
-                Instant first = observations.get(index).firstObserved();
-                latest = latest == null || first.isAfter(latest) ? first : latest;
-            }
-        }
-        return latest;
+        return extreme(binding, Observation::firstObserved, true);
     }
 
+    /** The earliest last_observed of the binding's observations (null for an empty binding). */
     private Instant earliestLast(int[] binding) {
-        Instant earliest = null;
+        return extreme(binding, Observation::lastObserved, false);
+    }
+
+    private Instant extreme(int[] binding, java.util.function.Function<Observation, Instant> time, boolean latest) {
+        Instant extreme = null;
         for (int index : binding) {
             if (index != UNBOUND) {
-                Instant last = observations.get(index).lastObserved();
-                earliest = earliest == null || last.isBefore(earliest) ? last : earliest;
+                Instant candidate = time.apply(observations.get(index));
+                if (extreme == null || (latest ? candidate.isAfter(extreme) : candidate.isBefore(extreme))) {
+                    extreme = candidate;
+                }
             }
         }
-        return earliest;
+        return extreme;
     }
 
     /** FOLLOWEDBY: the left side can be placed no later than the right (timestamps chosen within the intervals). */
