@@ -77,6 +77,45 @@ class LogReaderTest {
     }
 
     @Test
+    void zeekConnAndHttpFieldLayoutsAreRead() throws IOException {
+        // The btest baselines mask their timestamps; give them one and keep every other field as Zeek wrote it.
+        for (String name : List.of("conn.log", "http.log", "dns.log")) {
+            Path copy = temp.resolve(name);
+            Files.writeString(copy, Files.readString(SharedData.require("logs/zeek-btest-wikipedia/" + name))
+                    .replace("XXXXXXXXXX.XXXXXX", "1300475167.096535"));
+            ReadReport[] report = new ReadReport[1];
+            List<Event> events = read(copy, report);
+            assertThat(report[0].malformed()).as(name).isZero();
+            assertThat(events).as(name).isNotEmpty();
+            if (name.equals("conn.log")) {
+                assertThat(events).anySatisfy(e -> assertThat(has(e, "network-traffic:dst_ref.value", "224.0.0.251")).isTrue());
+                assertThat(events).anySatisfy(e -> assertThat(has(e, "network-traffic:dst_port", "#5353")).isTrue());
+            }
+            if (name.equals("http.log")) {
+                assertThat(events).anySatisfy(e -> assertThat(has(e, "url:value", null)).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void stixObservedDataIsReadAsEvents() throws IOException {
+        Path bundle = temp.resolve("observed.json");
+        Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":["
+                + "{\"type\":\"observed-data\",\"spec_version\":\"2.1\",\"id\":\"observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf\","
+                + "\"first_observed\":\"2018-08-31T10:00:00Z\",\"last_observed\":\"2018-08-31T10:00:00Z\",\"number_observed\":3,"
+                + "\"object_refs\":[\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\",\"file--1a2b3c4d-5e6f-4789-8abc-def012345678\"]},"
+                + "{\"type\":\"ipv4-addr\",\"id\":\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\",\"value\":\"198.51.100.7\"},"
+                + "{\"type\":\"file\",\"id\":\"file--1a2b3c4d-5e6f-4789-8abc-def012345678\",\"hashes\":{\"SHA-256\":\"AB12\"}}]}");
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(bundle, report);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(has(e, "ipv4-addr:value", "198.51.100.7")).isTrue();
+            assertThat(has(e, "file:hashes.SHA-256", "ab12")).isTrue();
+            assertThat(e.time()).isEqualTo(java.time.Instant.parse("2018-08-31T10:00:00Z"));
+        });
+    }
+
+    @Test
     void aMalformedLineIsCountedWithItsFileAndLineAndTheRunGoesOn() throws IOException {
         Path log = temp.resolve("eve.json");
         Files.writeString(log, String.join("\n",
