@@ -12,6 +12,7 @@ import org.sightline.cli.commands.MatchCommand;
 import org.sightline.cli.commands.ReindexCommand;
 import org.sightline.cli.commands.SearchCommand;
 import org.sightline.cli.commands.ServeCommand;
+import org.sightline.cli.commands.SimilarCommand;
 import org.sightline.cli.commands.StatsCommand;
 import org.sightline.cli.pattern.PatternCommand;
 import org.sightline.error.InvalidInputException;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Mixin;
         description = "Threat intelligence for attribution and supply-chain exposure, STIX 2.1 native.",
         subcommands = {ImportCommand.class, ExportCommand.class, GetCommand.class, SearchCommand.class,
                 StatsCommand.class, ActorCommand.class, ServeCommand.class, DemoCommand.class,
-                ReindexCommand.class, PatternCommand.class, MatchCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReindexCommand.class, PatternCommand.class, MatchCommand.class, SimilarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Sightline implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

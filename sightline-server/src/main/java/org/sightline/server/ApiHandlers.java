@@ -10,6 +10,7 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.intel.actors.ActorResolution;
+import org.sightline.intel.similarity.SimilarityService;
 import org.sightline.pattern.match.MatchResult;
 import org.sightline.pattern.match.MatcherException;
 import org.sightline.pattern.match.PatternMatching;
@@ -30,10 +31,12 @@ final class ApiHandlers {
     private final KnowledgeBase knowledge;
     private final ActorDirectory actors;
     private final PatternValidator patterns = new PatternValidator();
+    private final SimilarityService similarity;
 
     ApiHandlers(KnowledgeBase knowledge, ActorDirectory actors) {
         this.knowledge = knowledge;
         this.actors = actors;
+        this.similarity = new SimilarityService(knowledge.store());
     }
 
     void health(Context ctx) {
@@ -124,6 +127,15 @@ final class ApiHandlers {
         } catch (PatternSyntaxException | MatcherException e) {
             ErrorResponses.send(ctx, 400, PatternMatching.errorDocument(e));
         }
+    }
+
+    void similar(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        List<String> techniques = new java.util.ArrayList<>();
+        List<String> software = new java.util.ArrayList<>();
+        body.path("techniques").forEach(t -> techniques.add(t.asText()));
+        body.path("software").forEach(s -> software.add(s.asText()));
+        json(ctx, similarity.similar(techniques, software, body.path("top").asInt(10)));
     }
 
     private static JsonNode jsonBody(Context ctx) {

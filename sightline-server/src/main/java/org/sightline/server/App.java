@@ -40,6 +40,7 @@ public final class App implements AutoCloseable {
             config.routes.get("/api/v1/actors", api::actors);
             config.routes.post("/api/v1/patterns/validate", api::validatePattern);
             config.routes.post("/api/v1/patterns/match", api::matchPattern);
+            config.routes.post("/api/v1/similar", api::similar);
             config.routes.exception(SightlineException.class, (e, ctx) ->
                     ErrorResponses.send(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

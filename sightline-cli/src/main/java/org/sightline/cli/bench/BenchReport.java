@@ -19,6 +19,6 @@ public record BenchReport(String bench, String java, int cpus, List<Result> resu
     }
 
     public void add(String metric, double value, String unit, Map<String, Object> params) {
-        results.add(new Result(metric, Math.round(value * 100) / 100.0, unit, params));
+        results.add(new Result(metric, Math.round(value * 10000) / 10000.0, unit, params));
     }
 }

@@ -1,0 +1,77 @@
+package org.sightline.cli.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.error.NotFoundException;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.intel.similarity.AttackCatalog;
+import org.sightline.intel.similarity.AttributionBenchmark;
+import org.sightline.intel.similarity.SimilarityModel;
+import org.sightline.store.KnowledgeBase;
+import org.sightline.store.StoreLocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "attribution", mixinStandardHelpOptions = true,
+        description = {"Measure TTP-similarity attribution on ATT&CK Enterprise with the fixed protocol of docs/attribution.md: "
+                + "hide 30% of a group's items, query with 5 of its items plus 1 random one, rank all groups; 5 repeats, fixed seed.",
+                "Metrics: top1, top5, mrr, similar_p99_ms."})
+public final class AttributionBench implements Callable<Integer> {
+    @Option(names = "--file", paramLabel = "BUNDLE", description = "ATT&CK bundle (default ../shared/data/attack/enterprise-attack-18.1.json.gz).")
+    Path file;
+
+    @Option(names = "--seed", defaultValue = "20181220", description = "Random seed (default 20181220).")
+    long seed;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Repeats of the protocol (default 5).")
+    int repeats;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Output output = ((Sightline) spec.root().userObject()).benchOutput();
+        Path bundle = file != null ? file : Path.of("..", "shared", "data", "attack", "enterprise-attack-18.1.json.gz");
+        if (!Files.isRegularFile(bundle)) {
+            throw new NotFoundException("no bundle at " + bundle + "; pass --file PATH to the ATT&CK Enterprise bundle");
+        }
+        Path dataDir = Files.createTempDirectory("sightline-bench-attribution-");
+        BenchReport report = BenchReport.start("attribution");
+        try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(dataDir))) {
+            new BundleImporter(knowledge.store(), knowledge.index())
+                    .importPaths(List.of(bundle), ImportOptions.strict(), ImportProgress.NONE);
+            AttackCatalog catalog = AttackCatalog.load(knowledge.store());
+            SimilarityModel model = new SimilarityModel(catalog, SimilarityModel.Parameters.defaults());
+            AttributionBenchmark.run(model, catalog, seed, 1); // warm-up
+            AttributionBenchmark.Result result = AttributionBenchmark.run(model, catalog, seed, repeats);
+            List<Double> latencies = new ArrayList<>(result.latenciesMs());
+            Collections.sort(latencies);
+            double p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
+            Map<String, Object> params = Map.of("queries", result.queries(), "repeats", repeats, "seed", seed,
+                    "groups", catalog.groups().size());
+            report.add("top1", result.top1(), "ratio", params);
+            report.add("top5", result.top5(), "ratio", params);
+            report.add("mrr", result.mrr(), "ratio", params);
+            report.add("similar_p99_ms", p99, "ms", Map.of("queries", result.queries()));
+        } finally {
+            try (var walk = Files.walk(dataDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        output.answer(report, () -> report.results().forEach(r ->
+                output.line(String.format("%-16s %10.4f %-6s %s", r.metric(), r.value(), r.unit(), r.params()))));
+        return Sightline.OK;
+    }
+}

@@ -1,0 +1,66 @@
+package org.sightline.intel.similarity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sightline.error.InvalidInputException;
+import org.sightline.store.StixStore;
+
+/**
+ * "Who behaves like this?": ranks intrusion sets for observed ATT&CK techniques and software. The
+ * model is built from the store once and rebuilt when the store has changed, so answers take
+ * milliseconds.
+ */
+public final class SimilarityService {
+    private final StixStore store;
+    private SimilarityModel model;
+    private AttackCatalog catalog;
+    private long builtAtSequence = -1;
+
+    public SimilarityService(StixStore store) {
+        this.store = store;
+    }
+
+    /** The ranking, plus the observed ids that the catalogue does not know. */
+    public record Answer(List<SimilarityModel.Ranked> ranking, List<String> unknown) {
+    }
+
+    public synchronized Answer similar(List<String> techniques, List<String> software, int top) {
+        if (top < 1 || top > 200) {
+            throw new InvalidInputException("top must be between 1 and 200, got " + top);
+        }
+        refresh();
+        Set<String> observed = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : concat(techniques, software)) {
+            String normalized = id.trim().toUpperCase(Locale.ROOT);
+            if (catalog.names().containsKey(normalized)) {
+                observed.add(normalized);
+            } else {
+                unknown.add(id);
+            }
+        }
+        if (observed.isEmpty()) {
+            throw new InvalidInputException("none of the observed ids is a known ATT&CK technique or software "
+                    + "(give ids such as T1566.001 or S0002; import ATT&CK first)" + (unknown.isEmpty() ? "" : ": " + unknown));
+        }
+        return new Answer(model.rank(observed, top), unknown);
+    }
+
+    private void refresh() {
+        long sequence = store.lastSequence();
+        if (sequence != builtAtSequence) {
+            catalog = AttackCatalog.load(store);
+            model = new SimilarityModel(catalog, SimilarityModel.Parameters.defaults());
+            builtAtSequence = sequence;
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
