@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.sightline.error.InvalidInputException;
+import org.sightline.ingest.misp.GalaxyClusters;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixReader;
 import org.sightline.stix.upgrade.Stix20Upgrader;
@@ -48,6 +49,10 @@ public final class BundleImporter {
         Tally tally = new Tally();
         for (Path file : files) {
             long size = sizeOf(file);
+            if (GalaxyClusters.looksLikeGalaxy(file)) {
+                outcomes.add(importGalaxy(file, options, tally));
+                continue;
+            }
             try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file))) {
                 InputStream in = StixReader.gunzipIfCompressed(counted);
                 FileOutcome outcome = importDocument(in, file.toString(), options, tally,
@@ -58,6 +63,25 @@ public final class BundleImporter {
             }
         }
         return finish(outcomes, tally, start);
+    }
+
+    /** A MISP galaxy file: its clusters become intrusion sets, imported like a bundle (one transaction). */
+    private FileOutcome importGalaxy(Path file, ImportOptions options, Tally tally) {
+        java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> objects;
+        try (InputStream in = StixReader.open(file)) {
+            objects = GalaxyClusters.toStix(org.sightline.stix.json.StixJson.mapper().readTree(in), file.toString());
+        } catch (InvalidInputException e) {
+            return new FileOutcome(file.toString(), true, e.getMessage() + "; nothing from this document was imported",
+                    0, 0, 0, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
+        try (org.sightline.stix.json.StixWriter writer = new org.sightline.stix.json.StixWriter(bundle, false)) {
+            objects.forEach(object -> writer.write(new StixObject(object)));
+        }
+        return importDocument(new java.io.ByteArrayInputStream(bundle.toByteArray()), file.toString(), options, tally,
+                count -> { });
     }
 
     /** Imports one document from a stream (bundled demo data, an HTTP upload). */
