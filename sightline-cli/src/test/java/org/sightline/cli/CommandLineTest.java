@@ -81,7 +81,7 @@ class CommandLineTest {
         assertThat(actor.json().path("match").path("external_id").asText()).isEqualTo("G0045");
 
         Run text = run("actor", "Stone Panda");
-        assertThat(text.out()).contains("menuPass", "G0045", "aliases:", "techniques");
+        assertThat(text.out()).contains("menuPass", "G0045", "aliases and who uses them", "MITRE ATT&CK", "techniques");
 
         Run search = run("search", "gothic", "panda", "--json");
         assertThat(search.json().path("hits").get(0).path("name").asText()).isEqualTo("APT3");
@@ -198,6 +198,23 @@ class CommandLineTest {
         assertThat(demo.json().path("demo").path("imported").asLong()).isGreaterThan(20);
         assertThat(run("actor", "Gothic Panda", "--json").json().path("match").path("name").asText()).isEqualTo("APT3");
         assertThat(run("demo", "--load-only", "--json").json().path("demo").path("imported").asLong()).isZero();
+    }
+
+    @Test
+    void mispGalaxiesImportLinkAndShowConflicts() {
+        Run imported = run("import", SharedData.menuPassSubset().toString(),
+                SharedData.require("misp-galaxy/clusters_threat-actor.json").toString(), "--json");
+        assertThat(imported.exit()).isZero();
+        assertThat(imported.json().path("links_created").asInt()).isGreaterThan(0);
+        assertThat(run("actor", "Purple Typhoon", "--json").json().path("match").path("external_id").asText()).isEqualTo("G0045");
+        Run conflicts = run("actor", "conflicts", "--json");
+        assertThat(conflicts.exit()).isZero();
+        assertThat(conflicts.json().path("conflicts").toString()).contains("Grizzly Steppe");
+        String misp = run("actor", "Purple Typhoon", "--json").json().path("match").path("linked_objects").get(0).asText();
+        assertThat(run("actor", "unlink", "intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f", misp, "--json").exit()).isZero();
+        assertThat(run("actor", "Purple Typhoon", "--json").json().path("match").path("external_id").isNull()).isTrue();
+        assertThat(run("actor", "link", "intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f", misp, "--by", "test", "--json").exit()).isZero();
+        assertThat(run("actor", "Purple Typhoon", "--json").json().path("match").path("external_id").asText()).isEqualTo("G0045");
     }
 
     @Test

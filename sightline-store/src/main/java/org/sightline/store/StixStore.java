@@ -50,6 +50,9 @@ public interface StixStore extends AutoCloseable {
     /** Outgoing relationship edges of the given type (any type when null). */
     List<Edge> edgesFrom(String sourceId, String relationshipType);
 
+    /** Every current edge of one relationship type (for small link sets such as same-actor assertions). */
+    List<Edge> edgesOfType(String relationshipType);
+
     /** Incoming relationship edges of the given type (any type when null). */
     List<Edge> edgesTo(String targetId, String relationshipType);
 

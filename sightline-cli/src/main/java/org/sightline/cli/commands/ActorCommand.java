@@ -13,15 +13,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "actor", mixinStandardHelpOptions = true,
+        subcommands = {ActorConflictsCommand.class, ActorLinkCommand.class, ActorUnlinkCommand.class},
         description = {"Resolve any name, alias or ATT&CK id of an intrusion set, threat actor or campaign "
                 + "(any case, spacing or hyphenation: \"stone panda\", \"APT 10\", \"apt-10\", \"G0045\") and print its card.",
                 "An unknown name exits 1 with the nearest candidates."})
 public final class ActorCommand extends KnowledgeCommand {
-    @Parameters(arity = "1..*", paramLabel = "NAME", description = "The name to look up.")
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "The name to look up.")
     List<String> name;
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
+        if (name == null || name.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a NAME, or one of: conflicts, link, unlink");
+        }
         ActorResolution resolution = new ActorDirectory(knowledge.store()).resolve(String.join(" ", name));
         output.answer(resolution, () -> print(resolution, output));
         return resolution.found() ? Sightline.OK : Sightline.FAILED;
@@ -42,19 +46,19 @@ public final class ActorCommand extends KnowledgeCommand {
         ActorCard card = resolution.match();
         output.line(card.name() + (card.externalId() == null ? "" : "  [" + card.externalId() + "]") + "  " + card.type());
         output.line(card.id());
-        if (!card.aliases().isEmpty()) {
-            output.line("aliases: " + String.join(", ", card.aliases()));
+        output.line("aliases and who uses them:");
+        for (ActorCard.Alias alias : card.aliases()) {
+            output.line(String.format("  %-28s %s", alias.name(), String.join("; ", alias.sources())));
         }
         output.line("uses " + card.techniques() + " techniques and " + card.software() + " pieces of software");
         if (card.summary() != null) {
             output.line("");
             output.line(card.summary());
         }
-        List<Candidate> others = resolution.candidates().subList(1, resolution.candidates().size());
-        if (!others.isEmpty()) {
+        if (resolution.conflict()) {
             output.line("");
-            output.line("the name also belongs to:");
-            others.forEach(c -> output.line("  " + c.name() + "  " + c.id()));
+            output.line("CONFLICT: '" + resolution.query() + "' is also claimed by other actors (not linked as the same actor):");
+            resolution.ambiguousWith().forEach(c -> output.line("  " + c.name() + "  " + c.id()));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.ingest.bundle.Rejection;
+import org.sightline.intel.actors.ActorLinker;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,16 @@ public final class ImportCommand extends KnowledgeCommand {
         ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
         ImportReport report = importer.importPaths(paths, new ImportOptions(skipInvalid), progress);
         ProgressBar.finish(progress);
-        output.answer(document(report), () -> printText(report, output));
+        Map<String, Object> document = document(report);
+        // New actors may be other names for known ones: record the "same actor" links the sources state.
+        int links = report.byType().containsKey("intrusion-set") ? new ActorLinker(knowledge.store()).linkAll().created() : 0;
+        document.put("links_created", links);
+        output.answer(document, () -> {
+            printText(report, output);
+            if (links > 0) {
+                output.line("linked " + links + " actor objects to the same actors (see 'sightline actor conflicts')");
+            }
+        });
         return report.anyRejected() ? Sightline.FAILED : Sightline.OK;
     }
 

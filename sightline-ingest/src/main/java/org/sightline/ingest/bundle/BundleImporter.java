@@ -69,7 +69,12 @@ public final class BundleImporter {
     private FileOutcome importGalaxy(Path file, ImportOptions options, Tally tally) {
         java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> objects;
         try (InputStream in = StixReader.open(file)) {
-            objects = GalaxyClusters.toStix(org.sightline.stix.json.StixJson.mapper().readTree(in), file.toString());
+            var document = org.sightline.stix.json.StixJson.mapper().readTree(in);
+            if (GalaxyClusters.isGalaxyDefinition(document)) {
+                return new FileOutcome(file.toString(), false, "a MISP galaxy definition without clusters: nothing to import",
+                        0, 0, 0, List.of());
+            }
+            objects = GalaxyClusters.toStix(document, file.toString());
         } catch (InvalidInputException e) {
             return new FileOutcome(file.toString(), true, e.getMessage() + "; nothing from this document was imported",
                     0, 0, 0, List.of());

@@ -52,8 +52,8 @@ public final class GalaxyClusters {
                     if (field.equals("objects")) {
                         return false;
                     }
-                    values |= field.equals("values");
-                    galaxyField |= field.equals("authors") || field.equals("category");
+                    values |= field.equals("values") || field.equals("namespace");
+                    galaxyField |= field.equals("authors") || field.equals("category") || field.equals("icon");
                     if (values && galaxyField) {
                         return true;
                     }
@@ -85,13 +85,31 @@ public final class GalaxyClusters {
         for (JsonNode cluster : galaxy.path("values")) {
             String uuid = cluster.path("uuid").asText("");
             String name = cluster.path("value").asText("");
-            if (name.isBlank() || !StixId.isValid("intrusion-set--" + uuid)) {
-                throw new InvalidInputException(source + ": cluster " + index + " ('" + name + "') has no name or no valid uuid");
+            if (name.isBlank() || uuid.isBlank()) {
+                throw new InvalidInputException(source + ": cluster " + index + " ('" + name + "') has no name or no uuid");
             }
-            objects.add(intrusionSet(cluster, galaxyType, uuid, name, timestamp));
+            objects.add(intrusionSet(cluster, galaxyType, stixUuid(uuid), name, timestamp));
+            objects.get(objects.size() - 1).put("x_misp_uuid", uuid);
             index++;
         }
         return objects;
+    }
+
+    /**
+     * STIX 2.1 identifiers take RFC 4122 UUIDs (versions 1 to 5). Newer galaxy clusters use UUIDv7;
+     * those get a name-based UUID derived from theirs, and keep the original in x_misp_uuid.
+     */
+    static String stixUuid(String uuid) {
+        if (StixId.isValid("intrusion-set--" + uuid)) {
+            return uuid;
+        }
+        return java.util.UUID.nameUUIDFromBytes(("misp-galaxy-cluster:" + uuid).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A galaxy definition file (name, namespace, icon; no clusters): nothing to import. */
+    public static boolean isGalaxyDefinition(JsonNode document) {
+        return document.isObject() && document.has("namespace") && document.has("uuid") && !document.has("values")
+                && !document.has("spec_version") && !document.has("objects");
     }
 
     private static ObjectNode intrusionSet(JsonNode cluster, String galaxyType, String uuid, String name, String timestamp) {

@@ -36,11 +36,23 @@ public final class ActorDirectory {
             throw new InvalidInputException("actor: the name '" + query + "' has no letters or digits to look up");
         }
         List<Candidate> exact = exactMatches(query, key);
-        if (!exact.isEmpty()) {
-            ActorCard card = store.current(exact.get(0).id()).map(this::card).orElse(null);
-            return new ActorResolution(query, card, exact);
+        if (exact.isEmpty()) {
+            return new ActorResolution(query, null, false, List.of(), nearest(key));
         }
-        return new ActorResolution(query, null, nearest(key));
+        ActorClusters clusters = new ActorClusters(store);
+        // One actor per cluster of linked objects, in the order of their best candidate.
+        Map<String, Candidate> byCluster = new LinkedHashMap<>();
+        for (Candidate candidate : exact) {
+            byCluster.putIfAbsent(clusters.root(candidate.id()), candidate);
+        }
+        List<Candidate> actors = new ArrayList<>();
+        for (Candidate first : byCluster.values()) {
+            String canonical = canonical(clusters.members(first.id()), first.id());
+            actors.add(canonical.equals(first.id()) ? first
+                    : new Candidate(canonical, canonicalName(canonical), first.matchedName(), first.score()));
+        }
+        ActorCard card = store.current(actors.get(0).id()).map(actor -> card(actor, clusters.members(actor.id()))).orElse(null);
+        return new ActorResolution(query, card, actors.size() > 1, actors.subList(1, actors.size()), exact);
     }
 
     /** Objects carrying exactly this name key or external id, best first (see {@link #rank}). */
@@ -80,6 +92,16 @@ public final class ActorDirectory {
                 .compare(a, b);
     }
 
+    /** The member to show for a cluster: the ATT&CK object when there is one (its techniques are known), else the one named. */
+    private String canonical(List<String> members, String named) {
+        if (members.size() == 1) {
+            return named;
+        }
+        return store.currentObjects(members).stream()
+                .filter(o -> o.externalId("mitre-attack").isPresent())
+                .map(StixObject::id).sorted().findFirst().orElse(named);
+    }
+
     private String canonicalName(String id) {
         return store.current(id).map(StixObject::name).orElse(id);
     }
@@ -103,12 +125,59 @@ public final class ActorDirectory {
                 .toList();
     }
 
-    /** The card of an actor object. */
+    /** Every name claimed by more than one actor, with the claimants and their sources, by name. */
+    public List<Conflict> conflicts() {
+        ActorClusters clusters = new ActorClusters(store);
+        Map<String, List<NameMatch>> byKey = new java.util.TreeMap<>();
+        for (NameMatch name : store.allNames(StixTypes.ACTOR_TYPES)) {
+            if (!name.deprecated()) {
+                byKey.computeIfAbsent(NameKey.of(name.name()), k -> new ArrayList<>()).add(name);
+            }
+        }
+        List<Conflict> conflicts = new ArrayList<>();
+        byKey.forEach((key, names) -> {
+            Map<String, NameMatch> byCluster = new LinkedHashMap<>();
+            names.stream().sorted(ActorDirectory::rank).forEach(n -> byCluster.putIfAbsent(clusters.root(n.objectId()), n));
+            if (byCluster.size() > 1) {
+                List<Conflict.Claimant> claimants = new ArrayList<>();
+                for (NameMatch claimant : byCluster.values()) {
+                    StixObject object = store.current(claimant.objectId()).orElse(null);
+                    if (object != null) {
+                        claimants.add(new Conflict.Claimant(object.id(), object.name(), sourceOf(object)));
+                    }
+                }
+                conflicts.add(new Conflict(names.get(0).name(), claimants));
+            }
+        });
+        return conflicts;
+    }
+
+    /** The card of an actor object, with the names of every object linked to it. */
     public ActorCard card(StixObject actor) {
-        List<String> aliases = new ArrayList<>(actor.strings("aliases"));
-        for (String alias : actor.strings("x_mitre_aliases")) {
-            if (!aliases.contains(alias)) {
-                aliases.add(alias);
+        return card(actor, new ActorClusters(store).members(actor.id()));
+    }
+
+    private ActorCard card(StixObject actor, List<String> cluster) {
+        Map<String, ActorCard.Alias> aliases = new LinkedHashMap<>();
+        List<StixObject> members = new ArrayList<>(List.of(actor));
+        store.currentObjects(cluster).stream().filter(o -> !o.id().equals(actor.id()))
+                .sorted(Comparator.comparing(StixObject::id)).forEach(members::add);
+        for (StixObject member : members) {
+            String source = sourceOf(member);
+            List<String> names = new ArrayList<>();
+            names.add(member.name());
+            names.addAll(member.strings("aliases"));
+            names.addAll(member.strings("x_mitre_aliases"));
+            for (String name : names) {
+                if (name == null) {
+                    continue;
+                }
+                ActorCard.Alias alias = aliases.computeIfAbsent(NameKey.of(name), k -> new ActorCard.Alias(name, new ArrayList<>()));
+                addOnce(alias.sources(), source);
+                String coiner = member.json().path("x_misp_name_origin").path(name).asText(null);
+                if (coiner != null) {
+                    addOnce(alias.sources(), "coined by " + coiner + " (per " + source + ")");
+                }
             }
         }
         Set<String> techniques = new HashSet<>();
@@ -122,7 +191,26 @@ public final class ActorDirectory {
             }
         }
         return new ActorCard(actor.id(), actor.type(), actor.name(), actor.externalId("mitre-attack").orElse(null),
-                aliases, summary(actor.description()), active(techniques), active(software));
+                List.copyOf(aliases.values()), summary(actor.description()), active(techniques), active(software),
+                members.stream().skip(1).map(StixObject::id).toList());
+    }
+
+    /** Who an object's names come from: ATT&CK, a MISP galaxy, or the identity that created it. */
+    private String sourceOf(StixObject object) {
+        if (object.externalId("mitre-attack").isPresent()) {
+            return "MITRE ATT&CK";
+        }
+        if (object.has("x_misp_galaxy")) {
+            return "MISP galaxy " + object.text("x_misp_galaxy");
+        }
+        String creator = object.text("created_by_ref");
+        return creator == null ? "unattributed" : store.current(creator).map(StixObject::name).orElse(creator);
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
     }
 
     /** Counts the targets that are current, not revoked and not deprecated. */

@@ -60,8 +60,9 @@ class ActorDirectoryTest {
     void theCardCountsWhatAttackSaysMenuPassUses() {
         ActorCard card = directory.resolve("Stone Panda").match();
         assertThat(card.name()).isEqualTo("menuPass");
-        assertThat(card.aliases()).contains("Stone Panda", "APT10", "POTASSIUM", "Red Apollo", "CVNX", "HOGFISH",
-                "BRONZE RIVERSIDE", "Cicada");
+        assertThat(card.aliases()).extracting(ActorCard.Alias::name).contains("Stone Panda", "APT10", "POTASSIUM",
+                "Red Apollo", "CVNX", "HOGFISH", "BRONZE RIVERSIDE", "Cicada");
+        assertThat(card.aliases()).allSatisfy(alias -> assertThat(alias.sources()).contains("MITRE ATT&CK"));
         assertThat(card.summary()).startsWith("menuPass is a threat group").doesNotContain("Citation");
         Counts expected = countUsesIn(SharedData.enterpriseAttack(), MENUPASS);
         assertThat(card.techniques()).isEqualTo(expected.techniques()).isGreaterThan(30);
@@ -93,10 +94,42 @@ class ActorDirectoryTest {
 
             ActorResolution stonePanda = withDemo.resolve("Stone Panda");
             assertThat(stonePanda.candidates()).extracting(Candidate::name).contains("menuPass", "APT10");
+            // Unlinked, the demo's APT10 and ATT&CK's menuPass are two actors claiming the name: a conflict, not a choice.
+            assertThat(stonePanda.conflict()).isTrue();
+            assertThat(stonePanda.ambiguousWith()).isNotEmpty();
             assertThat(withDemo.resolve("stone-panda").match().id()).isEqualTo(stonePanda.match().id());
             // An exact canonical name outranks the same text used as someone else's alias.
             assertThat(withDemo.resolve("APT10").match().name()).isEqualTo("APT10");
             assertThat(withDemo.resolve("menuPass").match().id()).isEqualTo(MENUPASS);
+        }
+    }
+
+    @Test
+    void mispGalaxyNamesResolveThroughLinksAndSharedNamesAreConflicts() {
+        try (TestStore both = Backend.H2.open()) {
+            BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
+            importer.importPaths(List.of(SharedData.menuPassSubset(), SharedData.require("misp-galaxy/clusters_threat-actor.json")),
+                    ImportOptions.strict(), ImportProgress.NONE);
+            ActorLinker linker = new ActorLinker(both.store());
+            ActorLinker.LinkReport links = linker.linkAll();
+            assertThat(links.created()).isGreaterThan(0);
+            assertThat(linker.linkAll().created()).isZero(); // linking again is a no-op
+
+            ActorDirectory directory = new ActorDirectory(both.store());
+            ActorResolution purple = directory.resolve("Purple Typhoon"); // a name only the MISP cluster carries
+            assertThat(purple.conflict()).isFalse();
+            assertThat(purple.match().externalId()).isEqualTo("G0045");
+            assertThat(purple.match().aliases()).filteredOn(a -> a.name().equals("BRONZE RIVERSIDE")).singleElement()
+                    .satisfies(a -> assertThat(a.sources()).contains("MITRE ATT&CK", "MISP galaxy threat-actor",
+                            "coined by Secureworks (per MISP galaxy threat-actor)"));
+
+            ActorResolution grizzly = directory.resolve("Grizzly Steppe"); // claimed by APT28 and APT29 in the galaxy
+            assertThat(grizzly.conflict()).isTrue();
+            assertThat(grizzly.candidates()).extracting(Candidate::name).contains("APT28", "APT29");
+
+            int revoked = linker.unlink(MENUPASS, purple.match().linkedObjects().get(0));
+            assertThat(revoked).isGreaterThanOrEqualTo(1);
+            assertThat(directory.resolve("Purple Typhoon").match().externalId()).isNull();
         }
     }
 

@@ -199,6 +199,12 @@ public final class JdbcStixStore implements StixStore {
         return edges("target_id", targetId, relationshipType);
     }
 
+    @Override
+    public List<Edge> edgesOfType(String relationshipType) {
+        return sql.list("SELECT rel_id, source_id, rel_type, target_id FROM relationship_edge WHERE rel_type = ?",
+                List.of(relationshipType), row -> new Edge(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+    }
+
     private List<Edge> edges(String column, String id, String relationshipType) {
         String query = "SELECT rel_id, source_id, rel_type, target_id FROM relationship_edge WHERE " + column + " = ?";
         List<Object> parameters = new ArrayList<>(List.of(id));

@@ -1,0 +1,177 @@
+package org.sightline.intel.actors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.sightline.error.InvalidInputException;
+import org.sightline.error.NotFoundException;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.json.StixJson;
+import org.sightline.store.StixStore;
+import org.sightline.store.names.NameKey;
+
+/**
+ * Records that two actor objects are the same actor, as STIX relationships of type
+ * {@code same-actor} carrying their method, source and score. Never a merge: both objects stay
+ * as their sources wrote them, and {@link #unlink} revokes a link (a new, revoked version) so
+ * the history shows who linked what and who undid it.
+ *
+ * <p>Automatic links, strongest first: a MISP cluster's "related" entry naming the object's UUID;
+ * an ATT&CK group id (G0045) among a cluster's names; the same canonical name. A name merely
+ * shared as an alias is never a link: "Grizzly Steppe" names APT28 and APT29 alike.
+ */
+public final class ActorLinker {
+    public static final String SAME_ACTOR = "same-actor";
+    private static final Pattern ATTACK_GROUP = Pattern.compile("^G\\d{4}$");
+    private static final Map<String, Double> LIKELIHOOD = Map.of("almost-certain", 0.95, "very-likely", 0.9,
+            "likely", 0.8, "roughly-even-chance", 0.5, "unlikely", 0.2);
+
+    private final StixStore store;
+
+    public ActorLinker(StixStore store) {
+        this.store = store;
+    }
+
+    /** What a linking pass did. */
+    public record LinkReport(int created, int alreadyKnown) {
+    }
+
+    /** Links every intrusion set the rules above connect; links already recorded (or revoked) are left alone. */
+    public LinkReport linkAll() {
+        List<StixObject> actors = new ArrayList<>();
+        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("intrusion-set"), Set.of(), false), actors::add);
+        Map<String, StixObject> byId = new HashMap<>();
+        Map<String, String> byAttackId = new HashMap<>();
+        Map<String, List<String>> byCanonicalName = new HashMap<>();
+        for (StixObject actor : actors) {
+            byId.put(actor.id(), actor);
+            actor.externalId("mitre-attack").ifPresent(id -> byAttackId.put(id, actor.id()));
+            byCanonicalName.computeIfAbsent(NameKey.of(actor.name()), k -> new ArrayList<>()).add(actor.id());
+        }
+        List<ObjectNode> links = new ArrayList<>();
+        int known = 0;
+        for (StixObject actor : actors) {
+            if (!actor.has("x_misp_galaxy")) {
+                continue;
+            }
+            Map<String, ObjectNode> proposed = new HashMap<>();
+            for (JsonNode related : actor.json().path("x_misp_related")) {
+                String target = "intrusion-set--" + related.path("dest_uuid").asText();
+                if (byId.containsKey(target) && !target.equals(actor.id())) {
+                    double score = LIKELIHOOD.getOrDefault(related.path("likelihood").asText(""), 0.7);
+                    proposed.putIfAbsent(target, link(actor.id(), target, "misp-related", score,
+                            "MISP galaxy " + actor.text("x_misp_galaxy") + ": '" + related.path("type").asText() + "' ("
+                                    + related.path("likelihood").asText("no likelihood given") + ")"));
+                }
+            }
+            List<String> names = new ArrayList<>(actor.strings("aliases"));
+            if (actor.text("x_misp_external_id") != null) {
+                names.add(actor.text("x_misp_external_id"));
+            }
+            for (String name : names) {
+                String target = ATTACK_GROUP.matcher(name).matches() ? byAttackId.get(name) : null;
+                if (target != null && !target.equals(actor.id())) {
+                    proposed.putIfAbsent(target, link(actor.id(), target, "attack-id", 0.95,
+                            "MISP galaxy " + actor.text("x_misp_galaxy") + " names ATT&CK group " + name));
+                }
+            }
+            for (String target : byCanonicalName.getOrDefault(NameKey.of(actor.name()), List.of())) {
+                if (!target.equals(actor.id()) && !byId.get(target).has("x_misp_galaxy")) {
+                    proposed.putIfAbsent(target, link(actor.id(), target, "same-name", 0.9,
+                            "same canonical name '" + actor.name() + "'"));
+                }
+            }
+            for (ObjectNode link : proposed.values()) {
+                if (store.current(link.get("id").asText()).isPresent()) {
+                    known++;
+                } else {
+                    links.add(link);
+                }
+            }
+        }
+        write(links);
+        return new LinkReport(links.size(), known);
+    }
+
+    /** An analyst's own assertion that two actors are one. */
+    public StixObject link(String a, String b, String analyst) {
+        for (String id : List.of(a, b)) {
+            StixObject actor = store.current(id).orElseThrow(() -> new NotFoundException("no actor " + id));
+            if (!Set.of("intrusion-set", "threat-actor", "campaign").contains(actor.type())) {
+                throw new InvalidInputException(id + " is a " + actor.type() + ", not an intrusion set, threat actor or campaign");
+            }
+        }
+        if (a.equals(b)) {
+            throw new InvalidInputException("an actor is trivially the same as itself: " + a);
+        }
+        ObjectNode link = link(a, b, "analyst", 1.0, "asserted by " + analyst);
+        write(List.of(link));
+        return new StixObject(link);
+    }
+
+    /** Undoes a link between two actors, whoever recorded it, by revoking it. Returns how many were revoked. */
+    public int unlink(String a, String b) {
+        List<ObjectNode> revoked = new ArrayList<>();
+        for (StixStore.Edge edge : store.edgesOfType(SAME_ACTOR)) {
+            if ((edge.sourceId().equals(a) && edge.targetId().equals(b)) || (edge.sourceId().equals(b) && edge.targetId().equals(a))) {
+                store.current(edge.relationshipId()).ifPresent(link -> {
+                    ObjectNode next = link.json().deepCopy();
+                    next.put("modified", StixTimestamp.format(laterThan(link.modified())));
+                    next.put("revoked", true);
+                    revoked.add(next);
+                });
+            }
+        }
+        if (revoked.isEmpty()) {
+            throw new NotFoundException("no same-actor link between " + a + " and " + b);
+        }
+        write(revoked);
+        return revoked.size();
+    }
+
+    private static Instant laterThan(String modified) {
+        Instant now = Instant.now();
+        Instant previous = StixTimestamp.parse(modified).plusMillis(1);
+        return now.isAfter(previous) ? now : previous;
+    }
+
+    private void write(List<ObjectNode> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        store.write(writer -> {
+            links.forEach(link -> writer.put(new StixObject(link)));
+            writer.flush();
+            return null;
+        });
+    }
+
+    private static ObjectNode link(String source, String target, String method, double score, String reason) {
+        String now = StixTimestamp.format(Instant.now());
+        ObjectNode link = StixJson.newObject();
+        link.put("type", "relationship");
+        link.put("spec_version", "2.1");
+        link.put("id", "relationship--" + UUID.nameUUIDFromBytes((source + "|" + target + "|" + method).getBytes(StandardCharsets.UTF_8)));
+        link.put("created", now);
+        link.put("modified", now);
+        link.put("relationship_type", SAME_ACTOR);
+        link.put("source_ref", source);
+        link.put("target_ref", target);
+        link.put("description", reason);
+        link.put("confidence", (int) Math.round(score * 100));
+        ObjectNode details = link.putObject("x_sightline_link");
+        details.put("method", method);
+        details.put("score", score);
+        details.put("reason", reason);
+        return link;
+    }
+}
