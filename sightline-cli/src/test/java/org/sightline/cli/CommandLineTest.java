@@ -108,7 +108,7 @@ class CommandLineTest {
     @Test
     void anUnknownActorExitsOneWithCandidates() {
         run("import", SharedData.menuPassSubset().toString());
-        Run run = run("actor", "Stone Pnada", "--json");
+        Run run = run("actor", "Stone Pandemonium", "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("match").isNull()).isTrue();
         assertThat(run.json().path("candidates").get(0).path("name").asText()).isEqualTo("menuPass");

@@ -79,7 +79,7 @@ class AppTest {
 
     @Test
     void anUnknownActorIsA404WithCandidates() throws Exception {
-        Answer answer = get("/api/v1/actors?q=Stone%20Pnada");
+        Answer answer = get("/api/v1/actors?q=Stone%20Pandemonium");
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body().path("error").path("code").asText()).isEqualTo("not_found");
         assertThat(answer.body().path("candidates").get(0).path("id").asText()).isEqualTo(MENUPASS);

@@ -23,6 +23,8 @@ public final class ActorDirectory {
     private static final int MAX_CANDIDATES = 5;
     private static final double MIN_CANDIDATE_SCORE = 0.6;
     private static final int SUMMARY_LENGTH = 300;
+    private static final double TYPO_SCORE = 0.93;
+    private static final double TYPO_MARGIN = 0.05;
 
     private final StixStore store;
 
@@ -37,7 +39,12 @@ public final class ActorDirectory {
         }
         List<Candidate> exact = exactMatches(query, key);
         if (exact.isEmpty()) {
-            return new ActorResolution(query, null, false, List.of(), nearest(key));
+            List<Candidate> nearest = nearest(key);
+            if (!clearTypo(nearest)) {
+                return new ActorResolution(query, null, false, List.of(), nearest);
+            }
+            // "Stone Pnada": one name is so close, and so much closer than any other, that it is a typo of it.
+            exact = List.of(nearest.get(0));
         }
         ActorClusters clusters = new ActorClusters(store);
         // One actor per cluster of linked objects, in the order of their best candidate.
@@ -104,6 +111,14 @@ public final class ActorDirectory {
 
     private String canonicalName(String id) {
         return store.current(id).map(StixObject::name).orElse(id);
+    }
+
+    /** The best fuzzy candidate is a near-certain typo: very close, and clearly ahead of the next one. */
+    private static boolean clearTypo(List<Candidate> nearest) {
+        if (nearest.isEmpty() || nearest.get(0).score() < TYPO_SCORE) {
+            return false;
+        }
+        return nearest.size() == 1 || nearest.get(1).score() <= nearest.get(0).score() - TYPO_MARGIN;
     }
 
     private List<Candidate> nearest(String key) {

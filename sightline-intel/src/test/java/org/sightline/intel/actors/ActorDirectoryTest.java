@@ -70,12 +70,20 @@ class ActorDirectoryTest {
     }
 
     @Test
-    void aTypoFindsNoMatchButOffersTheRightActorFirst() {
+    void aClearTypoResolvesAndShowsTheScoredCandidate() {
         ActorResolution resolution = directory.resolve("Stone Pnada");
+        assertThat(resolution.found()).isTrue();
+        assertThat(resolution.match().id()).isEqualTo(MENUPASS);
+        assertThat(resolution.candidates().get(0).matchedName()).isEqualTo("Stone Panda");
+        assertThat(resolution.candidates().get(0).score()).isLessThan(1.0);
+    }
+
+    @Test
+    void anUnknownNameFindsNoMatchButOffersRankedCandidates() {
+        ActorResolution resolution = directory.resolve("Stone Pandemonium");
         assertThat(resolution.found()).isFalse();
         assertThat(resolution.candidates()).isNotEmpty();
         assertThat(resolution.candidates().get(0).id()).isEqualTo(MENUPASS);
-        assertThat(resolution.candidates().get(0).matchedName()).isEqualTo("Stone Panda");
         assertThat(resolution.candidates()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
     }
 
