@@ -129,6 +129,10 @@ final class ApiHandlers {
         }
     }
 
+    void actorProfile(Context ctx) {
+        json(ctx, new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(ctx.pathParam("id")));
+    }
+
     void similar(Context ctx) {
         JsonNode body = jsonBody(ctx);
         List<String> techniques = new java.util.ArrayList<>();

@@ -78,6 +78,15 @@ class AppTest {
     }
 
     @Test
+    void anActorsFullCardIsServedById() throws Exception {
+        Answer card = get("/api/v1/actors/" + MENUPASS);
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(card.body().path("external_id").asText()).isEqualTo("G0045");
+        assertThat(card.body().path("techniques_by_tactic").size()).isGreaterThan(3);
+        assertThat(get("/api/v1/actors/intrusion-set--00000000-0000-4000-8000-000000000000").status()).isEqualTo(404);
+    }
+
+    @Test
     void anUnknownActorIsA404WithCandidates() throws Exception {
         Answer answer = get("/api/v1/actors?q=Stone%20Pandemonium");
         assertThat(answer.status()).isEqualTo(404);

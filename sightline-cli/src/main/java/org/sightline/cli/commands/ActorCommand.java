@@ -6,6 +6,8 @@ import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.intel.actors.ActorCard;
 import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.intel.actors.ActorProfile;
+import org.sightline.intel.actors.ActorProfiles;
 import org.sightline.intel.actors.ActorResolution;
 import org.sightline.intel.actors.Candidate;
 import org.sightline.store.KnowledgeBase;
@@ -21,14 +23,51 @@ public final class ActorCommand extends KnowledgeCommand {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "The name to look up.")
     List<String> name;
 
+    @picocli.CommandLine.Option(names = "--card", description = "Print the full card: sponsor, country, targets, "
+            + "techniques by tactic, software, campaigns, people and organisations, first/last seen, references.")
+    boolean fullCard;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         if (name == null || name.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a NAME, or one of: conflicts, link, unlink");
         }
         ActorResolution resolution = new ActorDirectory(knowledge.store()).resolve(String.join(" ", name));
+        if (fullCard && resolution.found()) {
+            ActorProfile profile = new ActorProfiles(knowledge.store()).profile(resolution.match().id());
+            output.answer(profile, () -> printProfile(profile, output));
+            return Sightline.OK;
+        }
         output.answer(resolution, () -> print(resolution, output));
         return resolution.found() ? Sightline.OK : Sightline.FAILED;
+    }
+
+    private static void printProfile(ActorProfile profile, Output output) {
+        output.line(profile.name() + (profile.externalId() == null ? "" : "  [" + profile.externalId() + "]") + "  " + profile.id());
+        if (profile.summary() != null) {
+            output.line(profile.summary());
+        }
+        output.line("seen: " + profile.firstSeen() + " .. " + profile.lastSeen());
+        printSourced(output, "country", profile.countries());
+        printSourced(output, "suspected state sponsor", profile.stateSponsors());
+        printSourced(output, "target sectors", profile.targetSectors());
+        printSourced(output, "victim countries", profile.victimCountries());
+        output.line("aliases:");
+        profile.aliases().forEach(a -> output.line(String.format("  %-28s %s", a.name(), String.join("; ", a.sources()))));
+        output.line("techniques by tactic:");
+        profile.techniquesByTactic().forEach((tactic, techniques) -> output.line("  " + tactic + ": "
+                + String.join(", ", techniques.stream().map(t -> t.externalId() + " " + t.name()).toList())));
+        output.line("software: " + String.join(", ", profile.software().stream().map(s -> s.name() + " (" + s.externalId() + ")").toList()));
+        profile.campaigns().forEach(c -> output.line("campaign: " + c.name() + (c.detail() == null ? "" : "  " + c.detail())));
+        profile.associated().forEach(a -> output.line("associated: " + a.name() + " (" + a.detail() + ")"));
+        output.line(profile.references().size() + " references");
+    }
+
+    private static void printSourced(Output output, String label, java.util.List<ActorProfile.Sourced> values) {
+        if (!values.isEmpty()) {
+            output.line(label + ": " + String.join(", ", values.stream()
+                    .map(v -> v.value() + " [" + String.join("; ", v.sources()) + "]").toList()));
+        }
     }
 
     private static void print(ActorResolution resolution, Output output) {

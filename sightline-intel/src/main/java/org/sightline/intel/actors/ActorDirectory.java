@@ -158,7 +158,7 @@ public final class ActorDirectory {
                 for (NameMatch claimant : byCluster.values()) {
                     StixObject object = store.current(claimant.objectId()).orElse(null);
                     if (object != null) {
-                        claimants.add(new Conflict.Claimant(object.id(), object.name(), sourceOf(object)));
+                        claimants.add(new Conflict.Claimant(object.id(), object.name(), Provenance.of(store, object)));
                     }
                 }
                 conflicts.add(new Conflict(names.get(0).name(), claimants));
@@ -178,7 +178,7 @@ public final class ActorDirectory {
         store.currentObjects(cluster).stream().filter(o -> !o.id().equals(actor.id()))
                 .sorted(Comparator.comparing(StixObject::id)).forEach(members::add);
         for (StixObject member : members) {
-            String source = sourceOf(member);
+            String source = Provenance.of(store, member);
             List<String> names = new ArrayList<>();
             names.add(member.name());
             names.addAll(member.strings("aliases"));
@@ -208,18 +208,6 @@ public final class ActorDirectory {
         return new ActorCard(actor.id(), actor.type(), actor.name(), actor.externalId("mitre-attack").orElse(null),
                 List.copyOf(aliases.values()), summary(actor.description()), active(techniques), active(software),
                 members.stream().skip(1).map(StixObject::id).toList());
-    }
-
-    /** Who an object's names come from: ATT&CK, a MISP galaxy, or the identity that created it. */
-    private String sourceOf(StixObject object) {
-        if (object.externalId("mitre-attack").isPresent()) {
-            return "MITRE ATT&CK";
-        }
-        if (object.has("x_misp_galaxy")) {
-            return "MISP galaxy " + object.text("x_misp_galaxy");
-        }
-        String creator = object.text("created_by_ref");
-        return creator == null ? "unattributed" : store.current(creator).map(StixObject::name).orElse(creator);
     }
 
     private static void addOnce(List<String> list, String value) {

@@ -131,6 +131,17 @@ class ActorDirectoryTest {
                     .satisfies(a -> assertThat(a.sources()).contains("MITRE ATT&CK", "MISP galaxy threat-actor",
                             "coined by Secureworks (per MISP galaxy threat-actor)"));
 
+            ActorProfile profile = new ActorProfiles(both.store()).profile(MENUPASS);
+            assertThat(profile.countries()).singleElement().satisfies(c -> {
+                assertThat(c.value()).isEqualTo("CN");
+                assertThat(c.sources()).containsExactly("MISP galaxy threat-actor");
+            });
+            assertThat(profile.stateSponsors()).extracting(ActorProfile.Sourced::value).containsExactly("China");
+            assertThat(profile.techniquesByTactic()).containsKeys("initial-access", "credential-access");
+            assertThat(profile.software()).isNotEmpty();
+            assertThat(profile.references()).isNotEmpty();
+            assertThat(profile.firstSeen()).isNotNull();
+
             ActorResolution grizzly = directory.resolve("Grizzly Steppe"); // claimed by APT28 and APT29 in the galaxy
             assertThat(grizzly.conflict()).isTrue();
             assertThat(grizzly.candidates()).extracting(Candidate::name).contains("APT28", "APT29");
