@@ -27,12 +27,21 @@ public final class ActorCommand extends KnowledgeCommand {
             + "techniques by tactic, software, campaigns, people and organisations, first/last seen, references.")
     boolean fullCard;
 
+    @picocli.CommandLine.Option(names = "--navigator-layer", paramLabel = "FILE",
+            description = "Also write the actor's techniques as an ATT&CK Navigator layer (format 4.5).")
+    java.nio.file.Path navigatorLayer;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         if (name == null || name.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a NAME, or one of: conflicts, link, unlink");
         }
         ActorResolution resolution = new ActorDirectory(knowledge.store()).resolve(String.join(" ", name));
+        if (navigatorLayer != null && resolution.found()) {
+            ActorProfile profile = new ActorProfiles(knowledge.store()).profile(resolution.match().id());
+            writeLayer(org.sightline.intel.navigator.NavigatorLayer.ofActor(profile), navigatorLayer);
+            output.note("wrote the ATT&CK Navigator layer to " + navigatorLayer);
+        }
         if (fullCard && resolution.found()) {
             ActorProfile profile = new ActorProfiles(knowledge.store()).profile(resolution.match().id());
             output.answer(profile, () -> printProfile(profile, output));
@@ -40,6 +49,14 @@ public final class ActorCommand extends KnowledgeCommand {
         }
         output.answer(resolution, () -> print(resolution, output));
         return resolution.found() ? Sightline.OK : Sightline.FAILED;
+    }
+
+    static void writeLayer(com.fasterxml.jackson.databind.node.ObjectNode layer, java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.writeString(file, org.sightline.stix.json.StixJson.writePretty(layer));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void printProfile(ActorProfile profile, Output output) {

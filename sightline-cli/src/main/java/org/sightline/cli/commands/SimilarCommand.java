@@ -23,9 +23,19 @@ public final class SimilarCommand extends KnowledgeCommand {
     @Option(names = "--top", defaultValue = "10", description = "How many groups to list (default 10).")
     int top;
 
+    @Option(names = "--navigator-layer", paramLabel = "FILE",
+            description = "Also write the top groups' techniques as an ATT&CK Navigator layer, scores as colours.")
+    java.nio.file.Path navigatorLayer;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        SimilarityService.Answer answer = new SimilarityService(knowledge.store()).similar(techniques, software, top);
+        SimilarityService service = new SimilarityService(knowledge.store());
+        SimilarityService.Answer answer = service.similar(techniques, software, top);
+        if (navigatorLayer != null) {
+            ActorCommand.writeLayer(org.sightline.intel.navigator.NavigatorLayer.ofRanking(answer.ranking(),
+                    service.techniquesOfGroups(), techniques), navigatorLayer);
+            output.note("wrote the ATT&CK Navigator layer to " + navigatorLayer);
+        }
         output.answer(answer, () -> {
             int rank = 1;
             for (SimilarityModel.Ranked group : answer.ranking()) {

@@ -49,6 +49,14 @@ public final class SimilarityService {
         return new Answer(model.rank(observed, top), unknown);
     }
 
+    /** Each group's techniques (external ids) as the catalogue knows them, by group STIX id. */
+    public synchronized java.util.Map<String, List<String>> techniquesOfGroups() {
+        refresh();
+        java.util.Map<String, List<String>> techniques = new java.util.HashMap<>();
+        catalog.groups().forEach(group -> techniques.put(group.id(), List.copyOf(group.techniques())));
+        return techniques;
+    }
+
     private void refresh() {
         long sequence = store.lastSequence();
         if (sequence != builtAtSequence) {
