@@ -133,6 +133,26 @@ final class ApiHandlers {
         json(ctx, new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(ctx.pathParam("id")));
     }
 
+    void actorTimeline(Context ctx) {
+        String id = ctx.pathParam("id");
+        // The profile of the actor and every object linked to it; an unknown id is a 404 from here.
+        var profile = new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(id);
+        java.util.List<String> ids = new java.util.ArrayList<>(List.of(profile.id()));
+        ids.addAll(actors.card(knowledge.store().current(id).orElseThrow()).linkedObjects());
+        String asOf = ctx.queryParam("as_of");
+        java.time.Instant at = asOf == null ? java.time.Instant.now() : parseDate(asOf);
+        json(ctx, new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(ids, at));
+    }
+
+    private static java.time.Instant parseDate(String text) {
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("'as_of' must be a date (2018-12-21) or a timestamp, got '" + text + "'");
+        }
+    }
+
     void similar(Context ctx) {
         JsonNode body = jsonBody(ctx);
         List<String> techniques = new java.util.ArrayList<>();

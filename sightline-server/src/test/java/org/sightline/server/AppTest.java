@@ -84,6 +84,10 @@ class AppTest {
         assertThat(card.body().path("external_id").asText()).isEqualTo("G0045");
         assertThat(card.body().path("techniques_by_tactic").size()).isGreaterThan(3);
         assertThat(get("/api/v1/actors/intrusion-set--00000000-0000-4000-8000-000000000000").status()).isEqualTo(404);
+        Answer timeline = get("/api/v1/actors/" + MENUPASS + "/timeline?as_of=2025-01-01");
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.body().path("events").size()).isGreaterThan(0);
+        assertThat(get("/api/v1/actors/" + MENUPASS + "/timeline?as_of=yesterday").status()).isEqualTo(400);
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class ActorCommand extends KnowledgeCommand {
             description = "Also write the actor's techniques as an ATT&CK Navigator layer (format 4.5).")
     java.nio.file.Path navigatorLayer;
 
+    @picocli.CommandLine.Option(names = "--timeline", description = "Print the actor's dated activity, with dormancy and resurgence.")
+    boolean timeline;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         if (name == null || name.isEmpty()) {
@@ -41,6 +44,18 @@ public final class ActorCommand extends KnowledgeCommand {
             ActorProfile profile = new ActorProfiles(knowledge.store()).profile(resolution.match().id());
             writeLayer(org.sightline.intel.navigator.NavigatorLayer.ofActor(profile), navigatorLayer);
             output.note("wrote the ATT&CK Navigator layer to " + navigatorLayer);
+        }
+        if (timeline && resolution.found()) {
+            java.util.List<String> ids = new java.util.ArrayList<>(List.of(resolution.match().id()));
+            ids.addAll(resolution.match().linkedObjects());
+            var activity = new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(ids, java.time.Instant.now());
+            output.answer(activity, () -> {
+                activity.events().forEach(e -> output.line(e.date() + "  " + e.kind() + "  " + e.label()
+                        + (e.resurgence() ? "  (resurgence)" : "")));
+                output.line(activity.dormant() ? "DORMANT: quiet for " + activity.quietForDays() + " days (usual gap "
+                        + activity.medianGapDays() + " days)" : "active");
+            });
+            return Sightline.OK;
         }
         if (fullCard && resolution.found()) {
             ActorProfile profile = new ActorProfiles(knowledge.store()).profile(resolution.match().id());

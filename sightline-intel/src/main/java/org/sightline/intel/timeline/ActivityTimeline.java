@@ -1,0 +1,108 @@
+package org.sightline.intel.timeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.store.StixStore;
+
+/**
+ * The dated events of an actor: campaigns attributed to it (first and last seen), reports about it,
+ * sightings of it or of indicators that indicate it, and, when nothing better exists, when its
+ * objects were created and last modified. The actor is dormant when it has been quiet for much
+ * longer than its usual gap between events, and resurgent at an event that ends such a silence.
+ */
+public final class ActivityTimeline {
+    /** A silence this many times the median gap (and at least MIN_SILENCE) is dormancy. */
+    static final double DORMANCY_FACTOR = 3.0;
+    static final Duration MIN_SILENCE = Duration.ofDays(180);
+
+    private final StixStore store;
+
+    public ActivityTimeline(StixStore store) {
+        this.store = store;
+    }
+
+    /** One dated event: what happened, which object says so, and whether it ended a dormancy. */
+    public record Event(String date, String kind, String objectId, String label, boolean resurgence) {
+    }
+
+    /** The events in time order, the typical gap, and whether the actor is dormant as of the date given. */
+    public record Timeline(String actorId, List<Event> events, Long medianGapDays, boolean dormant, String asOf,
+                           Long quietForDays) {
+    }
+
+    public Timeline of(List<String> actorIds, Instant asOf) {
+        List<Event> events = new ArrayList<>();
+        Set<String> actors = Set.copyOf(actorIds);
+        for (String actorId : actorIds) {
+            for (StixStore.Edge edge : store.edgesTo(actorId, "attributed-to")) {
+                store.current(edge.sourceId()).filter(o -> "campaign".equals(o.type())).ifPresent(campaign -> {
+                    add(events, campaign.text("first_seen"), "campaign first seen", campaign);
+                    add(events, campaign.text("last_seen"), "campaign last seen", campaign);
+                });
+            }
+            for (StixStore.Edge edge : store.edgesTo(actorId, "indicates")) {
+                sightingsOf(edge.sourceId(), events);
+            }
+            sightingsOf(actorId, events);
+        }
+        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("report"), Set.of(), false), report -> {
+            if (report.strings("object_refs").stream().anyMatch(actors::contains)) {
+                add(events, report.text("published"), "report published", report);
+            }
+        });
+        if (events.isEmpty()) {
+            for (StixObject actor : store.currentObjects(actorIds)) {
+                add(events, actor.created(), "first documented", actor);
+                add(events, actor.modified(), "last updated", actor);
+            }
+        }
+        events.removeIf(e -> StixTimestamp.parse(e.date()).isAfter(asOf));
+        events.sort(Comparator.comparing((Event e) -> StixTimestamp.sortKey(e.date())).thenComparing(Event::kind));
+        return flag(actorIds.get(0), events, asOf);
+    }
+
+    private void sightingsOf(String id, List<Event> events) {
+        // Sightings are not relationships in the edge index: they are found by their sighting_of_ref.
+        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("sighting"), Set.of(), false), sighting -> {
+            if (id.equals(sighting.text("sighting_of_ref"))) {
+                add(events, sighting.text("first_seen") != null ? sighting.text("first_seen") : sighting.created(), "sighting", sighting);
+            }
+        });
+    }
+
+    private static void add(List<Event> events, String date, String kind, StixObject source) {
+        if (StixTimestamp.isValid(date)) {
+            events.add(new Event(date, kind, source.id(), source.name(), false));
+        }
+    }
+
+    /** Marks resurgences and computes dormancy from the gaps between distinct event days. */
+    static Timeline flag(String actorId, List<Event> events, Instant asOf) {
+        List<Instant> days = events.stream().map(e -> StixTimestamp.parse(e.date()).truncatedTo(java.time.temporal.ChronoUnit.DAYS))
+                .distinct().sorted().toList();
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < days.size(); i++) {
+            gaps.add(Duration.between(days.get(i - 1), days.get(i)).toDays());
+        }
+        Long median = gaps.isEmpty() ? null : gaps.stream().sorted().toList().get(gaps.size() / 2);
+        Duration silence = median == null ? MIN_SILENCE
+                : Duration.ofDays(Math.max(MIN_SILENCE.toDays(), (long) Math.ceil(median * DORMANCY_FACTOR)));
+        List<Event> flagged = new ArrayList<>(events.size());
+        Instant previous = null;
+        for (Event event : events) {
+            Instant time = StixTimestamp.parse(event.date());
+            boolean resurgence = previous != null && median != null && Duration.between(previous, time).compareTo(silence) > 0;
+            flagged.add(resurgence ? new Event(event.date(), event.kind(), event.objectId(), event.label(), true) : event);
+            previous = time;
+        }
+        Long quiet = days.isEmpty() ? null : Duration.between(days.get(days.size() - 1), asOf).toDays();
+        boolean dormant = quiet != null && Duration.ofDays(quiet).compareTo(silence) > 0;
+        return new Timeline(actorId, flagged, median, dormant, StixTimestamp.format(asOf), quiet);
+    }
+}
