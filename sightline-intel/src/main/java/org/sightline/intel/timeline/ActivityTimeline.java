@@ -58,6 +58,9 @@ public final class ActivityTimeline {
         });
         if (events.isEmpty()) {
             for (StixObject actor : store.currentObjects(actorIds)) {
+                if (actor.has("x_misp_galaxy")) {
+                    continue; // a galaxy's timestamps stand for its release number, not for when anything happened
+                }
                 add(events, actor.created(), "first documented", actor);
                 add(events, actor.modified(), "last updated", actor);
             }
