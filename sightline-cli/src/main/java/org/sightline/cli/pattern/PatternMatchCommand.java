@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
@@ -20,17 +19,14 @@ import org.sightline.pattern.parse.PatternSyntaxException;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.json.StixReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = {"Match one STIX pattern against observed data: bundles or observed-data objects "
                 + "(2.1 with object_refs, 2.0 with embedded objects), as the STIX 2.1 specification evaluates it.",
                 "--json: {\"matched\":true|false,\"bindings\":[[observed-data ids…]…]}; a pattern error exits 1 with "
                         + "{\"error\":{\"kind\":\"parse_error\"|\"matcher_error\",\"message\":…}}."})
-public final class PatternMatchCommand implements Callable<Integer> {
+public final class PatternMatchCommand extends PatternToolCommand {
     @Option(names = "--pattern", required = true, paramLabel = "PATTERN", description = "The STIX pattern.")
     String pattern;
 
@@ -38,16 +34,8 @@ public final class PatternMatchCommand implements Callable<Integer> {
             description = "JSON files (optionally gzip) of bundles, observed-data or arrays of objects.")
     List<Path> observed;
 
-    @Mixin
-    StixVersionOption version;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        Output output = ((Sightline) spec.root().userObject()).benchOutput();
-        String stixVersion = version.value();
+    protected int run(Output output, String stixVersion) {
         List<JsonNode> documents = new ArrayList<>();
         for (Path file : observed) {
             documents.add(read(file));

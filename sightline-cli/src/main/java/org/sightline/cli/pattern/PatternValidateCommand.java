@@ -1,34 +1,22 @@
 package org.sightline.cli.pattern;
 
-import java.util.concurrent.Callable;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.pattern.validate.PatternReport;
 import org.sightline.pattern.validate.PatternValidator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a STIX pattern: exit 0 when valid (warnings for unknown object types or properties), "
                 + "exit 1 with the line, column, offending token and what was expected."})
-public final class PatternValidateCommand implements Callable<Integer> {
+public final class PatternValidateCommand extends PatternToolCommand {
     @Parameters(paramLabel = "PATTERN", description = "The pattern, e.g. \"[ipv4-addr:value = '198.51.100.1']\".")
     String pattern;
 
-    @Mixin
-    StixVersionOption version;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        Output output = ((Sightline) spec.root().userObject()).benchOutput();
-        String stixVersion = version.value();
+    protected int run(Output output, String stixVersion) {
         PatternReport report = new PatternValidator().validate(pattern, stixVersion);
         output.answer(report, () -> {
             if (report.valid()) {
