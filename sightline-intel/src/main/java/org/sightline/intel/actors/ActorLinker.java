@@ -26,8 +26,9 @@ import org.sightline.store.names.NameKey;
  * the history shows who linked what and who undid it.
  *
  * <p>Automatic links, strongest first: a MISP cluster's "related" entry naming the object's UUID;
- * an ATT&CK group id (G0045) among a cluster's names; the same canonical name. A name merely
- * shared as an alias is never a link: "Grizzly Steppe" names APT28 and APT29 alike.
+ * an ATT&CK group id (G0045) among a cluster's names; two objects that each list the other's
+ * canonical name (when exactly one answers); the same canonical name. A name merely shared as an
+ * alias is never a link: "Grizzly Steppe" names APT28 and APT29 alike.
  */
 public final class ActorLinker {
     public static final String SAME_ACTOR = "same-actor";
@@ -83,6 +84,24 @@ public final class ActorLinker {
                     proposed.putIfAbsent(target, link(actor.id(), target, "attack-id", 0.95,
                             "MISP galaxy " + actor.text("x_misp_galaxy") + " names ATT&CK group " + name));
                 }
+            }
+            // Two sources that each list the other's canonical name describe one actor; only when exactly one
+            // object answers, so that an umbrella name cannot pull two actors together.
+            List<String> mutual = new ArrayList<>();
+            Set<String> ownAliases = new java.util.HashSet<>();
+            actor.strings("aliases").forEach(alias -> ownAliases.add(NameKey.of(alias)));
+            for (String alias : ownAliases) {
+                for (String target : byCanonicalName.getOrDefault(alias, List.of())) {
+                    StixObject other = byId.get(target);
+                    if (!target.equals(actor.id()) && !mutual.contains(target) && other.strings("aliases").stream()
+                            .anyMatch(a -> NameKey.of(a).equals(NameKey.of(actor.name())))) {
+                        mutual.add(target);
+                    }
+                }
+            }
+            if (mutual.size() == 1) {
+                proposed.putIfAbsent(mutual.get(0), link(actor.id(), mutual.get(0), "mutual-names", 0.85,
+                        "'" + actor.name() + "' and '" + byId.get(mutual.get(0)).name() + "' each list the other's name"));
             }
             for (String target : byCanonicalName.getOrDefault(NameKey.of(actor.name()), List.of())) {
                 if (!target.equals(actor.id()) && !byId.get(target).has("x_misp_galaxy")) {

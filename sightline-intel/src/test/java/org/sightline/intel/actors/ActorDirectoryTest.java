@@ -116,15 +116,16 @@ class ActorDirectoryTest {
     void mispGalaxyNamesResolveThroughLinksAndSharedNamesAreConflicts() {
         try (TestStore both = Backend.H2.open()) {
             BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
-            importer.importPaths(List.of(SharedData.menuPassSubset(), SharedData.require("misp-galaxy/clusters_threat-actor.json")),
-                    ImportOptions.strict(), ImportProgress.NONE);
+            importer.importPaths(List.of(SharedData.menuPassSubset(), SharedData.require("misp-galaxy/clusters_threat-actor.json"),
+                    SharedData.require("misp-galaxy/clusters_microsoft-activity-group.json")), ImportOptions.strict(), ImportProgress.NONE);
             ActorLinker linker = new ActorLinker(both.store());
             ActorLinker.LinkReport links = linker.linkAll();
             assertThat(links.created()).isGreaterThan(0);
             assertThat(linker.linkAll().created()).isZero(); // linking again is a no-op
 
             ActorDirectory directory = new ActorDirectory(both.store());
-            ActorResolution purple = directory.resolve("Purple Typhoon"); // a name only the MISP cluster carries
+            // Microsoft's cluster and the threat-actor galaxy's APT10 each list the other's name: linked, so no conflict.
+            ActorResolution purple = directory.resolve("Purple Typhoon");
             assertThat(purple.conflict()).isFalse();
             assertThat(purple.match().externalId()).isEqualTo("G0045");
             assertThat(purple.match().aliases()).filteredOn(a -> a.name().equals("BRONZE RIVERSIDE")).singleElement()
@@ -134,7 +135,7 @@ class ActorDirectoryTest {
             ActorProfile profile = new ActorProfiles(both.store()).profile(MENUPASS);
             assertThat(profile.countries()).singleElement().satisfies(c -> {
                 assertThat(c.value()).isEqualTo("CN");
-                assertThat(c.sources()).containsExactly("MISP galaxy threat-actor");
+                assertThat(c.sources()).contains("MISP galaxy threat-actor", "MISP galaxy microsoft-activity-group");
             });
             assertThat(profile.stateSponsors()).extracting(ActorProfile.Sourced::value).containsExactly("China");
             assertThat(profile.techniquesByTactic()).containsKeys("initial-access", "credential-access");
@@ -146,7 +147,9 @@ class ActorDirectoryTest {
             assertThat(grizzly.conflict()).isTrue();
             assertThat(grizzly.candidates()).extracting(Candidate::name).contains("APT28", "APT29");
 
-            int revoked = linker.unlink(MENUPASS, purple.match().linkedObjects().get(0));
+            String aptTen = directory.resolve("Cicada").match().linkedObjects().stream()
+                    .filter(id -> both.store().current(id).orElseThrow().name().equals("APT10")).findFirst().orElseThrow();
+            int revoked = linker.unlink(MENUPASS, aptTen);
             assertThat(revoked).isGreaterThanOrEqualTo(1);
             assertThat(directory.resolve("Purple Typhoon").match().externalId()).isNull();
         }
