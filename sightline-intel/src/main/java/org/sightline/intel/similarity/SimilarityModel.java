@@ -26,9 +26,9 @@ public final class SimilarityModel {
      * docs/attribution.md.
      */
     public record Parameters(double campaign, double parent, double child, double viaSoftware, double rarityFloor,
-                             double sizeExponent) {
+                             double sizeExponent, double sibling) {
         public static Parameters defaults() {
-            return new Parameters(0.8, 0.3, 0.2, 0.1, 0.0, 0.35);
+            return new Parameters(0.8, 0.3, 0.2, 0.1, 0.0, 0.35, 0.1);
         }
     }
 
@@ -71,6 +71,11 @@ public final class SimilarityModel {
             String parent = catalog.parentOf().get(technique);
             if (parent != null) {
                 put(weights, parent, parameters.parent());
+                if (parameters.sibling() > 0) {
+                    for (String sibling : childrenOf.getOrDefault(parent, List.of())) {
+                        put(weights, sibling, parameters.sibling());
+                    }
+                }
             }
             for (String child : childrenOf.getOrDefault(technique, List.of())) {
                 put(weights, child, parameters.child());
