@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.sightline.cli.bench.BenchCommand;
 import org.sightline.cli.commands.ActorCommand;
 import org.sightline.cli.commands.DemoCommand;
+import org.sightline.cli.commands.EvidenceCommand;
 import org.sightline.cli.commands.ExportCommand;
 import org.sightline.cli.commands.GetCommand;
 import org.sightline.cli.commands.ImportCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Mixin;
         description = "Threat intelligence for attribution and supply-chain exposure, STIX 2.1 native.",
         subcommands = {ImportCommand.class, ExportCommand.class, GetCommand.class, SearchCommand.class,
                 StatsCommand.class, ActorCommand.class, ServeCommand.class, DemoCommand.class,
-                ReindexCommand.class, PatternCommand.class, MatchCommand.class, SimilarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReindexCommand.class, PatternCommand.class, MatchCommand.class, SimilarCommand.class, EvidenceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Sightline implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -218,6 +218,23 @@ class CommandLineTest {
     }
 
     @Test
+    void theEvidenceVaultArchivesAndDetectsTampering() throws IOException {
+        Path photo = dataDir.resolve("photo.jpg");
+        Files.writeString(photo, "a photograph of the bureau compound");
+        Run added = run("evidence", "add", photo.toString(), "--claim", "relationship--1f2e3d4c-5b6a-4789-8abc-def012345678",
+                "--by", "analyst", "--json");
+        assertThat(added.exit()).isZero();
+        String sha = added.json().path("sha256").asText();
+        assertThat(run("evidence", "verify").exit()).isZero();
+        Path artifact = dataDir.resolve("vault/objects").resolve(sha.substring(0, 2)).resolve(sha);
+        artifact.toFile().setWritable(true);
+        Files.writeString(artifact, "a different photograph");
+        Run verify = run("evidence", "verify", "--json");
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.json().path("problems").get(0).asText()).contains("photo.jpg", "altered");
+    }
+
+    @Test
     void demoWithAttackLoadsBoth() {
         Run demo = run("demo", "--load-only", "--with", SharedData.menuPassSubset().toString(), "--json");
         assertThat(demo.exit()).isZero();
