@@ -63,7 +63,7 @@ public final class StreamingMatcher {
                 }
                 return;
             }
-            StreamMatch match = buffered(ordinal, event);
+            StreamMatch match = buffered(ordinal, event, single.get());
             if (match != null) {
                 matches.add(match);
             }
@@ -71,9 +71,8 @@ public final class StreamingMatcher {
         return matches;
     }
 
-    private StreamMatch buffered(int ordinal, Event event) {
+    private StreamMatch buffered(int ordinal, Event event, ObservationSet single) {
         Plan plan = plans.computeIfAbsent(ordinal, o -> new Plan(index.pattern(o).expression()));
-        ObservationSet single = observations(List.of(event));
         boolean[] satisfied = new boolean[plan.leaves.size()];
         boolean any = false;
         for (int leaf = 0; leaf < satisfied.length; leaf++) {
