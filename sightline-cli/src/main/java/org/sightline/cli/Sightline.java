@@ -46,18 +46,13 @@ public final class Sightline implements Runnable {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
-    /** Output for commands that do not open the knowledge base (benchmarks, pattern tools). */
-    public Output benchOutput() {
-        return output();
-    }
-
     /** The store location the global options name. */
     public org.sightline.store.StoreLocation location() {
         return global.location();
     }
 
-    /** The streams this invocation prints to (tests capture them). */
-    Output output() {
+    /** The streams this invocation prints to (tests capture them), in the format --json chose. */
+    public Output output() {
         return new Output(out, err, global.json());
     }
 

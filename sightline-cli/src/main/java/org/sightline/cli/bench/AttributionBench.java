@@ -42,7 +42,7 @@ public final class AttributionBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Output output = ((Sightline) spec.root().userObject()).benchOutput();
+        Output output = ((Sightline) spec.root().userObject()).output();
         Path bundle = file != null ? file : Path.of("..", "shared", "data", "attack", "enterprise-attack-18.1.json.gz");
         if (!Files.isRegularFile(bundle)) {
             throw new NotFoundException("no bundle at " + bundle + "; pass --file PATH to the ATT&CK Enterprise bundle");

@@ -70,7 +70,7 @@ public final class ImportBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Sightline root = (Sightline) spec.root().userObject();
-        Output output = root.benchOutput();
+        Output output = root.output();
         Path bundle = file != null ? file : Path.of("..", "shared", "data", "attack", "enterprise-attack-18.1.json.gz");
         if (!Files.isRegularFile(bundle)) {
             throw new NotFoundException("no bundle at " + bundle + "; pass --file PATH to the ATT&CK Enterprise bundle");

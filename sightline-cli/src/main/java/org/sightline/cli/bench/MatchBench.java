@@ -50,7 +50,7 @@ public final class MatchBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Sightline root = (Sightline) spec.root().userObject();
-        Output output = root.benchOutput();
+        Output output = root.output();
         BenchReport report = BenchReport.start("match");
         List<Event> events = null;
         for (int count : counts) {

@@ -54,7 +54,7 @@ public final class EvidenceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Output output = root(spec).benchOutput();
+            Output output = root(spec).output();
             LedgerEntry entry = vault(spec).add(file, who, claim, source);
             output.answer(entry, () -> output.line("archived " + file.getFileName() + " as " + entry.sha256()
                     + " (ledger entry " + entry.sequence() + ")"));
@@ -70,7 +70,7 @@ public final class EvidenceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Output output = root(spec).benchOutput();
+            Output output = root(spec).output();
             VerifyReport report = vault(spec).verify();
             output.answer(report, () -> {
                 report.problems().forEach(problem -> output.line("TAMPERED: " + problem));

@@ -17,7 +17,7 @@ abstract class PatternToolCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return run(((Sightline) spec.root().userObject()).benchOutput(), version.value());
+        return run(((Sightline) spec.root().userObject()).output(), version.value());
     }
 
     protected abstract int run(Output output, String stixVersion);
