@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
-import org.sightline.error.NotFoundException;
-import org.sightline.ingest.bundle.BundleImporter;
-import org.sightline.ingest.bundle.ImportOptions;
-import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.intel.similarity.AttackCatalog;
 import org.sightline.intel.similarity.AttributionBenchmark;
 import org.sightline.intel.similarity.SimilarityModel;
@@ -43,15 +39,11 @@ public final class AttributionBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output output = ((Sightline) spec.root().userObject()).output();
-        Path bundle = file != null ? file : Path.of("..", "shared", "data", "attack", "enterprise-attack-18.1.json.gz");
-        if (!Files.isRegularFile(bundle)) {
-            throw new NotFoundException("no bundle at " + bundle + "; pass --file PATH to the ATT&CK Enterprise bundle");
-        }
+        Path bundle = BenchData.attackBundle(file);
         Path dataDir = Files.createTempDirectory("sightline-bench-attribution-");
         BenchReport report = BenchReport.start("attribution");
         try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(dataDir))) {
-            new BundleImporter(knowledge.store(), knowledge.index())
-                    .importPaths(List.of(bundle), ImportOptions.strict(), ImportProgress.NONE);
+            BenchData.importInto(knowledge, bundle);
             AttackCatalog catalog = AttackCatalog.load(knowledge.store());
             SimilarityModel model = new SimilarityModel(catalog, SimilarityModel.Parameters.defaults());
             AttributionBenchmark.run(model, catalog, seed, 1); // warm-up
@@ -66,9 +58,7 @@ public final class AttributionBench implements Callable<Integer> {
             report.add("mrr", result.mrr(), "ratio", params);
             report.add("similar_p99_ms", p99, "ms", Map.of("queries", result.queries()));
         } finally {
-            try (var walk = Files.walk(dataDir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchData.deleteRecursively(dataDir);
         }
         output.answer(report, () -> report.results().forEach(r ->
                 output.line(String.format("%-16s %10.4f %-6s %s", r.metric(), r.value(), r.unit(), r.params()))));

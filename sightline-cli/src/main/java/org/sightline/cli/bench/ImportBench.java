@@ -1,7 +1,6 @@
 package org.sightline.cli.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,11 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
-import org.sightline.error.NotFoundException;
 import org.sightline.error.StoreException;
-import org.sightline.ingest.bundle.BundleImporter;
-import org.sightline.ingest.bundle.ImportOptions;
-import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.server.App;
@@ -71,24 +66,21 @@ public final class ImportBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Sightline root = (Sightline) spec.root().userObject();
         Output output = root.output();
-        Path bundle = file != null ? file : Path.of("..", "shared", "data", "attack", "enterprise-attack-18.1.json.gz");
-        if (!Files.isRegularFile(bundle)) {
-            throw new NotFoundException("no bundle at " + bundle + "; pass --file PATH to the ATT&CK Enterprise bundle");
-        }
+        Path bundle = BenchData.attackBundle(file);
         BenchReport report = BenchReport.start("import");
         long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         for (int i = 0; i < warmup; i++) {
             Path scratch = Files.createTempDirectory("sightline-bench-warmup-");
             try (KnowledgeBase throwAway = KnowledgeBase.open(StoreLocation.embedded(scratch))) {
-                ImportReport warm = importInto(throwAway, bundle);
+                ImportReport warm = BenchData.importInto(throwAway, bundle);
                 output.note(String.format("warm-up %d: %,d objects in %.2f s", i + 1, warm.imported(), warm.seconds()));
             } finally {
-                deleteRecursively(scratch);
+                BenchData.deleteRecursively(scratch);
             }
         }
         Path dataDir = Files.createTempDirectory("sightline-bench-");
         try (KnowledgeBase h2 = KnowledgeBase.open(StoreLocation.embedded(dataDir))) {
-            ImportReport imported = importInto(h2, bundle);
+            ImportReport imported = BenchData.importInto(h2, bundle);
             report.add("objects_per_s", imported.imported() / imported.seconds(), "objects/s",
                     params("store", "h2", "objects", imported.imported(), "seconds", round(imported.seconds()),
                             "max_heap_mb", maxHeapMb, "warmup", warmup));
@@ -100,20 +92,11 @@ public final class ImportBench implements Callable<Integer> {
             report.add("actor_p99_ms", p99, "ms", params("requests", requests, "store", "h2"));
             output.note(String.format("actor look-ups over HTTP: p99 %.2f ms", p99));
         } finally {
-            deleteRecursively(dataDir);
+            BenchData.deleteRecursively(dataDir);
         }
         output.answer(report, () -> report.results().forEach(r ->
                 output.line(String.format("%-16s %12.2f %-10s %s", r.metric(), r.value(), r.unit(), r.params()))));
         return Sightline.OK;
-    }
-
-    private static ImportReport importInto(KnowledgeBase knowledge, Path bundle) {
-        BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
-        ImportReport report = importer.importPaths(List.of(bundle), ImportOptions.strict(), ImportProgress.NONE);
-        if (report.anyRejected()) {
-            throw new StoreException("the benchmark bundle was rejected: " + report.files().get(0).message(), null);
-        }
-        return report;
     }
 
     private void measurePostgres(Path bundle, Sightline root, BenchReport report, long maxHeapMb, Output output)
@@ -124,14 +107,14 @@ public final class ImportBench implements Callable<Integer> {
         Path indexDir = Files.createTempDirectory("sightline-bench-pg-");
         String url = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try (KnowledgeBase pg = KnowledgeBase.open(new StoreLocation(indexDir, url, base.user(), base.password()))) {
-            ImportReport imported = importInto(pg, bundle);
+            ImportReport imported = BenchData.importInto(pg, bundle);
             report.add("objects_per_s", imported.imported() / imported.seconds(), "objects/s",
                     params("store", "postgresql", "objects", imported.imported(), "seconds", round(imported.seconds()),
                             "max_heap_mb", maxHeapMb));
             output.note(String.format("postgresql: %,d objects in %.2f s", imported.imported(), imported.seconds()));
         } finally {
             execute(postgres, base, "DROP SCHEMA " + schema + " CASCADE");
-            deleteRecursively(indexDir);
+            BenchData.deleteRecursively(indexDir);
         }
     }
 
@@ -189,17 +172,5 @@ public final class ImportBench implements Callable<Integer> {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -144,7 +144,7 @@ public final class MatchBench implements Callable<Integer> {
 
     /** Parsing included: the Zeek dns and ssl logs, and the EVE log read ten times. */
     private void endToEnd(BenchReport report, Output output) throws Exception {
-        Path dir = logs != null ? logs : Path.of("..", "shared", "data", "logs");
+        Path dir = logs != null ? logs : BenchData.SHARED.resolve("logs");
         Path zeekDns = dir.resolve("zeek-wrccdc-2018/dns.log.gz");
         Path zeekSsl = dir.resolve("zeek-wrccdc-2018/ssl.log.gz");
         Path eve = dir.resolve("suricata-surevego/eve.json");
@@ -169,7 +169,7 @@ public final class MatchBench implements Callable<Integer> {
 
     /** The exact evaluator alone: one pattern against one case's observations, over the reference suite. */
     private void singleEvaluation(BenchReport report, Output output) throws Exception {
-        Path dir = logs != null ? logs.getParent() : Path.of("..", "shared", "data");
+        Path dir = logs != null ? logs.getParent() : BenchData.SHARED; // the cases sit beside the logs folder
         Path cases = dir.resolve("patterns/matcher-cases-v21.json");
         if (!Files.exists(cases)) {
             return;
