@@ -97,13 +97,13 @@ public final class GalaxyClusters {
 
     /**
      * STIX 2.1 identifiers take RFC 4122 UUIDs (versions 1 to 5). Newer galaxy clusters use UUIDv7;
-     * those get a name-based UUID derived from theirs, and keep the original in x_misp_uuid.
+     * those get a name-based UUID (v5) derived from theirs, and keep the original in x_misp_uuid.
      */
     static String stixUuid(String uuid) {
         if (StixId.isValid("intrusion-set--" + uuid)) {
             return uuid;
         }
-        return java.util.UUID.nameUUIDFromBytes(("misp-galaxy-cluster:" + uuid).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return StixId.uuid5("misp-galaxy-cluster:" + uuid).toString();
     }
 
     /** A galaxy definition file (name, namespace, icon; no clusters): nothing to import. */

@@ -2,15 +2,12 @@ package org.sightline.ingest.sightings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.sightline.pattern.stream.Event;
+import org.sightline.stix.StixId;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.json.StixJson;
 
@@ -21,7 +18,6 @@ import org.sightline.stix.json.StixJson;
  */
 final class ObservedDataFactory {
     /** The namespace STIX 2.1 §2.9 gives for deterministic SCO identifiers. */
-    private static final UUID STIX_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
 
     private ObservedDataFactory() {
     }
@@ -29,7 +25,7 @@ final class ObservedDataFactory {
     /** The observed-data object first, then its SCOs. */
     static List<ObjectNode> objects(Event event, String created) {
         Map<String, String> ids = new HashMap<>();
-        event.objects().forEach((key, object) -> ids.put(key, object.path("type").asText() + "--" + uuid5(StixJson.write(withoutRefs(object)))));
+        event.objects().forEach((key, object) -> ids.put(key, StixId.deterministic(object.path("type").asText(), StixJson.write(withoutRefs(object)))));
         List<ObjectNode> scos = new ArrayList<>();
         event.objects().forEach((key, object) -> {
             ObjectNode sco = object.deepCopy();
@@ -45,7 +41,7 @@ final class ObservedDataFactory {
         ObjectNode data = StixJson.newObject();
         data.put("type", "observed-data");
         data.put("spec_version", "2.1");
-        data.put("id", "observed-data--" + uuid5(event.source() + ":" + event.line() + ":" + event.time()));
+        data.put("id", StixId.deterministic("observed-data", event.source() + ":" + event.line() + ":" + event.time()));
         data.put("created", created);
         data.put("modified", created);
         String time = StixTimestamp.format(event.time());
@@ -64,33 +60,5 @@ final class ObservedDataFactory {
         ObjectNode copy = object.deepCopy();
         copy.remove(List.of("src_ref", "dst_ref"));
         return copy;
-    }
-
-    static UUID uuid5(String name) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(toBytes(STIX_NAMESPACE));
-            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            long high = 0;
-            long low = 0;
-            for (int i = 0; i < 8; i++) {
-                high = (high << 8) | (hash[i] & 0xff);
-                low = (low << 8) | (hash[i + 8] & 0xff);
-            }
-            return new UUID(high, low);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
-        }
-    }
-
-    private static byte[] toBytes(UUID uuid) {
-        byte[] bytes = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (uuid.getMostSignificantBits() >>> (56 - 8 * i));
-            bytes[i + 8] = (byte) (uuid.getLeastSignificantBits() >>> (56 - 8 * i));
-        }
-        return bytes;
     }
 }

@@ -2,17 +2,16 @@ package org.sightline.intel.actors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
+import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.json.StixJson;
@@ -179,7 +178,7 @@ public final class ActorLinker {
         ObjectNode link = StixJson.newObject();
         link.put("type", "relationship");
         link.put("spec_version", "2.1");
-        link.put("id", "relationship--" + UUID.nameUUIDFromBytes((source + "|" + target + "|" + method).getBytes(StandardCharsets.UTF_8)));
+        link.put("id", StixId.deterministic("relationship", source + "|" + target + "|" + method));
         link.put("created", now);
         link.put("modified", now);
         link.put("relationship_type", SAME_ACTOR);
