@@ -134,14 +134,11 @@ final class ApiHandlers {
     }
 
     void actorTimeline(Context ctx) {
-        String id = ctx.pathParam("id");
-        // The profile of the actor and every object linked to it; an unknown id is a 404 from here.
-        var profile = new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(id);
-        java.util.List<String> ids = new java.util.ArrayList<>(List.of(profile.id()));
-        ids.addAll(actors.card(knowledge.store().current(id).orElseThrow()).linkedObjects());
+        // An unknown id is a 404 from here, before the date is read.
+        var card = actors.card(actors.actor(ctx.pathParam("id")));
         String asOf = ctx.queryParam("as_of");
         java.time.Instant at = asOf == null ? java.time.Instant.now() : parseDate(asOf);
-        json(ctx, new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(ids, at));
+        json(ctx, new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(card, at));
     }
 
     private static java.time.Instant parseDate(String text) {

@@ -46,9 +46,7 @@ public final class ActorCommand extends KnowledgeCommand {
             output.note("wrote the ATT&CK Navigator layer to " + navigatorLayer);
         }
         if (timeline && resolution.found()) {
-            java.util.List<String> ids = new java.util.ArrayList<>(List.of(resolution.match().id()));
-            ids.addAll(resolution.match().linkedObjects());
-            var activity = new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(ids, java.time.Instant.now());
+            var activity = new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(resolution.match(), java.time.Instant.now());
             output.answer(activity, () -> {
                 activity.events().forEach(e -> output.line(e.date() + "  " + e.kind() + "  " + e.label()
                         + (e.resurgence() ? "  (resurgence)" : "")));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.error.InvalidInputException;
+import org.sightline.error.NotFoundException;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTypes;
 import org.sightline.store.StixStore;
@@ -165,6 +166,12 @@ public final class ActorDirectory {
             }
         });
         return conflicts;
+    }
+
+    /** The current, unrevoked actor object with this id; an unknown id is a not-found error. */
+    public StixObject actor(String actorId) {
+        return store.current(actorId).filter(o -> !o.revoked())
+                .orElseThrow(() -> new NotFoundException("no actor " + actorId + " in the knowledge store"));
     }
 
     /** The card of an actor object, with the names of every object linked to it. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.sightline.error.NotFoundException;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.StixStore;
@@ -26,8 +25,7 @@ public final class ActorProfiles {
     }
 
     public ActorProfile profile(String actorId) {
-        StixObject actor = store.current(actorId).filter(o -> !o.revoked())
-                .orElseThrow(() -> new NotFoundException("no actor " + actorId + " in the knowledge store"));
+        StixObject actor = directory.actor(actorId);
         ActorCard card = directory.card(actor);
         List<StixObject> members = new ArrayList<>(List.of(actor));
         members.addAll(store.currentObjects(card.linkedObjects()));

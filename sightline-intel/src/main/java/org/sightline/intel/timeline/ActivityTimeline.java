@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.sightline.intel.actors.ActorCard;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.StixStore;
@@ -34,6 +35,13 @@ public final class ActivityTimeline {
     /** The events in time order, the typical gap, and whether the actor is dormant as of the date given. */
     public record Timeline(String actorId, List<Event> events, Long medianGapDays, boolean dormant, String asOf,
                            Long quietForDays) {
+    }
+
+    /** The timeline of an actor and every object linked to it (its cluster). */
+    public Timeline of(ActorCard card, Instant asOf) {
+        List<String> ids = new ArrayList<>(List.of(card.id()));
+        ids.addAll(card.linkedObjects());
+        return of(ids, asOf);
     }
 
     public Timeline of(List<String> actorIds, Instant asOf) {
