@@ -18,25 +18,21 @@ public final class DemoData {
 
     /** Loads every demo bundle; loading it again changes nothing. */
     public static ImportReport load(BundleImporter importer) {
-        ImportReport last = null;
-        long imported = 0;
-        long unchanged = 0;
+        ImportReport total = null;
         for (String name : BUNDLES) {
             try (InputStream in = DemoData.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException("the demo bundle " + name + " is missing from the Sightline jar");
                 }
-                last = importer.importStream(in, "demo/" + name, ImportOptions.strict());
-                if (last.anyRejected()) {
-                    throw new IllegalStateException("the demo bundle " + name + " is invalid: " + last.rejections());
+                ImportReport report = importer.importStream(in, "demo/" + name, ImportOptions.strict());
+                if (report.anyRejected()) {
+                    throw new IllegalStateException("the demo bundle " + name + " is invalid: " + report.rejections());
                 }
-                imported += last.imported();
-                unchanged += last.unchanged();
+                total = total == null ? report : total.plus(report);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new ImportReport(imported, unchanged, 0, last.byType(), last.seconds(), last.files(), last.warnings(),
-                last.indexDeferred());
+        return total;
     }
 }
