@@ -78,11 +78,16 @@ final class ZeekRecords {
             throw new IllegalArgumentException("no 'ts' field");
         }
         String text = ts.toString();
-        if (text.contains("T")) {
-            return Instant.parse(text);
+        try {
+            if (text.contains("T")) {
+                return Instant.parse(text);
+            }
+            BigDecimal seconds = new BigDecimal(text);
+            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            // Name the value: the parsers' own messages ("Character X is neither a decimal digit…") do not say which field.
+            throw new IllegalArgumentException("'ts' is '" + text + "', neither epoch seconds nor an RFC 3339 time");
         }
-        BigDecimal seconds = new BigDecimal(text);
-        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
 
     static String text(Map<String, Object> record, String field) {

@@ -133,6 +133,23 @@ class LogReaderTest {
     }
 
     @Test
+    void aZeekLineWithAMaskedTimestampNamesTheFieldAndItsValue() throws IOException {
+        // Zeek's own test baselines mask times as XXXXXXXXXX.XXXXXX; such a line cannot be dated.
+        Path log = temp.resolve("dns.log");
+        Files.writeString(log, String.join("\n",
+                "#separator \\x09",
+                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery",
+                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring",
+                "XXXXXXXXXX.XXXXXX\tC1\t10.0.0.1\t5353\t224.0.0.251\t5353\tudp\ta.example",
+                "1300475167.096535\tC2\t10.0.0.1\t5353\t224.0.0.251\t5353\tudp\tb.example"));
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(log, report);
+        assertThat(events).hasSize(1);
+        assertThat(report[0].problems()).singleElement().asString()
+                .startsWith(log + ":4:").contains("'ts' is 'XXXXXXXXXX.XXXXXX'");
+    }
+
+    @Test
     void jsonLinesAreReadThroughAMapping() throws IOException {
         Path log = temp.resolve("proxy.jsonl");
         Files.writeString(log, "{\"ts\":\"2024-05-01T10:00:00Z\",\"client\":\"10.1.1.1\",\"req\":{\"url\":\"http://evil.example/x\"}}\n");
