@@ -142,7 +142,7 @@ public final class EventBuilder {
 
     private void field(String field, String value) {
         fields.add(field);
-        values.add(FieldKey.isHash(field) ? value.toLowerCase(Locale.ROOT) : value);
+        values.add(FieldKey.normalised(field, value));
     }
 
     /**

@@ -43,4 +43,9 @@ public final class FieldKey {
     public static boolean isHash(String field) {
         return field.contains(":hashes.") || field.endsWith(":hashes");
     }
+
+    /** A field's text value as events and the index both hold it: hash values in lower case, others as they are. */
+    public static String normalised(String field, String text) {
+        return isHash(field) ? text.toLowerCase(Locale.ROOT) : text;
+    }
 }

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.sightline.pattern.ast.ComparisonExpression;
 import org.sightline.pattern.ast.ComparisonOperator;
 import org.sightline.pattern.ast.Literal;
@@ -37,8 +36,7 @@ sealed interface IndexKey {
         if (value instanceof BigInteger || value instanceof Number) {
             return "#" + value;
         }
-        String text = String.valueOf(value);
-        return FieldKey.isHash(field) ? text.toLowerCase(Locale.ROOT) : text;
+        return FieldKey.normalised(field, String.valueOf(value));
     }
 
     /**
