@@ -16,7 +16,8 @@ import org.sightline.stix.json.StixJson;
 
 /**
  * MISP galaxy cluster files (threat-actor, mitre-intrusion-set, microsoft-activity-group …) as STIX
- * 2.1 intrusion sets. Every fact MISP holds is kept: synonyms become aliases; who coined which name
+ * 2.1 objects: intrusion sets, or threat actors where the cluster is one person or organisation, or
+ * campaigns where MISP classifies it as one (see {@link ClusterKind}). Every fact MISP holds is kept: synonyms become aliases; who coined which name
  * ({@code name-attribution}, {@code origin:NAME}), country, CFR's suspected state sponsor, target
  * categories, victims and incident type, the attribution confidence and the related clusters become
  * {@code x_misp_*} properties; refs become external references.
@@ -88,7 +89,7 @@ public final class GalaxyClusters {
             if (name.isBlank() || uuid.isBlank()) {
                 throw new InvalidInputException(source + ": cluster " + index + " ('" + name + "') has no name or no uuid");
             }
-            objects.add(intrusionSet(cluster, galaxyType, stixUuid(uuid), name, timestamp));
+            objects.add(actor(cluster, ClusterKind.of(cluster), galaxyType, stixUuid(uuid), name, timestamp));
             objects.get(objects.size() - 1).put("x_misp_uuid", uuid);
             index++;
         }
@@ -112,12 +113,13 @@ public final class GalaxyClusters {
                 && !document.has("spec_version") && !document.has("objects");
     }
 
-    private static ObjectNode intrusionSet(JsonNode cluster, String galaxyType, String uuid, String name, String timestamp) {
+    private static ObjectNode actor(JsonNode cluster, ClusterKind kind, String galaxyType, String uuid, String name,
+                                    String timestamp) {
         JsonNode meta = cluster.path("meta");
         ObjectNode object = StixJson.newObject();
-        object.put("type", "intrusion-set");
+        object.put("type", kind.stixType());
         object.put("spec_version", "2.1");
-        object.put("id", "intrusion-set--" + uuid);
+        object.put("id", kind.stixType() + "--" + uuid);
         object.put("created", timestamp);
         object.put("modified", timestamp);
         object.put("name", name);
@@ -135,6 +137,10 @@ public final class GalaxyClusters {
         references.addObject().put("source_name", "misp-galaxy:" + galaxyType).put("external_id", uuid);
         for (JsonNode ref : meta.path("refs")) {
             references.addObject().put("source_name", "misp-galaxy:" + galaxyType + " reference").put("url", ref.asText());
+        }
+        if (kind.resourceLevel() != null) {
+            object.putArray("threat_actor_types").add(kind.threatActorType());
+            object.put("resource_level", kind.resourceLevel());
         }
         object.put("x_misp_galaxy", galaxyType);
         ArrayNode attribution = object.putArray("x_misp_name_attribution");

@@ -35,6 +35,12 @@ public final class ActorLinker {
     private static final Map<String, Double> LIKELIHOOD = Map.of("almost-certain", 0.95, "very-likely", 0.9,
             "likely", 0.8, "roughly-even-chance", 0.5, "unlikely", 0.2);
 
+    /**
+     * Groups and the persons or organisations behind them can be one actor under two names; a campaign
+     * is something an actor did, so it is attributed to one, never linked as the same.
+     */
+    private static final Set<String> LINKABLE = Set.of("intrusion-set", "threat-actor");
+
     private final StixStore store;
 
     public ActorLinker(StixStore store) {
@@ -48,12 +54,18 @@ public final class ActorLinker {
     /** Links every intrusion set the rules above connect; links already recorded (or revoked) are left alone. */
     public LinkReport linkAll() {
         List<StixObject> actors = new ArrayList<>();
-        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("intrusion-set"), Set.of(), false), actors::add);
+        store.forEachCurrent(new StixStore.ObjectQuery(LINKABLE, Set.of(), false), actors::add);
         Map<String, StixObject> byId = new HashMap<>();
+        Map<String, String> byMispUuid = new HashMap<>();
         Map<String, String> byAttackId = new HashMap<>();
         Map<String, List<String>> byCanonicalName = new HashMap<>();
         for (StixObject actor : actors) {
             byId.put(actor.id(), actor);
+            // MISP's mitre-intrusion-set clusters carry ATT&CK's own UUIDs; the others keep theirs in x_misp_uuid.
+            byMispUuid.putIfAbsent(actor.id().substring(actor.id().indexOf("--") + 2), actor.id());
+            if (actor.text("x_misp_uuid") != null) {
+                byMispUuid.put(actor.text("x_misp_uuid"), actor.id());
+            }
             actor.externalId("mitre-attack").ifPresent(id -> byAttackId.put(id, actor.id()));
             byCanonicalName.computeIfAbsent(NameKey.of(actor.name()), k -> new ArrayList<>()).add(actor.id());
         }
@@ -65,8 +77,8 @@ public final class ActorLinker {
             }
             Map<String, ObjectNode> proposed = new HashMap<>();
             for (JsonNode related : actor.json().path("x_misp_related")) {
-                String target = "intrusion-set--" + related.path("dest_uuid").asText();
-                if (byId.containsKey(target) && !target.equals(actor.id())) {
+                String target = byMispUuid.get(related.path("dest_uuid").asText());
+                if (target != null && !target.equals(actor.id())) {
                     double score = LIKELIHOOD.getOrDefault(related.path("likelihood").asText(""), 0.7);
                     proposed.putIfAbsent(target, link(actor.id(), target, "misp-related", score,
                             "MISP galaxy " + actor.text("x_misp_galaxy") + ": '" + related.path("type").asText() + "' ("

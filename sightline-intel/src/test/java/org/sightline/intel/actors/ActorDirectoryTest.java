@@ -143,6 +143,10 @@ class ActorDirectoryTest {
             assertThat(profile.references()).isNotEmpty();
             assertThat(profile.firstSeen()).isNotNull();
 
+            // The galaxy's persons and operations are not groups: a threat actor and a campaign, each found by name.
+            assertThat(directory.resolve("Natohub").match().type()).isEqualTo("threat-actor");
+            assertThat(directory.resolve("Operation Soft Cell").match().type()).isEqualTo("campaign");
+
             ActorResolution grizzly = directory.resolve("Grizzly Steppe"); // claimed by APT28 and APT29 in the galaxy
             assertThat(grizzly.conflict()).isTrue();
             assertThat(grizzly.candidates()).extracting(Candidate::name).contains("APT28", "APT29");
