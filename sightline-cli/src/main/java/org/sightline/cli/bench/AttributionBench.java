@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "attribution", mixinStandardHelpOptions = true,
         description = {"Measure TTP-similarity attribution on ATT&CK Enterprise with the fixed protocol of docs/attribution.md: "
                 + "hide 30% of a group's items, query with 5 of its items plus 1 random one, rank all groups; 5 repeats, fixed seed.",
-                "Metrics: top1, top5, mrr, similar_p99_ms."})
+                "Metrics: top1, top5, mrr, calibration_error (of the top score as a probability), similar_p99_ms."})
 public final class AttributionBench implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "BUNDLE", description = "ATT&CK bundle (default ../shared/data/attack/enterprise-attack-18.1.json.gz).")
     Path file;
@@ -45,9 +45,8 @@ public final class AttributionBench implements Callable<Integer> {
         try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(dataDir))) {
             BenchData.importInto(knowledge, bundle);
             AttackCatalog catalog = AttackCatalog.load(knowledge.store());
-            SimilarityModel model = new SimilarityModel(catalog, SimilarityModel.Parameters.defaults());
-            AttributionBenchmark.run(model, catalog, seed, 1); // warm-up
-            AttributionBenchmark.Result result = AttributionBenchmark.run(model, catalog, seed, repeats);
+            AttributionBenchmark.run(catalog, SimilarityModel.Parameters.defaults(), seed, 1); // warm-up
+            AttributionBenchmark.Result result = AttributionBenchmark.run(catalog, SimilarityModel.Parameters.defaults(), seed, repeats);
             List<Double> latencies = new ArrayList<>(result.latenciesMs());
             Collections.sort(latencies);
             double p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
@@ -56,6 +55,7 @@ public final class AttributionBench implements Callable<Integer> {
             report.add("top1", result.top1(), "ratio", params);
             report.add("top5", result.top5(), "ratio", params);
             report.add("mrr", result.mrr(), "ratio", params);
+            report.add("calibration_error", result.calibrationError(), "ratio", params);
             report.add("similar_p99_ms", p99, "ms", Map.of("queries", result.queries()));
         } finally {
             BenchData.deleteRecursively(dataDir);

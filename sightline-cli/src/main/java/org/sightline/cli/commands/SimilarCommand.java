@@ -39,8 +39,8 @@ public final class SimilarCommand extends KnowledgeCommand {
         output.answer(answer, () -> {
             int rank = 1;
             for (SimilarityModel.Ranked group : answer.ranking()) {
-                output.line(String.format("%2d. %-28s %-6s %7.3f  shared %s%s", rank++, group.name(), group.externalId(),
-                        group.score(), group.shared(), group.distinctive().isEmpty() ? "" : "  telling " + group.distinctive()));
+                output.line(String.format("%2d. %-28s %-6s %5.1f%%  shared %s%s", rank++, group.name(), group.externalId(),
+                        100 * group.score(), group.shared(), group.distinctive().isEmpty() ? "" : "  telling " + group.distinctive()));
             }
             if (!answer.unknown().isEmpty()) {
                 output.line("not in the catalogue: " + answer.unknown());

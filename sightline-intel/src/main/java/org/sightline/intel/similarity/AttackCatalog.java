@@ -16,7 +16,7 @@ import org.sightline.store.StixStore;
  * software implements, and what each intrusion set uses directly or through campaigns attributed
  * to it. Revoked and deprecated objects are left out.
  */
-public record AttackCatalog(Map<String, String> names, Map<String, String> parentOf,
+public record AttackCatalog(Map<String, String> names, Set<String> items, Map<String, String> parentOf,
                             Map<String, Set<String>> softwareTechniques, List<Group> groups) {
 
     /** An intrusion set's known behaviour, by external id. */
@@ -30,6 +30,9 @@ public record AttackCatalog(Map<String, String> names, Map<String, String> paren
             return all;
         }
     }
+
+    /** Types whose objects are behaviour a group can be observed using: techniques and software. */
+    private static final Set<String> BEHAVIOUR = Set.of("attack-pattern", "malware", "tool");
 
     public static AttackCatalog load(StixStore store) {
         Map<String, StixObject> byId = new HashMap<>();
@@ -47,9 +50,13 @@ public record AttackCatalog(Map<String, String> names, Map<String, String> paren
         });
         Map<String, String> external = new HashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Set<String> items = new HashSet<>();
         byId.forEach((id, object) -> object.externalId("mitre-attack").ifPresent(ext -> {
             external.put(id, ext);
             names.put(ext, object.name());
+            if (BEHAVIOUR.contains(object.type())) {
+                items.add(ext);
+            }
         }));
         Map<String, String> parentOf = new HashMap<>();
         Map<String, Set<String>> softwareTechniques = new HashMap<>();
@@ -103,7 +110,14 @@ public record AttackCatalog(Map<String, String> names, Map<String, String> paren
                     campaignItems.removeAll(software);
                     groups.add(new Group(group.id(), group.name(), external.get(group.id()), techniques, software, campaignItems));
                 });
-        return new AttackCatalog(names, parentOf, softwareTechniques, groups);
+        return new AttackCatalog(names, items, parentOf, softwareTechniques, groups);
+    }
+
+    /** The same catalogue with one group's known behaviour replaced (the benchmark hides part of it). */
+    public AttackCatalog withGroup(int index, Group group) {
+        List<Group> replaced = new ArrayList<>(groups);
+        replaced.set(index, group);
+        return new AttackCatalog(names, items, parentOf, softwareTechniques, List.copyOf(replaced));
     }
 
     public boolean isSoftware(String externalId) {

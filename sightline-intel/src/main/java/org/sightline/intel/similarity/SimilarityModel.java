@@ -18,6 +18,10 @@ import java.util.Set;
  * the observations with a small repertoire beats one that explains them with a huge one. An item
  * the profile lacks adds nothing rather than vetoing the group: one stray observation, or a
  * technique nobody has reported for the group yet, must not hide the right answer.
+ *
+ * <p>The score shown is not that sum but a probability: the share of each group in a softmax of the
+ * sums over all known groups, at a temperature fitted so that on the benchmark the top group's
+ * probability matches how often it is right (see docs/attribution.md). Groups are ranked by the sum.
  */
 public final class SimilarityModel {
     /**
@@ -26,9 +30,9 @@ public final class SimilarityModel {
      * docs/attribution.md.
      */
     public record Parameters(double campaign, double parent, double child, double viaSoftware, double rarityFloor,
-                             double sizeExponent, double sibling) {
+                             double sizeExponent, double sibling, double temperature) {
         public static Parameters defaults() {
-            return new Parameters(0.8, 0.3, 0.2, 0.1, 0.0, 0.35, 0.1);
+            return new Parameters(0.8, 0.3, 0.2, 0.1, 0.0, 0.35, 0.1, 4.0);
         }
     }
 
@@ -36,35 +40,59 @@ public final class SimilarityModel {
     public record Profile(AttackCatalog.Group group, Map<String, Double> weights, double size) {
     }
 
-    /** One ranked group with the reasons: shared items, the telling (rare) ones among them, and unexplained ones. */
+    /**
+     * One ranked group: the probability that it is the one observed, among the known groups, and the
+     * reasons: shared items, the telling (rare) ones among them, and unexplained ones.
+     */
     public record Ranked(String id, String name, String externalId, double score, List<String> shared,
                          List<String> distinctive, List<String> unexplained) {
     }
 
     private final AttackCatalog catalog;
     private final Parameters parameters;
-    private final Map<String, List<String>> childrenOf = new HashMap<>();
-    private final List<Profile> profiles = new ArrayList<>();
-    private final Map<String, Integer> groupsUsing = new HashMap<>();
+    private final Map<String, List<String>> childrenOf;
+    private final List<Profile> profiles;
+    private final Map<String, Integer> groupsUsing;
 
     public SimilarityModel(AttackCatalog catalog, Parameters parameters) {
         this.catalog = catalog;
         this.parameters = parameters;
+        this.childrenOf = new HashMap<>();
+        this.profiles = new ArrayList<>();
+        this.groupsUsing = new HashMap<>();
         catalog.parentOf().forEach((child, parent) -> childrenOf.computeIfAbsent(parent, k -> new ArrayList<>()).add(child));
         for (AttackCatalog.Group group : catalog.groups()) {
-            Profile profile = profile(group, group.techniques(), group.software(), group.campaignItems());
-            profiles.add(profile);
+            profiles.add(profile(group));
             group.items().forEach(item -> groupsUsing.merge(item, 1, Integer::sum));
         }
     }
 
-    public List<Profile> profiles() {
-        return profiles;
+    private SimilarityModel(SimilarityModel base, AttackCatalog catalog, List<Profile> profiles, Map<String, Integer> groupsUsing) {
+        this.catalog = catalog;
+        this.parameters = base.parameters;
+        this.childrenOf = base.childrenOf;
+        this.profiles = profiles;
+        this.groupsUsing = groupsUsing;
     }
 
-    /** The profile of a group from the items given (the benchmark hides some). */
-    public Profile profile(AttackCatalog.Group group, Collection<String> techniques, Collection<String> software,
-                           Collection<String> campaignItems) {
+    /**
+     * The model as it would be built from this catalogue with one group's behaviour replaced, without
+     * rebuilding every other profile: how many groups use each item is updated too, so nothing the
+     * replacement removes is still counted anywhere (the benchmark hides items this way).
+     */
+    public SimilarityModel withGroup(int index, AttackCatalog.Group replacement) {
+        Map<String, Integer> using = new HashMap<>(groupsUsing);
+        catalog.groups().get(index).items().forEach(item -> using.merge(item, -1, Integer::sum));
+        replacement.items().forEach(item -> using.merge(item, 1, Integer::sum));
+        List<Profile> replaced = new ArrayList<>(profiles);
+        replaced.set(index, profile(replacement));
+        return new SimilarityModel(this, catalog.withGroup(index, replacement), replaced, using);
+    }
+
+    private Profile profile(AttackCatalog.Group group) {
+        Collection<String> techniques = group.techniques();
+        Collection<String> software = group.software();
+        Collection<String> campaignItems = group.campaignItems();
         Map<String, Double> weights = new HashMap<>();
         for (String technique : techniques) {
             put(weights, technique, 1.0);
@@ -98,43 +126,61 @@ public final class SimilarityModel {
         weights.merge(item, weight, Math::max);
     }
 
-    /** Ranks the given profiles (normally {@link #profiles()}) for the observed items, best first. */
-    public List<Ranked> rank(Collection<String> observed, List<Profile> candidates, int top) {
-        Set<String> items = new HashSet<>(observed);
-        List<Ranked> ranked = new ArrayList<>(candidates.size());
-        for (Profile profile : candidates) {
-            ranked.add(score(items, profile));
-        }
-        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::id));
-        return ranked.subList(0, Math.min(top, ranked.size()));
-    }
-
+    /** Ranks every known group for the observed items, best first, at most {@code top} of them. */
     public List<Ranked> rank(Collection<String> observed, int top) {
-        return rank(observed, profiles, top);
+        Set<String> items = new HashSet<>(observed);
+        double[] fit = new double[profiles.size()];
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < profiles.size(); i++) {
+            fit[i] = fit(items, profiles.get(i));
+            best = Math.max(best, fit[i]);
+        }
+        double total = 0;
+        for (double value : fit) {
+            total += Math.exp(parameters.temperature() * (value - best));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -fit[i]).thenComparing(i -> profiles.get(i).group().id()));
+        List<Ranked> ranked = new ArrayList<>();
+        for (int i : order.subList(0, Math.min(top, order.size()))) {
+            double probability = Math.exp(parameters.temperature() * (fit[i] - best)) / total;
+            ranked.add(explain(items, profiles.get(i), probability));
+        }
+        return ranked;
     }
 
-    private Ranked score(Set<String> items, Profile profile) {
+    /** Each observed item's rarity times the profile's weight for it, over the repertoire's size^sizeExponent. */
+    private double fit(Set<String> items, Profile profile) {
+        int groups = catalog.groups().size();
         double score = 0;
+        for (String item : items) {
+            double idf = Math.log((groups + 1.0) / (groupsUsing.getOrDefault(item, 0) + 1.0)) + parameters.rarityFloor();
+            score += idf * profile.weights().getOrDefault(item, 0.0);
+        }
+        return score / Math.pow(Math.max(1.0, profile.size()), parameters.sizeExponent());
+    }
+
+    private Ranked explain(Set<String> items, Profile profile, double probability) {
         List<String> shared = new ArrayList<>();
         List<String> unexplained = new ArrayList<>();
-        int groups = catalog.groups().size();
-        for (String item : items) {
+        for (String item : items.stream().sorted().toList()) {
             double weight = profile.weights().getOrDefault(item, 0.0);
-            double idf = Math.log((groups + 1.0) / (groupsUsing.getOrDefault(item, 0) + 1.0)) + parameters.rarityFloor();
-            score += idf * weight;
             if (weight >= 1.0) {
                 shared.add(item);
             } else if (weight == 0.0) {
                 unexplained.add(item);
             }
         }
+        int rare = Math.max(2, catalog.groups().size() / 20);
         List<String> distinctive = shared.stream()
-                .filter(item -> groupsUsing.getOrDefault(item, 0) <= Math.max(2, catalog.groups().size() / 20))
+                .filter(item -> groupsUsing.getOrDefault(item, 0) <= rare)
                 .sorted(Comparator.comparingInt(item -> groupsUsing.getOrDefault(item, 0)))
                 .toList();
-        score /= Math.pow(Math.max(1.0, profile.size()), parameters.sizeExponent());
         AttackCatalog.Group group = profile.group();
-        return new Ranked(group.id(), group.name(), group.externalId(), Math.round(score * 1000) / 1000.0,
+        return new Ranked(group.id(), group.name(), group.externalId(), Math.round(probability * 10000) / 10000.0,
                 shared, distinctive, unexplained);
     }
 }

@@ -36,7 +36,7 @@ public final class SimilarityService {
         List<String> unknown = new ArrayList<>();
         for (String id : concat(techniques, software)) {
             String normalized = id.trim().toUpperCase(Locale.ROOT);
-            if (catalog.names().containsKey(normalized)) {
+            if (catalog.items().contains(normalized)) {
                 observed.add(normalized);
             } else {
                 unknown.add(id);
