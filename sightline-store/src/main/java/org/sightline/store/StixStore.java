@@ -56,6 +56,12 @@ public interface StixStore extends AutoCloseable {
     /** Incoming relationship edges of the given type (any type when null). */
     List<Edge> edgesTo(String targetId, String relationshipType);
 
+    /**
+     * Ids of current, non-revoked objects whose embedded reference property (sighting_of_ref,
+     * object_refs, created_by_ref …) names the target.
+     */
+    List<String> referencing(String targetId, String property);
+
     /** Ids of current objects carrying the external id (case-insensitive), with their source names. */
     List<ExternalId> findByExternalId(String externalId);
 

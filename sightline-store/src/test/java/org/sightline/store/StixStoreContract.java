@@ -143,6 +143,37 @@ abstract class StixStoreContract {
     }
 
     @Test
+    void embeddedReferencesAreFoundByTheirTargetAndFollowTheCurrentVersion() {
+        String sighting = "sighting--5a0b9bd4-3a45-4f55-9d0b-0b4f2a8f3c11";
+        String report = "report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3";
+        put(intrusionSet(MENUPASS, V1, "menuPass"), report(report, V1, MENUPASS, TECHNIQUE), sighting(sighting, V1, MENUPASS));
+        assertThat(store.referencing(MENUPASS, "object_refs")).containsExactly(report);
+        assertThat(store.referencing(TECHNIQUE, "object_refs")).containsExactly(report);
+        assertThat(store.referencing(MENUPASS, "sighting_of_ref")).containsExactly(sighting);
+        assertThat(store.referencing(MENUPASS, "object_marking_refs")).isEmpty(); // markings have their own index
+
+        put(report(report, V2, TECHNIQUE), revoked(sighting(sighting, V1, MENUPASS), V2));
+        assertThat(store.referencing(MENUPASS, "object_refs")).isEmpty();
+        assertThat(store.referencing(TECHNIQUE, "object_refs")).containsExactly(report);
+        assertThat(store.referencing(MENUPASS, "sighting_of_ref")).isEmpty();
+
+        store.rebuildDerivedIndexes();
+        assertThat(store.referencing(TECHNIQUE, "object_refs")).containsExactly(report);
+        assertThat(store.referencing(MENUPASS, "sighting_of_ref")).isEmpty();
+    }
+
+    private static StixObject report(String id, String modified, String... refs) {
+        return StixObject.parse("{\"type\":\"report\",\"spec_version\":\"2.1\",\"id\":\"" + id
+                + "\",\"created\":\"2017-04-01T00:00:00.000Z\",\"modified\":\"" + modified + "\",\"name\":\"Operation Cloud Hopper\","
+                + "\"published\":\"2017-04-03T00:00:00Z\",\"object_refs\":[\"" + String.join("\",\"", refs) + "\"]}");
+    }
+
+    private static StixObject sighting(String id, String modified, String of) {
+        return StixObject.parse("{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"" + id
+                + "\",\"created\":\"2018-01-01T00:00:00.000Z\",\"modified\":\"" + modified + "\",\"sighting_of_ref\":\"" + of + "\"}");
+    }
+
+    @Test
     void rebuildingTheDerivedIndexesGivesTheSameAnswers() {
         put(intrusionSet(MENUPASS, V1, "menuPass", "APT10"), intrusionSet(MENUPASS, V2, "menuPass", "APT10", "Cicada"),
                 uses("relationship--0e55ee98-0c6d-43d4-b424-b18a0036b227", MENUPASS, TECHNIQUE));

@@ -46,7 +46,8 @@ public final class ActivityTimeline {
 
     public Timeline of(List<String> actorIds, Instant asOf) {
         List<Event> events = new ArrayList<>();
-        Set<String> actors = Set.copyOf(actorIds);
+        Set<String> reports = new java.util.TreeSet<>();
+        Set<String> sightings = new java.util.TreeSet<>();
         for (String actorId : actorIds) {
             for (StixStore.Edge edge : store.edgesTo(actorId, "attributed-to")) {
                 store.current(edge.sourceId()).filter(o -> "campaign".equals(o.type())).ifPresent(campaign -> {
@@ -55,15 +56,19 @@ public final class ActivityTimeline {
                 });
             }
             for (StixStore.Edge edge : store.edgesTo(actorId, "indicates")) {
-                sightingsOf(edge.sourceId(), events);
+                sightings.addAll(store.referencing(edge.sourceId(), "sighting_of_ref"));
             }
-            sightingsOf(actorId, events);
+            sightings.addAll(store.referencing(actorId, "sighting_of_ref"));
+            reports.addAll(store.referencing(actorId, "object_refs"));
         }
-        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("report"), Set.of(), false), report -> {
-            if (report.strings("object_refs").stream().anyMatch(actors::contains)) {
+        for (StixObject report : store.currentObjects(reports)) {
+            if ("report".equals(report.type())) {
                 add(events, report.text("published"), "report published", report);
             }
-        });
+        }
+        for (StixObject sighting : store.currentObjects(sightings)) {
+            add(events, sighting.text("first_seen") != null ? sighting.text("first_seen") : sighting.created(), "sighting", sighting);
+        }
         if (events.isEmpty()) {
             for (StixObject actor : store.currentObjects(actorIds)) {
                 if (actor.has("x_misp_galaxy")) {
@@ -76,15 +81,6 @@ public final class ActivityTimeline {
         events.removeIf(e -> StixTimestamp.parse(e.date()).isAfter(asOf));
         events.sort(Comparator.comparing((Event e) -> StixTimestamp.sortKey(e.date())).thenComparing(Event::kind));
         return flag(actorIds.get(0), events, asOf);
-    }
-
-    private void sightingsOf(String id, List<Event> events) {
-        // Sightings are not relationships in the edge index: they are found by their sighting_of_ref.
-        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("sighting"), Set.of(), false), sighting -> {
-            if (id.equals(sighting.text("sighting_of_ref"))) {
-                add(events, sighting.text("first_seen") != null ? sighting.text("first_seen") : sighting.created(), "sighting", sighting);
-            }
-        });
     }
 
     private static void add(List<Event> events, String date, String kind, StixObject source) {

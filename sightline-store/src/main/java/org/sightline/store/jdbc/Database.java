@@ -18,7 +18,17 @@ public final class Database {
     private Database() {
     }
 
-    public static HikariDataSource open(StoreLocation location) {
+    /**
+     * An open, up-to-date store database; {@code derivedIndexesAdded} when this opening added a derived
+     * index to a store that already held objects, which must then be rebuilt.
+     */
+    public record Opened(HikariDataSource dataSource, boolean derivedIndexesAdded) {
+    }
+
+    /** Migrations that add a derived index: its rows must be computed for every object already stored. */
+    private static final java.util.Set<String> DERIVED_INDEX_MIGRATIONS = java.util.Set.of("3");
+
+    public static Opened open(StoreLocation location) {
         if (location.isH2()) {
             try {
                 Files.createDirectories(location.dataDir().resolve("db"));
@@ -49,23 +59,36 @@ public final class Database {
             throw new StoreException("cannot connect to the knowledge store at " + location.safeUrl() + ": "
                     + cause.getMessage() + hint(location), e);
         }
-        migrate(dataSource, location);
-        return dataSource;
+        boolean added = migrate(dataSource, location);
+        return new Opened(dataSource, added);
     }
 
-    private static void migrate(HikariDataSource dataSource, StoreLocation location) {
+    /** Brings the schema up to date; true when a derived index was added to a store with objects in it. */
+    private static boolean migrate(HikariDataSource dataSource, StoreLocation location) {
         try {
-            Flyway.configure()
+            org.flywaydb.core.api.output.MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .table("sightline_schema_history")
                     .baselineOnMigrate(false)
                     .load()
                     .migrate();
+            boolean derived = result.migrations.stream().anyMatch(m -> DERIVED_INDEX_MIGRATIONS.contains(m.version));
+            return derived && result.initialSchemaVersion != null && !hasNoObjects(dataSource);
         } catch (FlywayException e) {
             dataSource.close();
             throw new StoreException("cannot bring the knowledge store schema at " + location.safeUrl()
                     + " up to date: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasNoObjects(HikariDataSource dataSource) {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COUNT(*) FROM stix_current")) {
+            return rows.next() && rows.getLong(1) == 0;
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot count the objects of the knowledge store: " + e.getMessage(), e);
         }
     }
 

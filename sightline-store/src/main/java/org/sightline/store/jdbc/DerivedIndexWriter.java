@@ -7,14 +7,18 @@ import java.util.Collection;
 import java.util.List;
 import org.sightline.stix.StixObject;
 
-/** Maintains stix_current and the derived indexes (names, edges, markings, external ids) for whole objects. */
+/**
+ * Maintains stix_current and the derived indexes (names, edges, markings, external ids, embedded
+ * references) for whole objects.
+ */
 final class DerivedIndexWriter {
     private static final List<String> DELETES = List.of(
             "DELETE FROM stix_current WHERE id = ?",
             "DELETE FROM object_name WHERE object_id = ?",
             "DELETE FROM relationship_edge WHERE rel_id = ?",
             "DELETE FROM object_marking WHERE object_id = ?",
-            "DELETE FROM external_id WHERE object_id = ?");
+            "DELETE FROM external_id WHERE object_id = ?",
+            "DELETE FROM embedded_ref WHERE object_id = ?");
 
     private DerivedIndexWriter() {
     }
@@ -48,7 +52,9 @@ final class DerivedIndexWriter {
              PreparedStatement marking = connection.prepareStatement(
                      "INSERT INTO object_marking (object_id, marking_id) VALUES (?, ?)");
              PreparedStatement external = connection.prepareStatement(
-                     "INSERT INTO external_id (object_id, source_name, external_id) VALUES (?, ?, ?)")) {
+                     "INSERT INTO external_id (object_id, source_name, external_id) VALUES (?, ?, ?)");
+             PreparedStatement reference = connection.prepareStatement(
+                     "INSERT INTO embedded_ref (object_id, property, target_id) VALUES (?, ?, ?)")) {
             for (StixObject object : objects) {
                 current.setString(1, object.id());
                 current.setString(2, object.type());
@@ -88,12 +94,19 @@ final class DerivedIndexWriter {
                     external.setString(3, row.externalId());
                     external.addBatch();
                 }
+                for (DerivedRows.RefRow row : rows.references()) {
+                    reference.setString(1, object.id());
+                    reference.setString(2, row.property());
+                    reference.setString(3, row.targetId());
+                    reference.addBatch();
+                }
             }
             current.executeBatch();
             name.executeBatch();
             edge.executeBatch();
             marking.executeBatch();
             external.executeBatch();
+            reference.executeBatch();
         }
     }
 }

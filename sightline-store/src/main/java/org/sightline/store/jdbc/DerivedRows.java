@@ -11,7 +11,8 @@ import org.sightline.stix.StixTypes;
 import org.sightline.store.names.NameKey;
 
 /** The rows of the derived indexes that one current object contributes. */
-record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markings, List<ExternalRow> externalIds) {
+record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markings, List<ExternalRow> externalIds,
+                   List<RefRow> references) {
 
     record NameRow(String key, String name, boolean primary) {
     }
@@ -22,11 +23,20 @@ record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markin
     record ExternalRow(String sourceName, String externalId) {
     }
 
+    record RefRow(String property, String targetId) {
+    }
+
+    /**
+     * Reference properties kept out of the embedded-reference index: markings have their own index,
+     * and a relationship's two ends are its edge.
+     */
+    private static final Set<String> NOT_EMBEDDED = Set.of("object_marking_refs", "source_ref", "target_ref");
+
     /** Alias-carrying properties: STIX's own, and ATT&CK's for software. */
     private static final List<String> ALIAS_PROPERTIES = List.of("aliases", "x_mitre_aliases");
 
     static DerivedRows of(StixObject object) {
-        return new DerivedRows(names(object), edges(object), markings(object), externalIds(object));
+        return new DerivedRows(names(object), edges(object), markings(object), externalIds(object), references(object));
     }
 
     private static List<NameRow> names(StixObject object) {
@@ -82,5 +92,24 @@ record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markin
 
     private static String truncate(String name) {
         return name.length() > 2000 ? name.substring(0, 2000) : name;
+    }
+
+    /** Every top-level *_ref and *_refs value that names an object, once per property and target. */
+    private static List<RefRow> references(StixObject object) {
+        Set<RefRow> rows = new LinkedHashSet<>();
+        object.json().fields().forEachRemaining(field -> {
+            String property = field.getKey();
+            if (NOT_EMBEDDED.contains(property) || !(property.endsWith("_ref") || property.endsWith("_refs"))) {
+                return;
+            }
+            JsonNode value = field.getValue();
+            for (JsonNode target : value.isArray() ? value : List.of(value)) {
+                String id = target.asText("");
+                if (id.contains("--") && id.length() <= 300 && property.length() <= 250) {
+                    rows.add(new RefRow(property, id));
+                }
+            }
+        });
+        return List.copyOf(rows);
     }
 }

@@ -40,7 +40,13 @@ public final class JdbcStixStore implements StixStore {
     }
 
     public static JdbcStixStore open(StoreLocation location) {
-        return new JdbcStixStore(Database.open(location), location);
+        Database.Opened opened = Database.open(location);
+        JdbcStixStore store = new JdbcStixStore(opened.dataSource(), location);
+        if (opened.derivedIndexesAdded()) {
+            // A new derived index came with this version: fill it for the objects stored before.
+            store.rebuildDerivedIndexes();
+        }
+        return store;
     }
 
     public StoreLocation location() {
@@ -217,6 +223,12 @@ public final class JdbcStixStore implements StixStore {
     }
 
     @Override
+    public List<String> referencing(String targetId, String property) {
+        return sql.list("SELECT object_id FROM embedded_ref WHERE target_id = ? AND property = ? ORDER BY object_id",
+                List.of(targetId, property), row -> row.getString(1));
+    }
+
+    @Override
     public List<ExternalId> findByExternalId(String externalId) {
         return sql.list("SELECT object_id, source_name, external_id FROM external_id WHERE external_id = ?",
                 List.of(externalId.toUpperCase(java.util.Locale.ROOT)),
@@ -264,7 +276,8 @@ public final class JdbcStixStore implements StixStore {
     /** Recomputes the current version of every id from stix_version, then every derived row. */
     private void rebuild(Connection connection) throws SQLException {
         try (Statement clear = connection.createStatement()) {
-            for (String table : List.of("stix_current", "object_name", "relationship_edge", "object_marking", "external_id")) {
+            for (String table : List.of("stix_current", "object_name", "relationship_edge", "object_marking", "external_id",
+                    "embedded_ref")) {
                 clear.executeUpdate("DELETE FROM " + table);
             }
         }
