@@ -39,15 +39,15 @@ public final class ActorDirectory {
             throw new InvalidInputException("actor: the name '" + query + "' has no letters or digits to look up");
         }
         List<Candidate> exact = exactMatches(query, key);
+        ActorClusters clusters = new ActorClusters(store);
         if (exact.isEmpty()) {
-            List<Candidate> nearest = nearest(key);
+            List<Candidate> nearest = onePerActor(nearest(key), clusters);
             if (!clearTypo(nearest)) {
                 return new ActorResolution(query, null, false, List.of(), nearest);
             }
-            // "Stone Pnada": one name is so close, and so much closer than any other, that it is a typo of it.
+            // "Stone Pnada": one actor's name is so close, and so much closer than any other actor's, that it is a typo of it.
             exact = List.of(nearest.get(0));
         }
-        ActorClusters clusters = new ActorClusters(store);
         // One actor per cluster of linked objects, in the order of their best candidate.
         Map<String, Candidate> byCluster = new LinkedHashMap<>();
         for (Candidate candidate : exact) {
@@ -114,6 +114,23 @@ public final class ActorDirectory {
         return store.current(id).map(StixObject::name).orElse(id);
     }
 
+    /**
+     * The best-scored candidate of each actor: three linked objects that all carry "Stone Panda" are
+     * one actor, so they neither crowd out other candidates nor make a typo of it look ambiguous.
+     */
+    private List<Candidate> onePerActor(List<Candidate> candidates, ActorClusters clusters) {
+        Map<String, Candidate> byCluster = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            String root = clusters.root(candidate.id());
+            if (!byCluster.containsKey(root)) {
+                String canonical = canonical(clusters.members(candidate.id()), candidate.id());
+                byCluster.put(root, canonical.equals(candidate.id()) ? candidate
+                        : new Candidate(canonical, canonicalName(canonical), candidate.matchedName(), candidate.score()));
+            }
+        }
+        return byCluster.values().stream().limit(MAX_CANDIDATES).toList();
+    }
+
     /** The best fuzzy candidate is a near-certain typo: very close, and clearly ahead of the next one. */
     private static boolean clearTypo(List<Candidate> nearest) {
         if (nearest.isEmpty() || nearest.get(0).score() < TYPO_SCORE) {
@@ -136,7 +153,7 @@ public final class ActorDirectory {
         }
         return best.values().stream()
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id))
-                .limit(MAX_CANDIDATES)
+                .limit(MAX_CANDIDATES * 10)
                 .map(c -> new Candidate(c.id(), canonicalName(c.id()), c.matchedName(), round(c.score())))
                 .toList();
     }

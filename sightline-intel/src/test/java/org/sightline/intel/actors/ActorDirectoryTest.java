@@ -143,6 +143,11 @@ class ActorDirectoryTest {
             assertThat(profile.references()).isNotEmpty();
             assertThat(profile.firstSeen()).isNotNull();
 
+            // Three linked objects carry "Stone Panda"; a typo of it is still one actor's name, so it resolves.
+            ActorResolution typo = directory.resolve("Stone Pnada");
+            assertThat(typo.found()).isTrue();
+            assertThat(typo.match().externalId()).isEqualTo("G0045");
+
             // The galaxy's persons and operations are not groups: a threat actor and a campaign, each found by name.
             assertThat(directory.resolve("Natohub").match().type()).isEqualTo("threat-actor");
             assertThat(directory.resolve("Operation Soft Cell").match().type()).isEqualTo("campaign");
