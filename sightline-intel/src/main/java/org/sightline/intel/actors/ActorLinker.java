@@ -101,6 +101,7 @@ public final class ActorLinker {
             List<String> mutual = new ArrayList<>();
             Set<String> ownAliases = new java.util.HashSet<>();
             actor.strings("aliases").forEach(alias -> ownAliases.add(NameKey.of(alias)));
+            ownAliases.remove(NameKey.of(actor.name())); // its own name is the same-name rule's business, below
             for (String alias : ownAliases) {
                 for (String target : byCanonicalName.getOrDefault(alias, List.of())) {
                     StixObject other = byId.get(target);
@@ -114,8 +115,13 @@ public final class ActorLinker {
                 proposed.putIfAbsent(mutual.get(0), link(actor.id(), mutual.get(0), "mutual-names", 0.85,
                         "'" + actor.name() + "' and '" + byId.get(mutual.get(0)).name() + "' each list the other's name"));
             }
+            // The same canonical name in ATT&CK, or in another galaxy (Microsoft's "Pink Sandstorm" in its own
+            // galaxy and in the threat-actor galaxy), is the same actor; within one galaxy it would be a duplicate.
             for (String target : byCanonicalName.getOrDefault(NameKey.of(actor.name()), List.of())) {
-                if (!target.equals(actor.id()) && !byId.get(target).has("x_misp_galaxy")) {
+                StixObject other = byId.get(target);
+                boolean recordedFromTheOtherSide = other.has("x_misp_galaxy") && actor.id().compareTo(target) > 0;
+                if (!target.equals(actor.id()) && !actor.text("x_misp_galaxy").equals(other.text("x_misp_galaxy"))
+                        && !recordedFromTheOtherSide) {
                     proposed.putIfAbsent(target, link(actor.id(), target, "same-name", 0.9,
                             "same canonical name '" + actor.name() + "'"));
                 }

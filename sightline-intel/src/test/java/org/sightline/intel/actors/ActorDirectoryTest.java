@@ -118,6 +118,15 @@ class ActorDirectoryTest {
             BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
             importer.importPaths(List.of(SharedData.menuPassSubset(), SharedData.require("misp-galaxy/clusters_threat-actor.json"),
                     SharedData.require("misp-galaxy/clusters_microsoft-activity-group.json")), ImportOptions.strict(), ImportProgress.NONE);
+            // ATT&CK's Agrius, as it lists Microsoft's name among its aliases.
+            both.store().write(writer -> {
+                writer.put(org.sightline.stix.StixObject.parse("{\"type\":\"intrusion-set\",\"spec_version\":\"2.1\","
+                        + "\"id\":\"intrusion-set--b8137919-38cb-4db0-90f3-437be885faba\",\"created\":\"2024-05-22T00:00:00.000Z\","
+                        + "\"modified\":\"2024-05-22T00:00:00.000Z\",\"name\":\"Agrius\",\"aliases\":[\"Agrius\",\"Pink Sandstorm\","
+                        + "\"AMERICIUM\",\"Agonizing Serpens\",\"BlackShadow\"],\"external_references\":[{\"source_name\":\"mitre-attack\","
+                        + "\"external_id\":\"G1030\"}]}"));
+                return null;
+            });
             ActorLinker linker = new ActorLinker(both.store());
             ActorLinker.LinkReport links = linker.linkAll();
             assertThat(links.created()).isGreaterThan(0);
@@ -142,6 +151,12 @@ class ActorDirectoryTest {
             assertThat(profile.software()).isNotEmpty();
             assertThat(profile.references()).isNotEmpty();
             assertThat(profile.firstSeen()).isNotNull();
+
+            // Microsoft's own name in its galaxy and in the threat-actor galaxy is one actor, not a conflict.
+            // Its own name must not count as a second "mutual" partner, or ATT&CK's Agrius would stay apart.
+            assertThat(directory.resolve("Pink Sandstorm").conflict()).isFalse();
+            assertThat(directory.resolve("Agonizing Serpens").conflict()).isFalse();
+            assertThat(directory.resolve("Pink Sandstorm").match().externalId()).isEqualTo("G1030");
 
             // Three linked objects carry "Stone Panda"; a typo of it is still one actor's name, so it resolves.
             ActorResolution typo = directory.resolve("Stone Pnada");
