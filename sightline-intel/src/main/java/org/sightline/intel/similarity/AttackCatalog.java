@@ -108,7 +108,10 @@ public record AttackCatalog(Map<String, String> names, Set<String> items, Map<St
                     }
                     campaignItems.removeAll(techniques);
                     campaignItems.removeAll(software);
-                    groups.add(new Group(group.id(), group.name(), external.get(group.id()), techniques, software, campaignItems));
+                    // A group nothing is known to be used by (a MISP cluster, say) has no behaviour to compare.
+                    if (!techniques.isEmpty() || !software.isEmpty() || !campaignItems.isEmpty()) {
+                        groups.add(new Group(group.id(), group.name(), external.get(group.id()), techniques, software, campaignItems));
+                    }
                 });
         return new AttackCatalog(names, items, parentOf, softwareTechniques, groups);
     }

@@ -163,6 +163,10 @@ class ActorDirectoryTest {
             assertThat(typo.found()).isTrue();
             assertThat(typo.match().externalId()).isEqualTo("G0045");
 
+            // Galaxy clusters say nothing about techniques: they are not groups to compare behaviour with.
+            assertThat(org.sightline.intel.similarity.AttackCatalog.load(both.store()).groups())
+                    .isNotEmpty().allSatisfy(g -> assertThat(g.items()).isNotEmpty());
+
             // The galaxy's persons and operations are not groups: a threat actor and a campaign, each found by name.
             assertThat(directory.resolve("Natohub").match().type()).isEqualTo("threat-actor");
             assertThat(directory.resolve("Operation Soft Cell").match().type()).isEqualTo("campaign");
