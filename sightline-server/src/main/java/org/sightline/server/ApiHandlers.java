@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.error.InvalidInputException;
+import org.sightline.stix.StixTimestamp;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.intel.actors.ActorResolution;
@@ -137,17 +138,8 @@ final class ApiHandlers {
         // An unknown id is a 404 from here, before the date is read.
         var card = actors.card(actors.actor(ctx.pathParam("id")));
         String asOf = ctx.queryParam("as_of");
-        java.time.Instant at = asOf == null ? java.time.Instant.now() : parseDate(asOf);
+        java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
         json(ctx, new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(card, at));
-    }
-
-    private static java.time.Instant parseDate(String text) {
-        try {
-            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                    : java.time.Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("'as_of' must be a date (2018-12-21) or a timestamp, got '" + text + "'");
-        }
     }
 
     void similar(Context ctx) {

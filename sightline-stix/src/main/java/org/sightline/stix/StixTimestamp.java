@@ -54,4 +54,18 @@ public final class StixTimestamp {
         String text = instant.truncatedTo(ChronoUnit.MILLIS).toString();
         return text.contains(".") ? text : text.replace("Z", ".000Z");
     }
+
+    /**
+     * A date a user typed: a day (2018-12-21, read as its start in UTC) or a full timestamp. Anything
+     * else is bad input that names the option it was given for.
+     */
+    public static Instant parseUserDate(String text, String what) {
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.sightline.error.InvalidInputException(
+                    "'" + what + "' must be a date (2018-12-21) or a timestamp (2018-12-21T00:00:00Z), got '" + text + "'");
+        }
+    }
 }

@@ -51,6 +51,9 @@ public final class DemoCommand extends KnowledgeCommand {
         }
         ImportReport demo = DemoData.load(importer);
         document.put("demo", ImportCommand.document(demo));
+        // APT10 and APT3 join their ATT&CK groups (and any galaxy clusters) when those are loaded too.
+        int links = new org.sightline.intel.actors.ActorLinker(knowledge.store()).linkAll().created();
+        document.put("links_created", links);
         document.put("data_dir", knowledge.location().dataDir().toString());
         output.note(String.format("demo data: %,d objects loaded, %,d already present (data directory %s)",
                 demo.imported(), demo.unchanged(), knowledge.location().dataDir()));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
@@ -32,6 +33,7 @@ import org.sightline.store.names.NameKey;
 public final class ActorLinker {
     public static final String SAME_ACTOR = "same-actor";
     private static final Pattern ATTACK_GROUP = Pattern.compile("^G\\d{4}$");
+    private static final Pattern ATTACK_GROUP_PAGE = Pattern.compile("^https?://attack\\.mitre\\.org/groups/(G\\d{4})/?$");
     private static final Map<String, Double> LIKELIHOOD = Map.of("almost-certain", 0.95, "very-likely", 0.9,
             "likely", 0.8, "roughly-even-chance", 0.5, "unlikely", 0.2);
 
@@ -72,10 +74,20 @@ public final class ActorLinker {
         List<ObjectNode> links = new ArrayList<>();
         int known = 0;
         for (StixObject actor : actors) {
+            Map<String, ObjectNode> proposed = new HashMap<>();
+            // Anyone's actor that cites an ATT&CK group's page as its own is that group (the demo's APT10 cites G0045).
+            for (JsonNode reference : actor.json().path("external_references")) {
+                Matcher page = ATTACK_GROUP_PAGE.matcher(reference.path("url").asText(""));
+                String target = page.find() ? byAttackId.get(page.group(1)) : null;
+                if (target != null && !target.equals(actor.id()) && actor.externalId("mitre-attack").isEmpty()) {
+                    proposed.putIfAbsent(target, link(actor.id(), target, "attack-reference", 0.95,
+                            "'" + actor.name() + "' cites ATT&CK group " + page.group(1) + " as itself"));
+                }
+            }
             if (!actor.has("x_misp_galaxy")) {
+                known += recordNew(proposed, links);
                 continue;
             }
-            Map<String, ObjectNode> proposed = new HashMap<>();
             for (JsonNode related : actor.json().path("x_misp_related")) {
                 String target = byMispUuid.get(related.path("dest_uuid").asText());
                 if (target != null && !target.equals(actor.id())) {
@@ -126,16 +138,23 @@ public final class ActorLinker {
                             "same canonical name '" + actor.name() + "'"));
                 }
             }
-            for (ObjectNode link : proposed.values()) {
-                if (store.current(link.get("id").asText()).isPresent()) {
-                    known++;
-                } else {
-                    links.add(link);
-                }
-            }
+            known += recordNew(proposed, links);
         }
         write(links);
         return new LinkReport(links.size(), known);
+    }
+
+    /** Adds the proposed links not recorded yet; returns how many were already recorded (or revoked). */
+    private int recordNew(Map<String, ObjectNode> proposed, List<ObjectNode> links) {
+        int known = 0;
+        for (ObjectNode link : proposed.values()) {
+            if (store.current(link.get("id").asText()).isPresent()) {
+                known++;
+            } else {
+                links.add(link);
+            }
+        }
+        return known;
     }
 
     /** An analyst's own assertion that two actors are one. */

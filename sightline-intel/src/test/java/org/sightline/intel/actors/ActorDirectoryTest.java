@@ -183,6 +183,24 @@ class ActorDirectoryTest {
         }
     }
 
+    @Test
+    void theDemoCaseJoinsItsAttackGroupsWhenAttackIsLoaded() {
+        try (TestStore both = Backend.H2.open()) {
+            BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
+            importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+            DemoData.load(importer);
+            new ActorLinker(both.store()).linkAll();
+            ActorDirectory directory = new ActorDirectory(both.store());
+            for (String name : List.of("Stone Panda", "APT10", "Gothic Panda", "APT3")) {
+                ActorResolution resolution = directory.resolve(name);
+                assertThat(resolution.conflict()).as(name).isFalse();
+                assertThat(resolution.match().externalId()).as(name).isIn("G0045", "G0022");
+                assertThat(resolution.match().aliases()).as(name)
+                        .anySatisfy(alias -> assertThat(alias.sources()).contains("MITRE ATT&CK"));
+            }
+        }
+    }
+
     /** Counts active techniques and software used by the actor, straight from the bundle. */
     private static Counts countUsesIn(java.nio.file.Path bundle, String actorId) {
         Map<String, ObjectNode> objects = new HashMap<>();

@@ -94,22 +94,35 @@ record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markin
         return name.length() > 2000 ? name.substring(0, 2000) : name;
     }
 
-    /** Every top-level *_ref and *_refs value that names an object, once per property and target. */
+    /**
+     * Every top-level *_ref and *_refs value that names an object, once per property and target; and
+     * those inside property extensions, under "ext." + the property (an evidence item's
+     * {@code ext.source_ref}), so that extension-defined links are looked up the same way.
+     */
     private static List<RefRow> references(StixObject object) {
         Set<RefRow> rows = new LinkedHashSet<>();
-        object.json().fields().forEachRemaining(field -> {
+        collect(object.json(), "", rows);
+        object.json().path("extensions").forEach(extension -> {
+            if (extension.isObject()) {
+                collect(extension, "ext.", rows);
+            }
+        });
+        return List.copyOf(rows);
+    }
+
+    private static void collect(JsonNode node, String prefix, Set<RefRow> rows) {
+        node.fields().forEachRemaining(field -> {
             String property = field.getKey();
-            if (NOT_EMBEDDED.contains(property) || !(property.endsWith("_ref") || property.endsWith("_refs"))) {
+            if ((prefix.isEmpty() && NOT_EMBEDDED.contains(property)) || !(property.endsWith("_ref") || property.endsWith("_refs"))) {
                 return;
             }
             JsonNode value = field.getValue();
             for (JsonNode target : value.isArray() ? value : List.of(value)) {
                 String id = target.asText("");
-                if (id.contains("--") && id.length() <= 300 && property.length() <= 250) {
-                    rows.add(new RefRow(property, id));
+                if (id.contains("--") && id.length() <= 300 && property.length() <= 240) {
+                    rows.add(new RefRow(prefix + property, id));
                 }
             }
         });
-        return List.copyOf(rows);
     }
 }

@@ -1,0 +1,85 @@
+package org.sightline.stix.extensions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.sightline.stix.StixId;
+import org.sightline.stix.json.StixJson;
+
+/**
+ * Sightline's own concepts, carried as STIX 2.1 property extensions (§7.3) so that any STIX consumer
+ * reads the objects and simply skips what it does not know:
+ * <ul>
+ *   <li>{@link #CLAIM} on a relationship: the relationship is an attribution claim with a status
+ *       (open, confirmed, refuted), and, once resolved, who resolved it, when and with what;</li>
+ *   <li>{@link #EVIDENCE} on a note: the note is an evidence item for or against the claims in its
+ *       {@code object_refs}, with its kind, source, Admiralty grade, origin, dates and artifact hash;</li>
+ *   <li>{@link #SOURCE} on an identity: the reliability an analyst grades the source at before any
+ *       track record.</li>
+ * </ul>
+ * The extension-definition objects are fixed (ids derived from their names, fixed timestamps), so
+ * every Sightline writes the same ones; docs/extensions.md is their normative text.
+ */
+public final class SightlineExtensions {
+    public static final String CLAIM = StixId.deterministic("extension-definition", "sightline-claim");
+    public static final String EVIDENCE = StixId.deterministic("extension-definition", "sightline-evidence");
+    public static final String SOURCE = StixId.deterministic("extension-definition", "sightline-source");
+    /** The identity that defines Sightline's extensions. */
+    public static final String SIGHTLINE = StixId.deterministic("identity", "sightline-project");
+
+    private static final String DEFINED = "2026-11-27T00:00:00.000Z";
+    /** STIX allows the schema to be plain text; the normative text ships with the product. */
+    private static final String SCHEMA = "Defined in docs/extensions.md of the Sightline distribution, section ";
+
+    private SightlineExtensions() {
+    }
+
+    /** The identity and the three extension-definition objects, ready to store or to put in a bundle. */
+    public static List<ObjectNode> definitions() {
+        ObjectNode sightline = StixJson.newObject();
+        sightline.put("type", "identity");
+        sightline.put("spec_version", "2.1");
+        sightline.put("id", SIGHTLINE);
+        sightline.put("created", DEFINED);
+        sightline.put("modified", DEFINED);
+        sightline.put("name", "Sightline");
+        sightline.put("identity_class", "system");
+        sightline.put("description", "The Sightline threat-intelligence platform, which defines the claim, evidence and source extensions.");
+        return List.of(sightline,
+                definition(CLAIM, "Sightline claim", "claim",
+                        "An attribution claim: status (open, confirmed, refuted) and its resolution."),
+                definition(EVIDENCE, "Sightline evidence", "evidence",
+                        "An evidence item for or against claims: kind, source, Admiralty grade, origin, dates, artifact hash."),
+                definition(SOURCE, "Sightline source", "source",
+                        "A source's analyst-graded Admiralty reliability before any track record."));
+    }
+
+    private static ObjectNode definition(String id, String name, String anchor, String description) {
+        ObjectNode definition = StixJson.newObject();
+        definition.put("type", "extension-definition");
+        definition.put("spec_version", "2.1");
+        definition.put("id", id);
+        definition.put("created_by_ref", SIGHTLINE);
+        definition.put("created", DEFINED);
+        definition.put("modified", DEFINED);
+        definition.put("name", name);
+        definition.put("description", description);
+        definition.put("schema", SCHEMA + anchor);
+        definition.put("version", "1.0.0");
+        definition.putArray("extension_types").add("property-extension");
+        return definition;
+    }
+
+    /** The object's body of the extension, or a missing node when it does not carry it. */
+    public static JsonNode of(JsonNode object, String extension) {
+        return object.path("extensions").path(extension);
+    }
+
+    /** Adds the extension's body to the object (a property extension) and returns it for filling in. */
+    public static ObjectNode put(ObjectNode object, String extension) {
+        ObjectNode extensions = object.has("extensions") ? (ObjectNode) object.get("extensions") : object.putObject("extensions");
+        ObjectNode body = extensions.putObject(extension);
+        body.put("extension_type", "property-extension");
+        return body;
+    }
+}
