@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import org.sightline.cli.bench.BenchCommand;
 import org.sightline.cli.commands.ActorCommand;
 import org.sightline.cli.commands.DemoCommand;
-import org.sightline.cli.commands.EvidenceCommand;
 import org.sightline.cli.commands.ExportCommand;
 import org.sightline.cli.commands.GetCommand;
 import org.sightline.cli.commands.ImportCommand;
@@ -31,7 +30,10 @@ import picocli.CommandLine.Mixin;
         description = "Threat intelligence for attribution and supply-chain exposure, STIX 2.1 native.",
         subcommands = {ImportCommand.class, ExportCommand.class, GetCommand.class, SearchCommand.class,
                 StatsCommand.class, ActorCommand.class, ServeCommand.class, DemoCommand.class,
-                ReindexCommand.class, PatternCommand.class, MatchCommand.class, SimilarCommand.class, EvidenceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReindexCommand.class, PatternCommand.class, MatchCommand.class, SimilarCommand.class,
+                org.sightline.cli.claims.ClaimsCommand.class, org.sightline.cli.claims.ClaimCommand.class,
+                org.sightline.cli.claims.EvidenceCommand.class, org.sightline.cli.claims.AssessCommand.class,
+                org.sightline.cli.claims.ResolveCommand.class, org.sightline.cli.claims.SourceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Sightline implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -218,13 +218,49 @@ class CommandLineTest {
     }
 
     @Test
+    void anAnalystRecordsAssessesAndSettlesAClaimFromTheCommandLine() throws IOException {
+        assertThat(run("demo", "--load-only").exit()).isZero();
+        Run claims = run("claims", "--about", "APT10", "--json");
+        assertThat(claims.exit()).isZero();
+        String apt10 = claims.json().path("claims").get(0).path("id").asText();
+        Run august = run("assess", apt10, "--as-of", "2018-08-31", "--json");
+        Run december = run("assess", apt10, "--as-of", "2018-12-21", "--json");
+        assertThat(december.json().path("probability").asDouble()).isGreaterThan(august.json().path("probability").asDouble());
+        assertThat(august.json().path("contributions").get(0).path("reason").asText()).contains("Intrusion Truth");
+        assertThat(run("assess", apt10, "--history").out()).contains("2018-12-20", "almost certain");
+        assertThat(run("source", "Intrusion Truth", "--as-of", "2017-11-28", "--json").json().path("reliability").asText())
+                .isEqualTo("C");
+
+        Run added = run("claim", "add", "--source", "Gao Qiang", "--type", "affiliated-with", "--target", "APT10", "--json");
+        assertThat(added.exit()).isZero();
+        String claim = added.json().path("id").asText();
+        Run evidence = run("evidence", "add", "--claim", claim, "--source", "Intrusion Truth", "--kind", "social-media",
+                "--reliability", "C", "--credibility", "3", "--origin", "Intrusion Truth APT10 series, August 2018",
+                "--published", "2018-08-15", "--json");
+        assertThat(evidence.exit()).isZero();
+        assertThat(run("evidence", "list", "--claim", claim, "--json").json().path("evidence").size()).isEqualTo(1);
+        assertThat(run("resolve", claim, "--refuted", "--by", "US Department of Justice", "--on", "2019-01-01").exit()).isZero();
+        assertThat(run("claims", "--status", "refuted", "--json").json().path("claims").get(0).path("id").asText()).isEqualTo(claim);
+
+        Run bad = run("evidence", "add", "--claim", claim, "--source", "Intrusion Truth", "--kind", "imagery",
+                "--reliability", "Q", "--credibility", "3", "--origin", "x", "--published", "2018-08-15", "--json");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.json().path("error").path("message").asText()).contains("--reliability");
+        assertThat(run("assess", "relationship--00000000-0000-4000-8000-000000000000").exit()).isEqualTo(1);
+    }
+
+    @Test
     void theEvidenceVaultArchivesAndDetectsTampering() throws IOException {
+        assertThat(run("demo", "--load-only").exit()).isZero();
+        String claim = run("claims", "--about", "APT10", "--json").json().path("claims").get(0).path("id").asText();
         Path photo = dataDir.resolve("photo.jpg");
         Files.writeString(photo, "a photograph of the bureau compound");
-        Run added = run("evidence", "add", photo.toString(), "--claim", "relationship--1f2e3d4c-5b6a-4789-8abc-def012345678",
-                "--by", "analyst", "--json");
+        Run added = run("evidence", "add", photo.toString(), "--claim", claim, "--source", "Intrusion Truth",
+                "--kind", "imagery", "--reliability", "F", "--credibility", "3", "--origin", "Intrusion Truth APT10 series, August 2018",
+                "--published", "2018-08-13", "--by", "analyst", "--json");
         assertThat(added.exit()).isZero();
-        String sha = added.json().path("sha256").asText();
+        String sha = added.json().path("archived").path("sha256").asText();
+        assertThat(added.json().path("evidence").path("artifact_sha256").asText()).isEqualTo(sha);
         assertThat(run("evidence", "verify").exit()).isZero();
         Path artifact = dataDir.resolve("vault/objects").resolve(sha.substring(0, 2)).resolve(sha);
         artifact.toFile().setWritable(true);

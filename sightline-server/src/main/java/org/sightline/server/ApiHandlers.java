@@ -42,11 +42,11 @@ final class ApiHandlers {
 
     void health(Context ctx) {
         knowledge.store().lastSequence(); // proves the store answers
-        json(ctx, Map.of("status", "ok"));
+        HttpJson.write(ctx, Map.of("status", "ok"));
     }
 
     void stats(Context ctx) {
-        json(ctx, knowledge.store().stats());
+        HttpJson.write(ctx, knowledge.store().stats());
     }
 
     void object(Context ctx) {
@@ -64,7 +64,7 @@ final class ApiHandlers {
         if (versions.isEmpty()) {
             throw new NotFoundException("no object " + id + " in the knowledge store");
         }
-        json(ctx, Map.of("id", id, "versions", versions));
+        HttpJson.write(ctx, Map.of("id", id, "versions", versions));
     }
 
     void search(Context ctx) {
@@ -75,13 +75,13 @@ final class ApiHandlers {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", text);
         body.put("hits", hits);
-        json(ctx, body);
+        HttpJson.write(ctx, body);
     }
 
     void actors(Context ctx) {
         ActorResolution resolution = actors.resolve(required(ctx, "q"));
         if (resolution.found()) {
-            json(ctx, resolution);
+            HttpJson.write(ctx, resolution);
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>(ErrorResponses.body("not_found",
@@ -93,7 +93,7 @@ final class ApiHandlers {
     }
 
     void validatePattern(Context ctx) {
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = HttpJson.body(ctx);
         String pattern = body.path("pattern").asText(null);
         if (pattern == null) {
             throw new InvalidInputException("the request body needs a \"pattern\" string");
@@ -104,7 +104,7 @@ final class ApiHandlers {
         }
         PatternReport report = patterns.validate(pattern, version);
         if (report.valid()) {
-            json(ctx, report);
+            HttpJson.write(ctx, report);
             return;
         }
         ObjectNode answer = StixJson.documentTree(report);
@@ -114,7 +114,7 @@ final class ApiHandlers {
     }
 
     void matchPattern(Context ctx) {
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = HttpJson.body(ctx);
         String pattern = body.path("pattern").asText(null);
         if (pattern == null || !body.path("observations").isArray()) {
             throw new InvalidInputException("the request body needs \"pattern\" (a string) and \"observations\" "
@@ -124,14 +124,14 @@ final class ApiHandlers {
         body.get("observations").forEach(observations::add);
         try {
             MatchResult result = PatternMatching.match(pattern, body.path("stix_version").asText("2.1"), observations);
-            json(ctx, result);
+            HttpJson.write(ctx, result);
         } catch (PatternSyntaxException | MatcherException e) {
             ErrorResponses.send(ctx, 400, PatternMatching.errorDocument(e));
         }
     }
 
     void actorProfile(Context ctx) {
-        json(ctx, new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(ctx.pathParam("id")));
+        HttpJson.write(ctx, new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(ctx.pathParam("id")));
     }
 
     void actorTimeline(Context ctx) {
@@ -139,28 +139,16 @@ final class ApiHandlers {
         var card = actors.card(actors.actor(ctx.pathParam("id")));
         String asOf = ctx.queryParam("as_of");
         java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
-        json(ctx, new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(card, at));
+        HttpJson.write(ctx, new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(card, at));
     }
 
     void similar(Context ctx) {
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = HttpJson.body(ctx);
         List<String> techniques = new java.util.ArrayList<>();
         List<String> software = new java.util.ArrayList<>();
         body.path("techniques").forEach(t -> techniques.add(t.asText()));
         body.path("software").forEach(s -> software.add(s.asText()));
-        json(ctx, similarity.similar(techniques, software, body.path("top").asInt(10)));
-    }
-
-    private static JsonNode jsonBody(Context ctx) {
-        try {
-            JsonNode body = StixJson.mapper().readTree(ctx.body());
-            if (body == null || !body.isObject()) {
-                throw new InvalidInputException("the request body must be a JSON object");
-            }
-            return body;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInputException("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
+        HttpJson.write(ctx, similarity.similar(techniques, software, body.path("top").asInt(10)));
     }
 
     private static String required(Context ctx, String parameter) {
@@ -186,7 +174,4 @@ final class ApiHandlers {
         }
     }
 
-    private static void json(Context ctx, Object body) {
-        ctx.contentType("application/json").result(StixJson.document(body));
-    }
 }

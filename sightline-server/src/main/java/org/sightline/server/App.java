@@ -20,12 +20,14 @@ public final class App implements AutoCloseable {
 
     private final KnowledgeBase knowledge;
     private final ApiHandlers api;
+    private final ClaimHandlers claims;
     private Javalin javalin;
     private ScheduledExecutorService indexSync;
 
     public App(KnowledgeBase knowledge, ActorDirectory actors) {
         this.knowledge = knowledge;
         this.api = new ApiHandlers(knowledge, actors);
+        this.claims = new ClaimHandlers(knowledge.store());
     }
 
     public App start(ServerOptions options) {
@@ -43,6 +45,12 @@ public final class App implements AutoCloseable {
             config.routes.post("/api/v1/patterns/validate", api::validatePattern);
             config.routes.post("/api/v1/patterns/match", api::matchPattern);
             config.routes.post("/api/v1/similar", api::similar);
+            config.routes.get("/api/v1/claims", claims::list);
+            config.routes.post("/api/v1/claims", claims::add);
+            config.routes.get("/api/v1/claims/{id}/assessment", claims::assessment);
+            config.routes.get("/api/v1/claims/{id}/history", claims::history);
+            config.routes.post("/api/v1/evidence", claims::addEvidence);
+            config.routes.get("/api/v1/sources/{id}", claims::source);
             config.routes.exception(SightlineException.class, (e, ctx) ->
                     ErrorResponses.send(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -62,6 +62,8 @@ public final class ClaimAssessor {
         Claim claim = book.claim(claimId);
         List<EvidenceItem> items = book.evidenceFor(claimId);
         TreeMap<Instant, List<String>> changes = new TreeMap<>();
+        // Other claims settled that the same sources' evidence bore on, with the sources whose record they moved.
+        Map<String, java.util.Set<String>> recordsMoved = new java.util.TreeMap<>();
         for (EvidenceItem item : items) {
             changes.computeIfAbsent(item.knownFrom(), k -> new ArrayList<>())
                     .add((item.stance() == Evidence.Stance.SUPPORTS ? "+ " : "- ") + item.title());
@@ -69,22 +71,18 @@ public final class ClaimAssessor {
                 continue;
             }
             for (EvidenceItem other : book.evidenceFrom(item.source().id())) {
-                for (String otherClaim : other.claims()) {
-                    if (otherClaim.equals(claimId)) {
-                        continue;
-                    }
-                    Claim settled = book.claim(otherClaim);
-                    if (settled.resolvedOn() != null) {
-                        String change = item.source().name() + "'s claim " + settled.source().name() + " " + settled.type()
-                                + " " + settled.target().name() + " " + settled.resolution().label();
-                        List<String> onThatDay = changes.computeIfAbsent(StixTimestamp.parse(settled.resolvedOn()), k -> new ArrayList<>());
-                        if (!onThatDay.contains(change)) {
-                            onThatDay.add(change);
-                        }
-                    }
-                }
+                other.claims().stream().filter(id -> !id.equals(claimId)).forEach(id ->
+                        recordsMoved.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(item.source().name()));
             }
         }
+        recordsMoved.forEach((otherClaim, sources) -> {
+            Claim settled = book.claim(otherClaim);
+            if (settled.resolvedOn() != null) {
+                changes.computeIfAbsent(StixTimestamp.parse(settled.resolvedOn()), k -> new ArrayList<>())
+                        .add(settled.source().name() + " " + settled.type() + " " + settled.target().name() + " "
+                                + settled.resolution().label() + " (track record of " + String.join(", ", sources) + ")");
+            }
+        });
         List<HistoryPoint> points = new ArrayList<>();
         changes.forEach((date, what) -> {
             Assessment assessment = assess(claim, items, date);

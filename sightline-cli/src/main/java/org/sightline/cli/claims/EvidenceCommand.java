@@ -1,0 +1,194 @@
+package org.sightline.cli.claims;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.error.InvalidInputException;
+import org.sightline.intel.attribution.Credibility;
+import org.sightline.intel.attribution.Evidence;
+import org.sightline.intel.attribution.Reliability;
+import org.sightline.intel.claims.ClaimBook;
+import org.sightline.intel.claims.EvidenceItem;
+import org.sightline.intel.claims.NamedObjects;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.store.KnowledgeBase;
+import org.sightline.store.vault.EvidenceVault;
+import org.sightline.store.vault.LedgerEntry;
+import org.sightline.store.vault.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evidence", mixinStandardHelpOptions = true,
+        description = "Evidence for or against claims: record graded items (with their archived artifacts), list them, "
+                + "and verify that nothing in the tamper-evident vault changed.",
+        subcommands = {EvidenceCommand.Add.class, EvidenceCommand.ListItems.class, EvidenceCommand.Verify.class})
+public final class EvidenceCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static EvidenceVault vault(KnowledgeBase knowledge) {
+        return new EvidenceVault(knowledge.location().dataDir().resolve("vault"));
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Record an evidence item for or against one or more claims, graded on the Admiralty scale.",
+                    "With FILE, the artifact (screenshot, PDF, archived page) is archived in the vault by its SHA-256, "
+                            + "with a hash-chained ledger entry, and the item cites that hash."})
+    public static final class Add extends KnowledgeCommand {
+        @Parameters(arity = "0..1", paramLabel = "FILE", description = "The artifact to archive (optional).")
+        Path file;
+
+        @Option(names = "--claim", required = true, paramLabel = "ID", description = "A claim it bears on (repeatable).")
+        List<String> claims;
+
+        @Option(names = "--source", required = true, paramLabel = "ID|NAME", description = "Who provided it, e.g. \"Intrusion Truth\".")
+        String source;
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND", description = "infrastructure-overlap, malware-code-reuse, "
+                + "ttp-overlap, imagery, travel-records, financial-records, job-adverts, social-media, leaked-documents, "
+                + "official-statement, indictment, other.")
+        String kind;
+
+        @Option(names = "--stance", defaultValue = "supports", paramLabel = "supports|refutes", description = "Default supports.")
+        String stance;
+
+        @Option(names = "--reliability", required = true, paramLabel = "A-F", description = "The source's Admiralty reliability as you grade it.")
+        String reliability;
+
+        @Option(names = "--credibility", required = true, paramLabel = "1-6", description = "The item's Admiralty credibility.")
+        int credibility;
+
+        @Option(names = "--origin", required = true, paramLabel = "TEXT",
+                description = "What it derives from; items repeating one original share it and count (almost) once.")
+        String origin;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "A one-line summary.")
+        String title;
+
+        @Option(names = "--observed", paramLabel = "DATE") String observed;
+        @Option(names = "--published", paramLabel = "DATE") String published;
+        @Option(names = "--collected", paramLabel = "DATE") String collected;
+
+        @Option(names = "--excerpt", paramLabel = "TEXT", description = "The passage that matters.")
+        String excerpt;
+
+        @Option(names = "--url", paramLabel = "URL")
+        String url;
+
+        @Option(names = "--by", paramLabel = "WHO", defaultValue = "${sys:user.name}", description = "Who records it (default: the OS user).")
+        String who;
+
+        @Override
+        protected int run(KnowledgeBase knowledge, Output output) {
+            ClaimBook book = new ClaimBook(knowledge.store());
+            String sourceId = NamedObjects.resolve(knowledge.store(), source, "--source");
+            Reliability grade = reliability(reliability);
+            Credibility credible = credibility(credibility);
+            Evidence.Stance side = stance(stance);
+            claims.forEach(book::claim); // a claim that does not exist stops here, before anything is archived
+            LedgerEntry archived = null;
+            if (file != null) {
+                archived = vault(knowledge).add(file, who, String.join(",", claims), sourceId);
+            }
+            EvidenceItem item = book.addEvidence(new ClaimBook.NewEvidence(title, claims, side, kind, sourceId, grade,
+                    credible, origin, date(observed, "--observed"), date(published, "--published"),
+                    date(collected, "--collected"), excerpt, url, archived == null ? null : archived.sha256(), who));
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("evidence", item);
+            if (archived != null) {
+                document.put("archived", archived);
+            }
+            LedgerEntry entry = archived;
+            output.answer(document, () -> {
+                output.line("recorded " + item.id() + " (" + item.kind() + ", graded " + item.reliability() + (credibility)
+                        + ", " + (item.stance() == Evidence.Stance.SUPPORTS ? "supports" : "refutes") + " " + item.claims() + ")");
+                if (entry != null) {
+                    output.line("archived " + file.getFileName() + " as " + entry.sha256() + " (ledger entry " + entry.sequence() + ")");
+                }
+            });
+            return Sightline.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Evidence items, oldest first; with --claim, those bearing on it.")
+    public static final class ListItems extends KnowledgeCommand {
+        @Option(names = "--claim", paramLabel = "ID")
+        String claim;
+
+        @Override
+        protected int run(KnowledgeBase knowledge, Output output) {
+            ClaimBook book = new ClaimBook(knowledge.store());
+            List<EvidenceItem> items = claim == null ? book.allEvidence() : book.evidenceFor(claim(book, claim));
+            output.answer(Map.of("evidence", items), () -> items.forEach(item -> output.line(String.format("%s  %-8s %s%d  %-20s %-24s %s",
+                    StixTimestamp.format(item.knownFrom()).substring(0, 10),
+                    item.stance() == Evidence.Stance.SUPPORTS ? "supports" : "refutes", item.reliability(),
+                    item.credibility().ordinal() + 1, item.kind(), item.source().name(), item.title()))));
+            return Sightline.OK;
+        }
+
+        private static String claim(ClaimBook book, String id) {
+            return book.claim(id).id();
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Re-hash every artifact and walk the ledger chain; exit 1 naming anything altered, missing or re-ordered.")
+    public static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Sightline root = (Sightline) spec.root().userObject();
+            Output output = root.output();
+            VerifyReport report = new EvidenceVault(root.location().dataDir().resolve("vault")).verify();
+            output.answer(report, () -> {
+                report.problems().forEach(problem -> output.line("TAMPERED: " + problem));
+                output.line(String.format("%,d ledger entries, %,d artifacts: %s", report.entries(), report.artifacts(),
+                        report.intact() ? "intact" : report.problems().size() + " problems"));
+            });
+            return report.intact() ? Sightline.OK : Sightline.FAILED;
+        }
+    }
+
+    static Reliability reliability(String grade) {
+        try {
+            return Reliability.valueOf(grade.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--reliability must be an Admiralty grade A to F, got '" + grade + "'");
+        }
+    }
+
+    static Credibility credibility(int grade) {
+        if (grade < 1 || grade > 6) {
+            throw new InvalidInputException("--credibility must be an Admiralty grade 1 to 6, got " + grade);
+        }
+        return Credibility.of(grade);
+    }
+
+    static Evidence.Stance stance(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "supports" -> Evidence.Stance.SUPPORTS;
+            case "refutes" -> Evidence.Stance.REFUTES;
+            default -> throw new InvalidInputException("--stance must be supports or refutes, got '" + text + "'");
+        };
+    }
+
+    /** A date option as a STIX timestamp, or null when not given. */
+    static String date(String text, String option) {
+        return text == null ? null : StixTimestamp.format(StixTimestamp.parseUserDate(text, option));
+    }
+}

@@ -1,0 +1,58 @@
+package org.sightline.intel.claims;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sightline.error.NotFoundException;
+import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.intel.actors.ActorResolution;
+import org.sightline.stix.StixId;
+import org.sightline.store.StixStore;
+
+/**
+ * What "claims about X" means: for an actor name, the actor and every object linked to it as the
+ * same actor (the demo's APT10 and ATT&CK's menuPass); otherwise the one object with that name or id.
+ * Also the one JSON row shape of a claim that the CLI and the API print.
+ */
+public final class ClaimTopics {
+    private ClaimTopics() {
+    }
+
+    public static List<String> idsAbout(StixStore store, String about) {
+        if (!StixId.isValid(about.trim())) {
+            ActorResolution actor;
+            try {
+                actor = new ActorDirectory(store).resolve(about);
+            } catch (org.sightline.error.InvalidInputException notAName) {
+                actor = null;
+            }
+            if (actor != null && actor.found()) {
+                List<String> ids = new ArrayList<>(List.of(actor.match().id()));
+                ids.addAll(actor.match().linkedObjects());
+                return ids;
+            }
+        }
+        try {
+            return List.of(NamedObjects.resolve(store, about, "--about"));
+        } catch (NotFoundException e) {
+            throw new NotFoundException("--about: no actor or other object is named '" + about + "'");
+        }
+    }
+
+    /** {"id","type","source":{"id","name"},"target":{"id","name"},"status"} and, once settled, who settled it and when. */
+    public static Map<String, Object> row(Claim claim) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", claim.id());
+        row.put("type", claim.type());
+        row.put("source", claim.source());
+        row.put("target", claim.target());
+        row.put("status", claim.status().label());
+        if (claim.resolvedOn() != null) {
+            row.put("resolved_by", claim.resolvedBy());
+            row.put("resolved_on", claim.resolvedOn());
+        }
+        row.put("prior", claim.prior());
+        return row;
+    }
+}

@@ -1,0 +1,97 @@
+package org.sightline.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sightline.error.InvalidInputException;
+import org.sightline.intel.attribution.Credibility;
+import org.sightline.intel.attribution.Evidence;
+import org.sightline.intel.attribution.Reliability;
+import org.sightline.intel.claims.ClaimAssessor;
+import org.sightline.intel.claims.ClaimBook;
+import org.sightline.intel.claims.ClaimStatus;
+import org.sightline.intel.claims.ClaimTopics;
+import org.sightline.intel.claims.NamedObjects;
+import org.sightline.intel.claims.SourceRecords;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.store.StixStore;
+
+/** /api/v1/claims, /api/v1/evidence and /api/v1/sources: the same services as `sightline claims`, `assess`, `source`. */
+final class ClaimHandlers {
+    private final StixStore store;
+
+    ClaimHandlers(StixStore store) {
+        this.store = store;
+    }
+
+    void list(Context ctx) {
+        String about = ctx.queryParam("about");
+        String status = ctx.queryParam("status");
+        List<String> ends = about == null || about.isBlank() ? null : ClaimTopics.idsAbout(store, about);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        new ClaimBook(store).claims(ends, status == null ? null : ClaimStatus.parse(status))
+                .forEach(claim -> rows.add(ClaimTopics.row(claim)));
+        HttpJson.write(ctx, Map.of("claims", rows));
+    }
+
+    void add(Context ctx) {
+        JsonNode body = HttpJson.writeBody(ctx);
+        String source = NamedObjects.resolve(store, HttpJson.requiredText(body, "source"), "source");
+        String target = NamedObjects.resolve(store, HttpJson.requiredText(body, "target"), "target");
+        double prior = body.path("prior").isNumber() ? body.path("prior").asDouble() : 0.5;
+        HttpJson.created(ctx, ClaimTopics.row(new ClaimBook(store).addClaim(source, HttpJson.requiredText(body, "type"),
+                target, prior, null)));
+    }
+
+    void assessment(Context ctx) {
+        HttpJson.write(ctx, new ClaimAssessor(store).assess(ctx.pathParam("id"), asOf(ctx)));
+    }
+
+    void history(Context ctx) {
+        String id = ctx.pathParam("id");
+        HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(store).history(id)));
+    }
+
+    void addEvidence(Context ctx) {
+        JsonNode body = HttpJson.writeBody(ctx);
+        List<String> claims = new ArrayList<>();
+        body.path("claims").forEach(claim -> claims.add(claim.asText()));
+        String stance = HttpJson.text(body, "stance");
+        String grade = HttpJson.requiredText(body, "reliability").toUpperCase(Locale.ROOT);
+        if (!grade.matches("[A-F]")) {
+            throw new InvalidInputException("'reliability' must be an Admiralty grade A to F, got '" + grade + "'");
+        }
+        int credibility = body.path("credibility").asInt(0);
+        if (credibility < 1 || credibility > 6) {
+            throw new InvalidInputException("'credibility' must be an Admiralty grade 1 to 6");
+        }
+        ClaimBook.NewEvidence evidence = new ClaimBook.NewEvidence(HttpJson.text(body, "title"), claims,
+                "refutes".equals(stance) ? Evidence.Stance.REFUTES : Evidence.Stance.SUPPORTS,
+                HttpJson.requiredText(body, "kind"), NamedObjects.resolve(store, HttpJson.requiredText(body, "source"), "source"),
+                Reliability.valueOf(grade), Credibility.of(credibility), HttpJson.requiredText(body, "origin"),
+                date(body, "observed"), date(body, "published"), date(body, "collected"), HttpJson.text(body, "excerpt"),
+                HttpJson.text(body, "url"), HttpJson.text(body, "artifact_sha256"), HttpJson.text(body, "recorded_by"));
+        if (stance != null && !stance.equals("supports") && !stance.equals("refutes")) {
+            throw new InvalidInputException("'stance' must be supports or refutes, got '" + stance + "'");
+        }
+        HttpJson.created(ctx, new ClaimBook(store).addEvidence(evidence));
+    }
+
+    void source(Context ctx) {
+        HttpJson.write(ctx, new SourceRecords(store, new ClaimBook(store)).of(ctx.pathParam("id"), asOf(ctx)));
+    }
+
+    private static Instant asOf(Context ctx) {
+        String asOf = ctx.queryParam("as_of");
+        return asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
+    }
+
+    private static String date(JsonNode body, String field) {
+        String text = HttpJson.text(body, field);
+        return text == null ? null : StixTimestamp.format(StixTimestamp.parseUserDate(text, field));
+    }
+}

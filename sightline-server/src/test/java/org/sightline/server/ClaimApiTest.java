@@ -1,0 +1,137 @@
+package org.sightline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.ingest.demo.DemoData;
+import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.intel.actors.ActorLinker;
+import org.sightline.stix.json.StixJson;
+import org.sightline.stix.testdata.SharedData;
+import org.sightline.store.testing.Backend;
+import org.sightline.store.testing.TestStore;
+
+/** Claims, evidence, assessments and sources over HTTP, on the demo case joined to ATT&CK's menuPass. */
+class ClaimApiTest {
+    private static final String INTRUSION_TRUTH = "identity--d9cc1d69-93db-56ea-8a1e-7d680d945f29";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestStore test;
+    private static App app;
+
+    @BeforeAll
+    static void start() {
+        test = Backend.H2.open();
+        BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+        importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+        DemoData.load(importer);
+        new ActorLinker(test.store()).linkAll();
+        app = new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (test != null) {
+            test.close();
+        }
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private static Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), StixJson.mapper().readTree(response.body()));
+    }
+
+    private static Answer get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)));
+    }
+
+    private static Answer post(String path, String body, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType));
+    }
+
+    private static String apt10Claim() throws Exception {
+        return get("/api/v1/claims?about=stone%20panda").body().path("claims").get(0).path("id").asText();
+    }
+
+    @Test
+    void claimsAboutAnyNameOfTheActorAreListed() throws Exception {
+        Answer answer = get("/api/v1/claims?about=stone%20panda");
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode claim = answer.body().path("claims").get(0);
+        assertThat(answer.body().path("claims").size()).isEqualTo(1);
+        assertThat(claim.path("type").asText()).isEqualTo("attributed-to");
+        assertThat(claim.path("source").path("name").asText()).isEqualTo("APT10");
+        assertThat(claim.path("target").path("name").asText()).isEqualTo("MSS Tianjin State Security Bureau");
+        assertThat(claim.path("status").asText()).isEqualTo("confirmed");
+        assertThat(get("/api/v1/claims?status=open").body().path("claims").size()).isEqualTo(1);
+        assertThat(get("/api/v1/claims?status=maybe").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theAssessmentAsOfADateMatchesTheStory() throws Exception {
+        String claim = apt10Claim();
+        JsonNode august = get("/api/v1/claims/" + claim + "/assessment?as_of=2018-08-31").body();
+        JsonNode december = get("/api/v1/claims/" + claim + "/assessment?as_of=2018-12-21").body();
+        assertThat(august.path("as_of").asText()).isEqualTo("2018-08-31T00:00:00.000Z");
+        assertThat(december.path("probability").asDouble()).isGreaterThan(august.path("probability").asDouble());
+        assertThat(december.path("confidence").asInt()).isBetween(0, 100);
+        assertThat(december.path("wep").asText()).isNotBlank();
+        assertThat(december.path("contributions").get(0).path("reason").asText()).contains("indictment");
+        assertThat(get("/api/v1/claims/" + claim + "/history").body().path("history").size()).isGreaterThan(3);
+        assertThat(get("/api/v1/claims/relationship--00000000-0000-4000-8000-000000000000/assessment").status()).isEqualTo(404);
+        assertThat(get("/api/v1/claims/" + claim + "/assessment?as_of=last-summer").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSourcesRecordShowsItsReliabilityAsOfADate() throws Exception {
+        JsonNode before = get("/api/v1/sources/" + INTRUSION_TRUTH + "?as_of=2017-11-26").body();
+        JsonNode after = get("/api/v1/sources/" + INTRUSION_TRUTH + "?as_of=2017-11-28").body();
+        assertThat(before.path("reliability").asText()).isEqualTo("F");
+        assertThat(after.path("reliability").asText()).isEqualTo("C");
+        assertThat(after.path("confirmed").asInt()).isEqualTo(1);
+        assertThat(after.path("name").asText()).isEqualTo("Intrusion Truth");
+    }
+
+    @Test
+    void claimsAndEvidenceAreRecordedAndBadRequestsChangeNothing() throws Exception {
+        Answer claim = post("/api/v1/claims", "{\"source\":\"Gao Qiang\",\"type\":\"affiliated-with\",\"target\":\"APT10\",\"prior\":0.3}",
+                "application/json");
+        assertThat(claim.status()).isEqualTo(201);
+        String id = claim.body().path("id").asText();
+        Answer evidence = post("/api/v1/evidence", "{\"claims\":[\"" + id + "\"],\"source\":\"Intrusion Truth\",\"kind\":\"social-media\","
+                + "\"reliability\":\"C\",\"credibility\":3,\"origin\":\"Intrusion Truth APT10 series, August 2018\","
+                + "\"published\":\"2018-08-15\",\"title\":\"Profile ties Gao Qiang to APT10 tooling\"}", "application/json");
+        assertThat(evidence.status()).isEqualTo(201);
+        assertThat(evidence.body().path("published").asText()).isEqualTo("2018-08-15T00:00:00.000Z");
+        assertThat(get("/api/v1/claims/" + id + "/assessment").body().path("contributions").size()).isEqualTo(1);
+
+        long before = test.store().lastSequence();
+        Answer plain = post("/api/v1/claims", "{\"source\":\"APT10\",\"type\":\"attributed-to\",\"target\":\"Boyusec\"}", "text/plain");
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.body().path("error").path("message").asText()).contains("application/json");
+        assertThat(post("/api/v1/claims", "{\"source\":\"APT10\",\"type\":\"hired\",\"target\":\"Boyusec\"}", "application/json")
+                .status()).isEqualTo(400);
+        assertThat(post("/api/v1/evidence", "{\"claims\":[\"" + id + "\"],\"source\":\"Intrusion Truth\",\"kind\":\"imagery\","
+                + "\"reliability\":\"Z\",\"credibility\":3,\"origin\":\"x\",\"published\":\"2018-08-15\"}", "application/json")
+                .status()).isEqualTo(400);
+        assertThat(post("/api/v1/claims", "{not json", "application/json").status()).isEqualTo(400);
+        assertThat(test.store().lastSequence()).isEqualTo(before);
+    }
+}
