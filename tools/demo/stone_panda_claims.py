@@ -15,6 +15,7 @@ OUT = "sightline-ingest/src/main/resources/org/sightline/ingest/demo/stone-panda
 FOUNDATION = "sightline-ingest/src/main/resources/org/sightline/ingest/demo/stone-panda-foundation.json"
 CLAIM = f"extension-definition--{uuid.uuid5(NS, 'sightline-claim')}"
 EVIDENCE = f"extension-definition--{uuid.uuid5(NS, 'sightline-evidence')}"
+ACH = f"extension-definition--{uuid.uuid5(NS, 'sightline-ach')}"
 WRITTEN = "2026-11-27T00:00:00.000Z"
 CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
 
@@ -132,6 +133,28 @@ opinion.update(created_by_ref=CS, created="2018-08-30T00:00:00.000Z", modified="
                explanation="CrowdStrike said it had corroborated several key pieces of Intrusion Truth's APT10 findings.",
                object_refs=[sid("relationship", "claim:apt10-mss-tianjin")])
 objects.append(opinion)
+
+# An analysis of competing hypotheses on who directs APT10, rated as an analyst would in December 2018.
+ach = base("grouping", "ach:who-directs-apt10")
+hypotheses = [("H1", "The MSS Tianjin bureau, through contractors such as Huaying Haitai", "apt10-mss-tianjin"),
+              ("H2", "A People's Liberation Army unit", None),
+              ("H3", "An independent criminal group working for itself", None)]
+ratings = {"evidence:it-apt10-job-adverts": ("CC", "N", "I"),
+           "evidence:it-apt10-ride-receipts": ("CC", "I", "I"),
+           "evidence:it-apt10-imagery": ("C", "N", "N"),
+           "evidence:it-apt10-profiles": ("C", "N", "C"),
+           "opinion:crowdstrike-apt10": ("C", "I", "I"),
+           "evidence:doj-2018-indictment": ("CC", "II", "II")}
+rated = [sid("opinion" if key.startswith("opinion:") else "note", key) for key in ratings]
+ach.update(name="ACH: Who directs APT10's intrusions?", context="unspecified",
+           object_refs=[foundation["APT10"], sid("relationship", "claim:apt10-mss-tianjin")] + rated)
+ach["extensions"] = {ACH: {
+    "extension_type": "property-extension", "question": "Who directs APT10's intrusions?",
+    "hypotheses": [dict(key=k, label=label, **({"claim_ref": sid("relationship", "claim:" + c)} if c else {}))
+                   for k, label, c in hypotheses],
+    "ratings": [{"evidence_ref": ref, "hypothesis": f"H{i + 1}", "rating": code}
+                for ref, codes in zip(rated, ratings.values()) for i, code in enumerate(codes)]}}
+objects.append(ach)
 
 bundle = {"type": "bundle", "id": f"bundle--{uuid.uuid5(NS, 'stone-panda-demo:claims-bundle')}", "objects": objects}
 with open(OUT, "w") as out:

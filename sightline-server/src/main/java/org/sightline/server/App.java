@@ -21,6 +21,7 @@ public final class App implements AutoCloseable {
     private final KnowledgeBase knowledge;
     private final ApiHandlers api;
     private final ClaimHandlers claims;
+    private final AchHandlers ach;
     private Javalin javalin;
     private ScheduledExecutorService indexSync;
 
@@ -28,6 +29,7 @@ public final class App implements AutoCloseable {
         this.knowledge = knowledge;
         this.api = new ApiHandlers(knowledge, actors);
         this.claims = new ClaimHandlers(knowledge.store());
+        this.ach = new AchHandlers(knowledge.store());
     }
 
     public App start(ServerOptions options) {
@@ -51,6 +53,10 @@ public final class App implements AutoCloseable {
             config.routes.get("/api/v1/claims/{id}/history", claims::history);
             config.routes.post("/api/v1/evidence", claims::addEvidence);
             config.routes.get("/api/v1/sources/{id}", claims::source);
+            config.routes.get("/api/v1/ach", ach::list);
+            config.routes.post("/api/v1/ach", ach::create);
+            config.routes.get("/api/v1/ach/{id}", ach::show);
+            config.routes.post("/api/v1/ach/{id}/ratings", ach::rate);
             config.routes.exception(SightlineException.class, (e, ctx) ->
                     ErrorResponses.send(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -100,6 +100,26 @@ class ClaimApiTest {
     }
 
     @Test
+    void theAnalysisOfCompetingHypothesesIsServedAndExtended() throws Exception {
+        JsonNode analyses = get("/api/v1/ach").body().path("analyses");
+        String id = analyses.get(0).path("id").asText();
+        JsonNode result = get("/api/v1/ach/" + id + "?as_of=2018-12-21").body();
+        assertThat(result.path("ranking").get(0).path("label").asText()).contains("MSS Tianjin");
+        assertThat(result.path("evidence").get(0).path("diagnosticity").asDouble()).isEqualTo(1.0);
+        Answer created = post("/api/v1/ach", "{\"about\":\"APT3\",\"question\":\"Who runs APT3?\","
+                + "\"hypotheses\":[\"Boyusec for the MSS\",{\"label\":\"PLA unit\"}]}", "application/json");
+        assertThat(created.status()).isEqualTo(201);
+        String evidence = result.path("evidence").get(0).path("evidence").asText();
+        Answer rated = post("/api/v1/ach/" + created.body().path("id").asText() + "/ratings",
+                "{\"evidence\":\"" + evidence + "\",\"hypothesis\":\"H2\",\"rating\":\"II\"}", "application/json");
+        assertThat(rated.status()).isEqualTo(200);
+        assertThat(rated.body().path("ratings").size()).isEqualTo(1);
+        assertThat(post("/api/v1/ach/" + created.body().path("id").asText() + "/ratings",
+                "{\"evidence\":\"" + evidence + "\",\"hypothesis\":\"H2\",\"rating\":\"maybe\"}", "application/json")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void aSourcesRecordShowsItsReliabilityAsOfADate() throws Exception {
         JsonNode before = get("/api/v1/sources/" + INTRUSION_TRUTH + "?as_of=2017-11-26").body();
         JsonNode after = get("/api/v1/sources/" + INTRUSION_TRUTH + "?as_of=2017-11-28").body();

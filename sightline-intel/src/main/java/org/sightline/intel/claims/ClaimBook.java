@@ -22,8 +22,6 @@ import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
-import org.sightline.stix.validation.StixValidator;
-import org.sightline.stix.validation.ValidationIssue;
 import org.sightline.store.StixStore;
 
 /**
@@ -82,6 +80,19 @@ public final class ClaimBook {
                 .filter(claim -> status == null || claim.status() == status)
                 .sorted(Comparator.comparing(Claim::type).thenComparing(Claim::id))
                 .toList();
+    }
+
+    /** One evidence item (or an opinion, as one) by its id. */
+    public EvidenceItem evidence(String id) {
+        StixObject object = store.current(id).filter(o -> !o.revoked())
+                .orElseThrow(() -> new NotFoundException("no evidence item " + id + " in the knowledge store"));
+        if (isEvidence(object)) {
+            return toEvidence(object);
+        }
+        if ("opinion".equals(object.type())) {
+            return opinionAsEvidence(object).orElseThrow(() -> new InvalidInputException(id + " is a neutral opinion: no evidence"));
+        }
+        throw new InvalidInputException(id + " is a " + object.type() + ", not an evidence item");
     }
 
     /** Every evidence item bearing on the claim, and every opinion on it as an evidence item. */
@@ -349,23 +360,8 @@ public final class ClaimBook {
         }
     }
 
-    /** Makes sure the extension definitions are stored, validates everything, then writes it all at once. */
     private void write(List<ObjectNode> objects) {
-        StixValidator validator = new StixValidator();
-        for (ObjectNode object : objects) {
-            List<ValidationIssue> errors = validator.validate(object).stream().filter(ValidationIssue::isError).toList();
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException("not stored: " + errors.get(0).message());
-            }
-        }
-        store.write(writer -> {
-            for (ObjectNode definition : SightlineExtensions.definitions()) {
-                writer.put(new StixObject(definition));
-            }
-            objects.forEach(object -> writer.put(new StixObject(object)));
-            writer.flush();
-            return null;
-        });
+        ValidatedWriter.write(store, objects);
         names.clear();
     }
 }

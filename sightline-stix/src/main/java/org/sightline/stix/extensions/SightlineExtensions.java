@@ -15,7 +15,9 @@ import org.sightline.stix.json.StixJson;
  *   <li>{@link #EVIDENCE} on a note: the note is an evidence item for or against the claims in its
  *       {@code object_refs}, with its kind, source, Admiralty grade, origin, dates and artifact hash;</li>
  *   <li>{@link #SOURCE} on an identity: the reliability an analyst grades the source at before any
- *       track record.</li>
+ *       track record;</li>
+ *   <li>{@link #ACH} on a grouping: an analysis of competing hypotheses, with its question,
+ *       hypotheses and the ratings of evidence items against them.</li>
  * </ul>
  * The extension-definition objects are fixed (ids derived from their names, fixed timestamps), so
  * every Sightline writes the same ones; docs/extensions.md is their normative text.
@@ -24,6 +26,7 @@ public final class SightlineExtensions {
     public static final String CLAIM = StixId.deterministic("extension-definition", "sightline-claim");
     public static final String EVIDENCE = StixId.deterministic("extension-definition", "sightline-evidence");
     public static final String SOURCE = StixId.deterministic("extension-definition", "sightline-source");
+    public static final String ACH = StixId.deterministic("extension-definition", "sightline-ach");
     /** The identity that defines Sightline's extensions. */
     public static final String SIGHTLINE = StixId.deterministic("identity", "sightline-project");
 
@@ -51,7 +54,9 @@ public final class SightlineExtensions {
                 definition(EVIDENCE, "Sightline evidence", "evidence",
                         "An evidence item for or against claims: kind, source, Admiralty grade, origin, dates, artifact hash."),
                 definition(SOURCE, "Sightline source", "source",
-                        "A source's analyst-graded Admiralty reliability before any track record."));
+                        "A source's analyst-graded Admiralty reliability before any track record."),
+                definition(ACH, "Sightline ACH", "ach",
+                        "An analysis of competing hypotheses: question, hypotheses, consistency ratings of evidence."));
     }
 
     private static ObjectNode definition(String id, String name, String anchor, String description) {

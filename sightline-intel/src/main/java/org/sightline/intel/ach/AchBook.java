@@ -1,0 +1,164 @@
+package org.sightline.intel.ach;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.sightline.error.InvalidInputException;
+import org.sightline.error.NotFoundException;
+import org.sightline.intel.claims.ClaimBook;
+import org.sightline.intel.claims.EvidenceItem;
+import org.sightline.stix.StixId;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.extensions.SightlineExtensions;
+import org.sightline.stix.json.StixJson;
+import org.sightline.store.StixStore;
+
+/**
+ * Analyses of competing hypotheses kept as STIX: a grouping (context "unspecified") whose
+ * {@code object_refs} are what it is about, the claims its hypotheses stand for and the evidence it
+ * rates, with Sightline's ACH extension holding the question, hypotheses and ratings. Each rating
+ * writes a new version, so the version history shows how the analysis developed.
+ */
+public final class AchBook {
+    private final StixStore store;
+    private final ClaimBook claims;
+
+    public AchBook(StixStore store) {
+        this.store = store;
+        this.claims = new ClaimBook(store);
+    }
+
+    /** A hypothesis as an analyst states it: its wording, and the claim it stands for if there is one. */
+    public record NewHypothesis(String label, String claim) {
+    }
+
+    public AchMatrix create(String aboutId, String question, List<NewHypothesis> hypotheses) {
+        if (question == null || question.isBlank()) {
+            throw new InvalidInputException("an analysis of competing hypotheses needs its question (--question)");
+        }
+        if (hypotheses.size() < 2) {
+            throw new InvalidInputException("competing hypotheses means at least two (--hypothesis, repeated); got " + hypotheses.size());
+        }
+        store.current(aboutId).orElseThrow(() -> new NotFoundException("--about: no object " + aboutId + " in the knowledge store"));
+        String now = StixTimestamp.format(Instant.now());
+        ObjectNode grouping = StixJson.newObject();
+        grouping.put("type", "grouping");
+        grouping.put("spec_version", "2.1");
+        grouping.put("id", StixId.random("grouping"));
+        grouping.put("created", now);
+        grouping.put("modified", now);
+        grouping.put("name", "ACH: " + question);
+        grouping.put("context", "unspecified");
+        Set<String> refs = new LinkedHashSet<>(List.of(aboutId));
+        ObjectNode extension = SightlineExtensions.put(grouping, SightlineExtensions.ACH);
+        extension.put("question", question);
+        ArrayNode list = extension.putArray("hypotheses");
+        int n = 1;
+        for (NewHypothesis hypothesis : hypotheses) {
+            ObjectNode entry = list.addObject();
+            entry.put("key", "H" + n++);
+            entry.put("label", hypothesis.label());
+            if (hypothesis.claim() != null) {
+                claims.claim(hypothesis.claim());
+                entry.put("claim_ref", hypothesis.claim());
+                refs.add(hypothesis.claim());
+            }
+        }
+        extension.putArray("ratings");
+        ArrayNode objectRefs = grouping.putArray("object_refs");
+        refs.forEach(objectRefs::add);
+        write(grouping);
+        return toMatrix(new StixObject(grouping));
+    }
+
+    /** Rates an evidence item against a hypothesis (by key, H1, or by its exact wording); a new rating replaces the old. */
+    public AchMatrix rate(String achId, String evidenceId, String hypothesis, Consistency consistency) {
+        StixObject current = grouping(achId);
+        claims.evidence(evidenceId);
+        AchMatrix matrix = toMatrix(current);
+        String key = matrix.hypotheses().stream()
+                .filter(h -> h.key().equalsIgnoreCase(hypothesis) || h.label().equalsIgnoreCase(hypothesis))
+                .map(AchMatrix.Hypothesis::key).findFirst()
+                .orElseThrow(() -> new InvalidInputException("no hypothesis '" + hypothesis + "' in " + achId + "; it has "
+                        + matrix.hypotheses().stream().map(h -> h.key() + " (" + h.label() + ")").toList()));
+        ObjectNode next = current.json().deepCopy();
+        Instant previous = StixTimestamp.parse(current.modified()).plusMillis(1);
+        Instant now = Instant.now();
+        next.put("modified", StixTimestamp.format(now.isAfter(previous) ? now : previous));
+        ObjectNode extension = (ObjectNode) next.path("extensions").path(SightlineExtensions.ACH);
+        ArrayNode ratings = (ArrayNode) extension.path("ratings");
+        for (int i = ratings.size() - 1; i >= 0; i--) {
+            if (ratings.get(i).path("evidence_ref").asText().equals(evidenceId) && ratings.get(i).path("hypothesis").asText().equals(key)) {
+                ratings.remove(i);
+            }
+        }
+        ratings.addObject().put("evidence_ref", evidenceId).put("hypothesis", key).put("rating", consistency.code());
+        ArrayNode refs = (ArrayNode) next.path("object_refs");
+        boolean listed = false;
+        for (JsonNode ref : refs) {
+            listed |= ref.asText().equals(evidenceId);
+        }
+        if (!listed) {
+            refs.add(evidenceId);
+        }
+        write(next);
+        return toMatrix(new StixObject(next));
+    }
+
+    public AchMatrix matrix(String achId) {
+        return toMatrix(grouping(achId));
+    }
+
+    /** Every analysis, by question. */
+    public List<AchMatrix> all() {
+        List<AchMatrix> all = new ArrayList<>();
+        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("grouping"), Set.of(), false), grouping -> {
+            if (!SightlineExtensions.of(grouping.json(), SightlineExtensions.ACH).isMissingNode()) {
+                all.add(toMatrix(grouping));
+            }
+        });
+        all.sort(Comparator.comparing(AchMatrix::question).thenComparing(AchMatrix::id));
+        return all;
+    }
+
+    /** The analysis with only the evidence knowable as of the date, each weighted by its Admiralty grade. */
+    public AchAnalysis.Result analyse(String achId, Instant asOf) {
+        AchMatrix matrix = matrix(achId);
+        java.util.Map<String, EvidenceItem> items = new java.util.HashMap<>();
+        for (AchMatrix.Rating rating : matrix.ratings()) {
+            items.computeIfAbsent(rating.evidence(), claims::evidence);
+        }
+        return AchAnalysis.of(matrix, id -> {
+            EvidenceItem item = items.get(id);
+            return item == null || item.knownFrom().isAfter(asOf) ? null : item.reliability().weight() * item.credibility().weight();
+        }, id -> items.get(id).title());
+    }
+
+    private StixObject grouping(String achId) {
+        return store.current(achId).filter(o -> !o.revoked())
+                .filter(o -> !SightlineExtensions.of(o.json(), SightlineExtensions.ACH).isMissingNode())
+                .orElseThrow(() -> new NotFoundException("no analysis of competing hypotheses " + achId + " in the knowledge store"));
+    }
+
+    private static AchMatrix toMatrix(StixObject grouping) {
+        JsonNode extension = SightlineExtensions.of(grouping.json(), SightlineExtensions.ACH);
+        List<AchMatrix.Hypothesis> hypotheses = new ArrayList<>();
+        extension.path("hypotheses").forEach(h -> hypotheses.add(new AchMatrix.Hypothesis(h.path("key").asText(),
+                h.path("label").asText(), h.path("claim_ref").asText(null))));
+        List<AchMatrix.Rating> ratings = new ArrayList<>();
+        extension.path("ratings").forEach(r -> ratings.add(new AchMatrix.Rating(r.path("evidence_ref").asText(),
+                r.path("hypothesis").asText(), Consistency.parse(r.path("rating").asText("N")))));
+        return new AchMatrix(grouping.id(), extension.path("question").asText(), hypotheses, ratings);
+    }
+
+    private void write(ObjectNode grouping) {
+        org.sightline.intel.claims.ValidatedWriter.write(store, List.of(grouping));
+    }
+}

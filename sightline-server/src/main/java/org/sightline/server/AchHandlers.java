@@ -1,0 +1,49 @@
+package org.sightline.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sightline.intel.ach.AchBook;
+import org.sightline.intel.ach.Consistency;
+import org.sightline.intel.claims.ClaimTopics;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.store.StixStore;
+
+/** /api/v1/ach: the same analyses of competing hypotheses as `sightline ach`. */
+final class AchHandlers {
+    private final StixStore store;
+
+    AchHandlers(StixStore store) {
+        this.store = store;
+    }
+
+    void list(Context ctx) {
+        HttpJson.write(ctx, Map.of("analyses", new AchBook(store).all()));
+    }
+
+    void show(Context ctx) {
+        String asOf = ctx.queryParam("as_of");
+        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
+        HttpJson.write(ctx, new AchBook(store).analyse(ctx.pathParam("id"), at));
+    }
+
+    /** {"about":…,"question":…,"hypotheses":[{"label":…,"claim":…}]} */
+    void create(Context ctx) {
+        JsonNode body = HttpJson.writeBody(ctx);
+        List<AchBook.NewHypothesis> hypotheses = new ArrayList<>();
+        body.path("hypotheses").forEach(h -> hypotheses.add(new AchBook.NewHypothesis(
+                h.isTextual() ? h.asText() : HttpJson.requiredText(h, "label"), h.isTextual() ? null : HttpJson.text(h, "claim"))));
+        String about = ClaimTopics.idsAbout(store, HttpJson.requiredText(body, "about")).get(0);
+        HttpJson.created(ctx, new AchBook(store).create(about, HttpJson.requiredText(body, "question"), hypotheses));
+    }
+
+    /** {"evidence":…,"hypothesis":"H1","rating":"CC"} */
+    void rate(Context ctx) {
+        JsonNode body = HttpJson.writeBody(ctx);
+        HttpJson.write(ctx, new AchBook(store).rate(ctx.pathParam("id"), HttpJson.requiredText(body, "evidence"),
+                HttpJson.requiredText(body, "hypothesis"), Consistency.parse(HttpJson.requiredText(body, "rating"))));
+    }
+}
