@@ -134,6 +134,17 @@ final class ApiHandlers {
         HttpJson.write(ctx, new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(ctx.pathParam("id")));
     }
 
+    /** The dossier on the actor, as of a date, in the format asked for (html by default). */
+    void actorDossier(Context ctx) {
+        var card = actors.card(actors.actor(ctx.pathParam("id")));
+        String format = ctx.queryParam("format");
+        var chosen = org.sightline.intel.dossier.DossierFormat.parse(format == null ? "html" : format);
+        String asOf = ctx.queryParam("as_of");
+        java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
+        var dossier = new org.sightline.intel.dossier.DossierBuilder(knowledge.store()).build(card.id(), at);
+        ctx.contentType(chosen.mediaType()).result(chosen.render(dossier, knowledge.store()));
+    }
+
     void actorTimeline(Context ctx) {
         // An unknown id is a 404 from here, before the date is read.
         var card = actors.card(actors.actor(ctx.pathParam("id")));

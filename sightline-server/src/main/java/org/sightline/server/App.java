@@ -44,6 +44,7 @@ public final class App implements AutoCloseable {
             config.routes.get("/api/v1/actors", api::actors);
             config.routes.get("/api/v1/actors/{id}", api::actorProfile);
             config.routes.get("/api/v1/actors/{id}/timeline", api::actorTimeline);
+            config.routes.get("/api/v1/actors/{id}/dossier", api::actorDossier);
             config.routes.post("/api/v1/patterns/validate", api::validatePattern);
             config.routes.post("/api/v1/patterns/match", api::matchPattern);
             config.routes.post("/api/v1/similar", api::similar);

@@ -128,16 +128,22 @@ public final class AchBook {
         return all;
     }
 
-    /** The analysis with only the evidence knowable as of the date, each weighted by its Admiralty grade. */
+    /**
+     * The analysis with only the evidence knowable as of the date, each item weighted by its Admiralty
+     * grade, its source's reliability moved by the track record it had then.
+     */
     public AchAnalysis.Result analyse(String achId, Instant asOf) {
         AchMatrix matrix = matrix(achId);
         java.util.Map<String, EvidenceItem> items = new java.util.HashMap<>();
         for (AchMatrix.Rating rating : matrix.ratings()) {
             items.computeIfAbsent(rating.evidence(), claims::evidence);
         }
+        // Graded as the assessment grades them: each source as its track record stood on the date.
+        org.sightline.intel.claims.SourceRecords records = new org.sightline.intel.claims.SourceRecords(store, claims);
         return AchAnalysis.of(matrix, id -> {
             EvidenceItem item = items.get(id);
-            return item == null || item.knownFrom().isAfter(asOf) ? null : item.reliability().weight() * item.credibility().weight();
+            return item == null || item.knownFrom().isAfter(asOf) ? null
+                    : records.reliabilityOf(item, asOf, null).weight() * item.credibility().weight();
         }, id -> items.get(id).title());
     }
 
