@@ -43,14 +43,18 @@ public final class ClaimAssessor {
             byId.put(item.id(), item);
             evidence.add(item.weighed());
         }
-        // One record per source for this assessment: the model asks once per item.
-        Map<String, Reliability> earned = new HashMap<>();
+        // One track record per source for this assessment, however many items it provided.
+        Map<String, TrackRecord> recordOf = new HashMap<>();
         ConfidenceModel model = new ConfidenceModel(new ConfidenceModel.Parameters(claim.prior(),
                 ConfidenceModel.Parameters.defaults().maxWeight(), ConfidenceModel.Parameters.defaults().repeatShare(),
                 ConfidenceModel.Parameters.defaults().repeatCap()));
         return model.assess(claim.id(), evidence, asOf, weighed -> {
             EvidenceItem item = byId.get(weighed.id());
-            return earned.computeIfAbsent(item.id(), id -> records.reliabilityOf(item, asOf, claim.id()));
+            if (item.source().id() == null) {
+                return item.reliability();
+            }
+            TrackRecord record = recordOf.computeIfAbsent(item.source().id(), source -> records.of(source, asOf, claim.id()));
+            return TrackRecord.earned(item.reliability(), record.confirmed(), record.refuted());
         });
     }
 

@@ -97,32 +97,40 @@ public final class ClaimBook {
 
     /** Every evidence item bearing on the claim, and every opinion on it as an evidence item. */
     public List<EvidenceItem> evidenceFor(String claimId) {
-        List<EvidenceItem> items = new ArrayList<>();
-        for (StixObject object : store.currentObjects(store.referencing(claimId, "object_refs"))) {
-            if (isEvidence(object)) {
-                items.add(toEvidence(object));
-            } else if ("opinion".equals(object.type())) {
-                opinionAsEvidence(object).ifPresent(items::add);
-            }
-        }
-        items.sort(Comparator.comparing(EvidenceItem::knownFrom).thenComparing(EvidenceItem::id));
-        return items;
+        return items(store.referencing(claimId, "object_refs"));
     }
 
     /** Every evidence item the source provided, and its opinions. */
     public List<EvidenceItem> evidenceFrom(String sourceId) {
-        List<EvidenceItem> items = new ArrayList<>();
-        for (StixObject object : store.currentObjects(store.referencing(sourceId, "ext.source_ref"))) {
+        List<String> ids = new ArrayList<>(store.referencing(sourceId, "ext.source_ref"));
+        store.referencing(sourceId, "created_by_ref").stream().filter(id -> id.startsWith("opinion--")).forEach(ids::add);
+        return items(ids);
+    }
+
+    /**
+     * The evidence items (and opinions, as items) among the ids, oldest first. Each object is read
+     * and parsed once for the life of this book: an assessment meets the same items again through
+     * their sources' track records, and a history through every date.
+     */
+    private List<EvidenceItem> items(List<String> ids) {
+        List<String> unread = ids.stream().filter(id -> !parsed.containsKey(id)).toList();
+        for (StixObject object : store.currentObjects(unread)) {
             if (isEvidence(object)) {
-                items.add(toEvidence(object));
+                parsed.put(object.id(), java.util.Optional.of(toEvidence(object)));
+            } else if ("opinion".equals(object.type())) {
+                parsed.put(object.id(), opinionAsEvidence(object));
             }
         }
-        for (StixObject object : store.currentObjects(store.referencing(sourceId, "created_by_ref"))) {
-            if ("opinion".equals(object.type())) {
-                opinionAsEvidence(object).ifPresent(items::add);
-            }
+        unread.forEach(id -> parsed.putIfAbsent(id, java.util.Optional.empty()));
+        List<EvidenceItem> items = new ArrayList<>();
+        Map<String, Instant> knownFrom = new HashMap<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            parsed.get(id).ifPresent(item -> {
+                items.add(item);
+                knownFrom.put(item.id(), item.knownFrom()); // parsed once, not at every comparison
+            });
         }
-        items.sort(Comparator.comparing(EvidenceItem::knownFrom).thenComparing(EvidenceItem::id));
+        items.sort(Comparator.comparing((EvidenceItem item) -> knownFrom.get(item.id())).thenComparing(EvidenceItem::id));
         return items;
     }
 
@@ -338,6 +346,7 @@ public final class ClaimBook {
     }
 
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, java.util.Optional<EvidenceItem>> parsed = new HashMap<>();
 
     private String name(String id) {
         if (id == null) {
@@ -363,5 +372,6 @@ public final class ClaimBook {
     private void write(List<ObjectNode> objects) {
         ValidatedWriter.write(store, objects);
         names.clear();
+        parsed.clear();
     }
 }

@@ -22,6 +22,8 @@ public final class SourceRecords {
     private final StixStore store;
     private final ClaimBook book;
     private final Map<String, Claim> claims = new HashMap<>();
+    /** What each source provided, read once: records as of many dates (a history) filter the same list. */
+    private final Map<String, List<EvidenceItem>> bySource = new HashMap<>();
 
     public SourceRecords(StixStore store, ClaimBook book) {
         this.store = store;
@@ -42,7 +44,7 @@ public final class SourceRecords {
         TreeSet<String> confirmed = new TreeSet<>();
         TreeSet<String> refuted = new TreeSet<>();
         TreeSet<String> open = new TreeSet<>();
-        for (EvidenceItem item : book.evidenceFrom(sourceId)) {
+        for (EvidenceItem item : bySource.computeIfAbsent(sourceId, book::evidenceFrom)) {
             if (item.knownFrom().isAfter(asOf)) {
                 continue;
             }
