@@ -67,20 +67,26 @@ class ClaimApiTest {
     }
 
     private static String apt10Claim() throws Exception {
-        return get("/api/v1/claims?about=stone%20panda").body().path("claims").get(0).path("id").asText();
+        for (JsonNode claim : get("/api/v1/claims?about=stone%20panda").body().path("claims")) {
+            if (claim.path("type").asText().equals("attributed-to")) {
+                return claim.path("id").asText();
+            }
+        }
+        throw new AssertionError("the demo's APT10 claim is missing");
     }
 
     @Test
     void claimsAboutAnyNameOfTheActorAreListed() throws Exception {
         Answer answer = get("/api/v1/claims?about=stone%20panda");
         assertThat(answer.status()).isEqualTo(200);
-        JsonNode claim = answer.body().path("claims").get(0);
-        assertThat(answer.body().path("claims").size()).isEqualTo(1);
+        JsonNode claim = get("/api/v1/claims?about=stone%20panda&status=confirmed").body().path("claims").get(0);
+        assertThat(claim.path("id").asText()).isEqualTo(apt10Claim());
         assertThat(claim.path("type").asText()).isEqualTo("attributed-to");
         assertThat(claim.path("source").path("name").asText()).isEqualTo("APT10");
         assertThat(claim.path("target").path("name").asText()).isEqualTo("MSS Tianjin State Security Bureau");
         assertThat(claim.path("status").asText()).isEqualTo("confirmed");
-        assertThat(get("/api/v1/claims?status=open").body().path("claims").size()).isEqualTo(1);
+        assertThat(get("/api/v1/claims?status=open").body().path("claims").toString()).contains("Gao Qiang")
+                .doesNotContain("\"APT3\"");
         assertThat(get("/api/v1/claims?status=maybe").status()).isEqualTo(400);
     }
 
@@ -117,6 +123,24 @@ class ClaimApiTest {
         assertThat(post("/api/v1/ach/" + created.body().path("id").asText() + "/ratings",
                 "{\"evidence\":\"" + evidence + "\",\"hypothesis\":\"H2\",\"rating\":\"maybe\"}", "application/json")
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDossierIsServedInEachFormat() throws Exception {
+        String apt10 = null;
+        for (JsonNode claim : get("/api/v1/claims?about=APT10").body().path("claims")) {
+            apt10 = claim.path("type").asText().equals("attributed-to") ? claim.path("source").path("id").asText() : apt10;
+        }
+        String person = get("/api/v1/claims?about=Gao%20Qiang").body().path("claims").get(0).path("source").path("id").asText();
+        assertThat(get("/api/v1/actors/" + person + "/dossier").status()).isEqualTo(404); // a person is not an actor
+        for (String format : java.util.List.of("md", "html", "stix")) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                    + "/api/v1/actors/" + apt10 + "/dossier?format=" + format + "&as_of=2018-12-21")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(format).isEqualTo(200);
+            assertThat(response.body()).as(format).contains("MSS Tianjin State Security Bureau");
+        }
+        assertThat(get("/api/v1/actors/" + apt10 + "/dossier?format=pdf").status()).isEqualTo(400);
     }
 
     @Test

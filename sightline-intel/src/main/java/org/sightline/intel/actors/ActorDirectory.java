@@ -187,8 +187,12 @@ public final class ActorDirectory {
 
     /** The current, unrevoked actor object with this id; an unknown id is a not-found error. */
     public StixObject actor(String actorId) {
-        return store.current(actorId).filter(o -> !o.revoked())
+        StixObject actor = store.current(actorId).filter(o -> !o.revoked())
                 .orElseThrow(() -> new NotFoundException("no actor " + actorId + " in the knowledge store"));
+        if (!StixTypes.ACTOR_TYPES.contains(actor.type())) {
+            throw new NotFoundException(actorId + " is a " + actor.type() + ", not an intrusion set, threat actor or campaign");
+        }
+        return actor;
     }
 
     /** The card of an actor object, with the names of every object linked to it. */
