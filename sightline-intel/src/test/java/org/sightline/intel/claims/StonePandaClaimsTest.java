@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
 import org.sightline.ingest.bundle.BundleImporter;
@@ -20,17 +21,26 @@ import org.sightline.intel.attribution.Reliability;
 import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 
-/** The story the demo data tells: what was knowable about APT10 and the MSS, and when. */
+/**
+ * The story the demo data tells: what was knowable about APT10 and the MSS, and when. It runs on
+ * H2 and on PostgreSQL (StonePandaClaimsOnPostgresTest), since every answer comes through the
+ * store's indexes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StonePandaClaimsTest {
-    private static TestStore test;
-    private static ClaimBook book;
-    private static String apt10Claim;
-    private static String apt10;
-    private static String intrusionTruth;
+    private TestStore test;
+    private ClaimBook book;
+    private String apt10Claim;
+    private String apt10;
+    private String intrusionTruth;
+
+    Backend backend() {
+        return Backend.H2;
+    }
 
     @BeforeAll
-    static void loadDemo() {
-        test = Backend.H2.open();
+    void loadDemo() {
+        test = backend().open();
         DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
         book = new ClaimBook(test.store());
         apt10 = id("APT10");
@@ -40,13 +50,13 @@ class StonePandaClaimsTest {
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         if (test != null) {
             test.close();
         }
     }
 
-    private static String id(String name) {
+    private String id(String name) {
         return test.store().findByNameKey(org.sightline.store.names.NameKey.of(name), Set.of("intrusion-set", "identity"))
                 .get(0).objectId();
     }
