@@ -17,6 +17,7 @@ public record TrackRecord(String id, String name, String asOf, Reliability grade
      * least one) raise it a grade, three or more with at most one refutation two grades; only
      * refutations lower it likewise; a mixed record moves it a grade when three in four settled
      * claims go one way, and not at all otherwise. A source with nothing settled keeps its grade.
+     * A record raises a source to B at most: A is for an analyst to give.
      */
     public static Reliability earned(Reliability start, int confirmed, int refuted) {
         int settled = confirmed + refuted;
@@ -25,7 +26,9 @@ public record TrackRecord(String id, String name, String asOf, Reliability grade
         }
         double share = (double) confirmed / settled;
         if (share >= 0.75) {
-            return confirmed >= 3 ? start.better().better() : start.better();
+            Reliability raised = confirmed >= 3 ? start.better().better() : start.better();
+            // A record earns at most "usually reliable": "completely reliable" stays an analyst's own judgement.
+            return raised == Reliability.A && start != Reliability.A ? Reliability.B : raised;
         }
         if (share <= 0.25) {
             return refuted >= 3 ? start.worse().worse() : start.worse();
