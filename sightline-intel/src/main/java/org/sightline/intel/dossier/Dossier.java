@@ -14,10 +14,11 @@ import org.sightline.intel.claims.TrackRecord;
  * Everything a dossier on an actor says, as of a date, before it is written out as HTML, Markdown
  * or STIX: the actor's card, the claims about it with their confidence, curve and cited evidence,
  * the track records of the sources, and the analyses of competing hypotheses. Every evidence item
- * has one citation label (E1, E2 …) used wherever it is cited.
+ * has one citation label (E1, E2 …) used wherever it is cited. {@code tlp} is the most restrictive
+ * TLP marking of anything the dossier draws on ("TLP:AMBER"), or null when nothing is marked.
  */
 public record Dossier(String asOf, String generated, ActorProfile actor, List<String> actorIds, List<ClaimSection> claims,
-                      List<TrackRecord> sources, List<AchAnalysis.Result> analyses) {
+                      List<TrackRecord> sources, List<AchAnalysis.Result> analyses, String tlp) {
 
     public record ClaimSection(Claim claim, Assessment assessment, List<ClaimAssessor.HistoryPoint> history,
                                List<Cited> evidence) {

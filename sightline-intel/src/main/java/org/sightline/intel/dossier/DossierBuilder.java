@@ -25,6 +25,7 @@ import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.extensions.SightlineExtensions;
+import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
 
 /** Gathers a {@link Dossier} on an actor from the store, as it could have been written on a date. */
@@ -77,9 +78,29 @@ public final class DossierBuilder {
         }
         List<TrackRecord> trackRecords = new ArrayList<>();
         sources.forEach(source -> trackRecords.add(records.of(source, asOf)));
+        List<AchAnalysis.Result> analyses = analyses(actorIds, asOf);
+        Set<String> drawnOn = new LinkedHashSet<>(actorIds);
+        sections.forEach(section -> {
+            drawnOn.add(section.claim().id());
+            section.evidence().forEach(cited -> drawnOn.add(cited.item().id()));
+        });
+        analyses.forEach(analysis -> drawnOn.add(analysis.id()));
         return new Dossier(StixTimestamp.format(asOf), StixTimestamp.format(Instant.now()),
-                new ActorProfiles(store).profile(card.id()), actorIds, sections, trackRecords,
-                analyses(actorIds, asOf));
+                new ActorProfiles(store).profile(card.id()), actorIds, sections, trackRecords, analyses, strictestTlp(drawnOn));
+    }
+
+    /** The most restrictive TLP level marking any of the objects: a dossier is shared no wider than its parts. */
+    private String strictestTlp(Set<String> ids) {
+        Tlp strictest = null;
+        for (StixObject object : store.currentObjects(ids)) {
+            for (String marking : object.strings("object_marking_refs")) {
+                Tlp level = Tlp.ofMarkingId(marking).orElse(null);
+                if (level != null && (strictest == null || level.ordinal() > strictest.ordinal())) {
+                    strictest = level;
+                }
+            }
+        }
+        return strictest == null ? null : strictest.label();
     }
 
     /** The analyses of competing hypotheses about any of the actor's objects. */

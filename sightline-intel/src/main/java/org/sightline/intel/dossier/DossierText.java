@@ -24,6 +24,12 @@ final class DossierText {
         return "Dossier: " + dossier.actor().name() + (dossier.actor().externalId() == null ? "" : " [" + dossier.actor().externalId() + "]");
     }
 
+    /** The sharing banner: the strictest TLP of anything in the dossier. */
+    static String marking(Dossier dossier) {
+        return dossier.tlp() == null ? "No TLP marking on anything in this dossier: decide how far to share it before you do."
+                : dossier.tlp() + ": the most restrictive marking of anything in this dossier; share it no wider.";
+    }
+
     static String preamble(Dossier dossier) {
         return "What could be known as of " + day(dossier.asOf()) + ", written by Sightline on " + day(dossier.generated())
                 + ". Findings cite the evidence they rest on as [E1]; each claim lists its evidence with its Admiralty grade "

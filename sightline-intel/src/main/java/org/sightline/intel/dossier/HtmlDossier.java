@@ -28,6 +28,7 @@ public final class HtmlDossier {
                 .append("table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;")
                 .append("vertical-align:top;font-size:.9rem}th{background:#f3f3f3}.wep{font-weight:bold}")
                 .append("svg{border:1px solid #ddd;background:#fcfcfc}</style></head><body>\n");
+        html.append("<p class=\"tlp\"><strong>").append(esc(DossierText.marking(dossier))).append("</strong></p>\n");
         html.append("<h1>").append(esc(DossierText.title(dossier))).append("</h1>\n<p>").append(esc(DossierText.preamble(dossier))).append("</p>\n");
         var actor = dossier.actor();
         html.append("<h2>The actor</h2>\n");

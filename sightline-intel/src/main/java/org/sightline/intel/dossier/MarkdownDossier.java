@@ -15,6 +15,7 @@ public final class MarkdownDossier {
     /** @param nameOf the name of an object by id (the resolving source of a claim) */
     public static String render(Dossier dossier, Function<String, String> nameOf) {
         StringBuilder md = new StringBuilder();
+        md.append("**").append(DossierText.marking(dossier)).append("**\n\n");
         md.append("# ").append(DossierText.title(dossier)).append("\n\n").append(DossierText.preamble(dossier)).append("\n\n");
         var actor = dossier.actor();
         md.append("## The actor\n\n");

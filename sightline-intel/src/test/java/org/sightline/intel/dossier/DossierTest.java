@@ -49,7 +49,7 @@ class DossierTest {
     @Test
     void theMarkdownCitesEveryEvidenceItemInAFinding() {
         String md = MarkdownDossier.render(december, names);
-        assertThat(md).startsWith("# Dossier: APT10").contains("attributed-to MSS Tianjin State Security Bureau",
+        assertThat(md).startsWith("**TLP:CLEAR: the most restrictive marking").contains("# Dossier: APT10").contains("attributed-to MSS Tianjin State Security Bureau",
                 "almost certain", "Intrusion Truth", "Who directs APT10's intrusions?", "BRONZE RIVERSIDE");
         assertThat(cited(december)).hasSize(6);
         for (Dossier.Cited cited : cited(december)) {
@@ -96,5 +96,22 @@ class DossierTest {
         String md = MarkdownDossier.render(august, names);
         assertThat(md).doesNotContain("Zhu Hua").contains("Status: open as of 2018-08-31", "likely");
         assertThat(cited(august)).extracting(c -> c.item().kind()).doesNotContain("indictment");
+    }
+
+    @Test
+    void oneAmberItemMakesTheWholeDossierAmber() {
+        try (TestStore amber = Backend.H2.open()) {
+            DemoData.load(new BundleImporter(amber.store(), amber.knowledge().index()));
+            Dossier before = new DossierBuilder(amber.store()).build("APT10", Instant.parse("2018-12-21T00:00:00Z"));
+            String first = before.claims().get(0).evidence().get(0).item().id();
+            ObjectNode note = amber.store().current(first).orElseThrow().json().deepCopy();
+            note.put("modified", "2026-11-28T00:00:00.000Z");
+            note.putArray("object_marking_refs").add(org.sightline.stix.markings.Tlp.AMBER.markingId());
+            org.sightline.intel.claims.ValidatedWriter.write(amber.store(), List.of(note));
+            Dossier after = new DossierBuilder(amber.store()).build("APT10", Instant.parse("2018-12-21T00:00:00Z"));
+            assertThat(before.tlp()).isEqualTo("TLP:CLEAR");
+            assertThat(after.tlp()).isEqualTo("TLP:AMBER");
+            assertThat(HtmlDossier.render(after, names)).contains("TLP:AMBER: the most restrictive marking");
+        }
     }
 }
