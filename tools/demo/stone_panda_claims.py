@@ -161,3 +161,59 @@ with open(OUT, "w") as out:
     json.dump(bundle, out, indent=2, ensure_ascii=False)
     out.write("\n")
 print(f"wrote {len(objects)} objects to {OUT}")
+
+# Who APT10 and APT3 go after, from the public reporting (Operation Cloud Hopper, 2017; the 2018 indictment).
+SUPPLIES = f"extension-definition--{uuid.uuid5(NS, 'sightline-supplies')}"
+TARGETING_OUT = OUT.replace("stone-panda-claims.json", "stone-panda-targeting.json")
+
+
+def sector_class(key, name, sectors, why):
+    o = base("identity", "sector:" + key)
+    o.update(name=name, identity_class="class", sectors=sectors, description=why)
+    return o
+
+
+def country(code, name):
+    o = base("location", "country:" + code)
+    o.update(name=name, country=code)
+    return o
+
+
+def targets(key, source, target, why, first_seen, service_types=None):
+    o = base("relationship", "targets:" + key)
+    o.update(relationship_type="targets", source_ref=source, target_ref=target, description=why,
+             start_time=first_seen, external_references=[{"source_name": "public reporting", "description": why}])
+    if service_types:
+        o["extensions"] = {SUPPLIES: {"extension_type": "property-extension", "service_types": service_types}}
+    return o
+
+
+msps = sector_class("msp", "Managed IT service providers", ["technology"],
+                    "Companies that run their customers' IT with privileged, remote access.")
+telecoms = sector_class("telecoms", "Telecommunications providers", ["telecommunications"], "Telecoms and connectivity providers.")
+software = sector_class("software", "Software and technology vendors", ["technology"], "Software vendors and upstream technology providers.")
+defense = sector_class("defense", "Defense and aerospace industry", ["defense", "aerospace"], "Defense contractors and aerospace firms.")
+us, gb, jp = country("US", "United States"), country("GB", "United Kingdom"), country("JP", "Japan")
+cloud_hopper = foundation["Operation Cloud Hopper"]
+apt10, apt3 = foundation["APT10"], foundation["APT3"]
+targeting = [msps, telecoms, software, defense, us, gb, jp,
+             targets("cloud-hopper-msps", cloud_hopper, msps["id"],
+                     "Operation Cloud Hopper compromised managed IT service providers to reach their customers (public reporting, 2017).",
+                     "2016-01-01T00:00:00Z", ["managed-it-services", "cloud-hosting"]),
+             targets("apt10-telecoms", apt10, telecoms["id"],
+                     "The 2018 indictment names telecommunications among the industries APT10 targeted.", "2014-01-01T00:00:00Z",
+                     ["telecom-connectivity"]),
+             targets("apt10-software", apt10, software["id"],
+                     "APT10 went after software vendors and upstream technology providers (public reporting).", "2014-01-01T00:00:00Z",
+                     ["software-vendor"]),
+             targets("apt10-us", apt10, us["id"], "Victims in the United States (2018 indictment).", "2014-01-01T00:00:00Z"),
+             targets("apt10-gb", apt10, gb["id"], "Victims in the United Kingdom (public reporting, 2017).", "2016-01-01T00:00:00Z"),
+             targets("apt10-jp", apt10, jp["id"], "Victims in Japan (public reporting).", "2016-01-01T00:00:00Z"),
+             targets("apt3-defense", apt3, defense["id"], "APT3 intrusions at defense and aerospace firms (public reporting).",
+                     "2010-01-01T00:00:00Z"),
+             targets("apt3-us", apt3, us["id"], "Victims in the United States (2017 indictment).", "2011-01-01T00:00:00Z")]
+with open(TARGETING_OUT, "w") as out:
+    json.dump({"type": "bundle", "id": f"bundle--{uuid.uuid5(NS, 'stone-panda-demo:targeting-bundle')}",
+               "objects": targeting}, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+print(f"wrote {len(targeting)} objects to {TARGETING_OUT}")

@@ -21,7 +21,7 @@ import org.sightline.intel.claims.Claim;
 import org.sightline.intel.claims.ClaimAssessor;
 import org.sightline.intel.claims.ClaimBook;
 import org.sightline.intel.claims.ClaimStatus;
-import org.sightline.intel.claims.ValidatedWriter;
+import org.sightline.store.ValidatedWriter;
 import org.sightline.intel.dossier.DossierBuilder;
 import org.sightline.intel.dossier.DossierFormat;
 import org.sightline.stix.StixId;

@@ -36,6 +36,11 @@ public final class BundleImporter {
     private final FullTextIndex index;
     private final StixValidator validator = new StixValidator();
 
+    /** The store this importer writes to. */
+    public StixStore store() {
+        return store;
+    }
+
     public BundleImporter(StixStore store, FullTextIndex index) {
         this.store = store;
         this.index = index;

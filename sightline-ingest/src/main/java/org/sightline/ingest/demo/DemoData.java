@@ -11,7 +11,12 @@ import org.sightline.ingest.bundle.ImportReport;
 /** The demo data set that ships inside Sightline: the Stone Panda / APT10 case, written from public facts. */
 public final class DemoData {
     /** Bundles in load order. */
-    public static final List<String> BUNDLES = List.of("stone-panda-foundation.json", "stone-panda-claims.json");
+    public static final List<String> BUNDLES = List.of("stone-panda-foundation.json", "stone-panda-claims.json",
+            "stone-panda-targeting.json");
+
+    /** The demo organisation and its suppliers: an MSP, a software vendor, a telecom, a caterer, and the MSP's host. */
+    public static final String SUPPLIERS = "demo-suppliers.csv";
+    public static final String ORGANISATION = "Northwind Engineering";
 
     private DemoData() {
     }
@@ -33,6 +38,13 @@ public final class DemoData {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        try (InputStream in = DemoData.class.getResourceAsStream(SUPPLIERS)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            new org.sightline.ingest.suppliers.SupplierImport(importer.store())
+                    .importRows(org.sightline.ingest.suppliers.SupplierFile.parse("demo/" + SUPPLIERS, text, false, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return total;
     }

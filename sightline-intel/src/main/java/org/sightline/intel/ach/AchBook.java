@@ -165,6 +165,6 @@ public final class AchBook {
     }
 
     private void write(ObjectNode grouping) {
-        org.sightline.intel.claims.ValidatedWriter.write(store, List.of(grouping));
+        org.sightline.store.ValidatedWriter.write(store, List.of(grouping));
     }
 }

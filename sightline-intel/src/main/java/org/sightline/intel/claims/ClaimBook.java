@@ -23,6 +23,7 @@ import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
+import org.sightline.store.ValidatedWriter;
 
 /**
  * Claims, their evidence and the opinions others hold on them, kept in the store as STIX: a claim

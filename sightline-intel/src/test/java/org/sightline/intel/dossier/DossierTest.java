@@ -107,7 +107,7 @@ class DossierTest {
             ObjectNode note = amber.store().current(first).orElseThrow().json().deepCopy();
             note.put("modified", "2026-11-28T00:00:00.000Z");
             note.putArray("object_marking_refs").add(org.sightline.stix.markings.Tlp.AMBER.markingId());
-            org.sightline.intel.claims.ValidatedWriter.write(amber.store(), List.of(note));
+            org.sightline.store.ValidatedWriter.write(amber.store(), List.of(note));
             Dossier after = new DossierBuilder(amber.store()).build("APT10", Instant.parse("2018-12-21T00:00:00Z"));
             assertThat(before.tlp()).isEqualTo("TLP:CLEAR");
             assertThat(after.tlp()).isEqualTo("TLP:AMBER");

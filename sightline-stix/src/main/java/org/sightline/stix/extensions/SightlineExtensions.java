@@ -17,7 +17,10 @@ import org.sightline.stix.json.StixJson;
  *   <li>{@link #SOURCE} on an identity: the reliability an analyst grades the source at before any
  *       track record;</li>
  *   <li>{@link #ACH} on a grouping: an analysis of competing hypotheses, with its question,
- *       hypotheses and the ratings of evidence items against them.</li>
+ *       hypotheses and the ratings of evidence items against them;</li>
+ *   <li>{@link #SUPPLIES} on a "supplies" relationship from a supplier to its customer: the service
+ *       type, the access it grants and its criticality; and on a "targets" relationship, the service
+ *       types an actor goes after.</li>
  * </ul>
  * The extension-definition objects are fixed (ids derived from their names, fixed timestamps), so
  * every Sightline writes the same ones; docs/extensions.md is their normative text.
@@ -27,6 +30,7 @@ public final class SightlineExtensions {
     public static final String EVIDENCE = StixId.deterministic("extension-definition", "sightline-evidence");
     public static final String SOURCE = StixId.deterministic("extension-definition", "sightline-source");
     public static final String ACH = StixId.deterministic("extension-definition", "sightline-ach");
+    public static final String SUPPLIES = StixId.deterministic("extension-definition", "sightline-supplies");
     /** The identity that defines Sightline's extensions. */
     public static final String SIGHTLINE = StixId.deterministic("identity", "sightline-project");
 
@@ -56,7 +60,9 @@ public final class SightlineExtensions {
                 definition(SOURCE, "Sightline source", "source",
                         "A source's analyst-graded Admiralty reliability before any track record."),
                 definition(ACH, "Sightline ACH", "ach",
-                        "An analysis of competing hypotheses: question, hypotheses, consistency ratings of evidence."));
+                        "An analysis of competing hypotheses: question, hypotheses, consistency ratings of evidence."),
+                definition(SUPPLIES, "Sightline supplies", "supplies",
+                        "A supplier's service to a customer: service type, access level, criticality; service types targeted."));
     }
 
     private static ObjectNode definition(String id, String name, String anchor, String description) {

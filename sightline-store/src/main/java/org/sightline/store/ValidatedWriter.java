@@ -1,4 +1,4 @@
-package org.sightline.intel.claims;
+package org.sightline.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -7,7 +7,6 @@ import org.sightline.stix.StixObject;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.validation.StixValidator;
 import org.sightline.stix.validation.ValidationIssue;
-import org.sightline.store.StixStore;
 
 /**
  * Writes objects that carry Sightline's extensions: every object is validated first, and the
