@@ -6,16 +6,16 @@ import java.util.Map;
 import org.sightline.store.StixStore;
 
 /** Which actor objects are linked as one actor (same-actor relationships, transitively). */
-final class ActorClusters {
+public final class ActorClusters {
     private final Map<String, String> parent = new HashMap<>();
 
-    ActorClusters(StixStore store) {
+    public ActorClusters(StixStore store) {
         for (StixStore.Edge edge : store.edgesOfType(ActorLinker.SAME_ACTOR)) {
             union(edge.sourceId(), edge.targetId());
         }
     }
 
-    String root(String id) {
+    public String root(String id) {
         String root = id;
         while (parent.containsKey(root) && !parent.get(root).equals(root)) {
             root = parent.get(root);
@@ -24,7 +24,7 @@ final class ActorClusters {
     }
 
     /** Every object in the same cluster as this one (itself included). */
-    List<String> members(String id) {
+    public List<String> members(String id) {
         String root = root(id);
         List<String> members = new java.util.ArrayList<>();
         members.add(id);

@@ -1,0 +1,71 @@
+package org.sightline.intel.exposure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.demo.DemoData;
+import org.sightline.store.names.NameKey;
+import org.sightline.store.testing.Backend;
+import org.sightline.store.testing.TestStore;
+
+/** Who can reach the demo's Northwind Engineering through its suppliers. */
+class ExposureTest {
+    private static final Instant AS_OF = Instant.parse("2019-01-01T00:00:00Z");
+
+    @Test
+    void apt10RanksFirstThroughTheMspAndTheCatererCarriesTheLeastRisk() {
+        try (TestStore test = Backend.H2.open()) {
+            DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
+            String northwind = test.store().findByNameKey(NameKey.of(DemoData.ORGANISATION), java.util.Set.of("identity")).get(0).objectId();
+            Exposure exposure = new ExposureModel(test.store()).rank(ExposureModel.organisation(test.store(), null), 10, AS_OF);
+            assertThat(exposure.organisation()).isEqualTo(northwind);
+            Exposure.RankedActor first = exposure.actors().get(0);
+            assertThat(first.name()).isEqualTo("APT10");
+            assertThat(first.paths().get(0).names().get(0)).isEqualTo("Harbor Managed IT");
+            assertThat(first.paths().get(0).reasons()).anySatisfy(r -> assertThat(r).contains("managed-it-services", "Cloud Hopper"))
+                    .anySatisfy(r -> assertThat(r).contains("privileged-admin access"));
+            assertThat(exposure.actors()).extracting(Exposure.RankedActor::name).contains("APT3");
+            // the MSP's own host reaches Northwind through the MSP: a tier-2 path
+            assertThat(first.paths()).anySatisfy(p -> assertThat(p.names()).containsExactly("Cloudline Hosting", "Harbor Managed IT"));
+            List<Exposure.RankedSupplier> suppliers = exposure.suppliers();
+            assertThat(suppliers.get(0).name()).isEqualTo("Harbor Managed IT");
+            assertThat(suppliers.get(suppliers.size() - 1).name()).isEqualTo("Greenleaf Catering");
+            assertThat(suppliers.get(0).topActors()).startsWith("APT10");
+        }
+    }
+
+    @Property(tries = 200)
+    void moreTargetingNeverLowersAPath(@ForAll @Size(max = 6) List<@DoubleRange(min = 0, max = 1) Double> weights,
+                                       @ForAll @DoubleRange(min = 0, max = 1) double extra) {
+        List<TargetingFacts.Fact> facts = new ArrayList<>();
+        weights.forEach(w -> facts.add(new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", w, 1, "", "")));
+        double before = ExposureModel.targeting(facts);
+        facts.add(new TargetingFacts.Fact(TargetingFacts.Dimension.COUNTRY, "GB", extra, 1, "", ""));
+        assertThat(ExposureModel.targeting(facts)).isGreaterThanOrEqualTo(before).isBetween(0.0, 1.0);
+    }
+
+    @Property(tries = 200)
+    void morePathsOrHigherPathsNeverLowerAnActor(@ForAll @Size(max = 6) List<@DoubleRange(min = 0, max = 1) Double> paths,
+                                                 @ForAll @DoubleRange(min = 0, max = 1) double extra) {
+        double[] before = paths.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] after = java.util.Arrays.copyOf(before, before.length + 1);
+        after[before.length] = extra;
+        assertThat(ExposureModel.noisyOr(after)).isGreaterThanOrEqualTo(ExposureModel.noisyOr(before));
+    }
+
+    @Test
+    void moreAccessNeverLowersTheReach() {
+        var levels = org.sightline.stix.vocabulary.SupplyVocabulary.AccessLevel.values();
+        for (int i = 1; i < levels.length; i++) {
+            assertThat(levels[i - 1].weight()).isGreaterThan(levels[i].weight());
+        }
+    }
+}
