@@ -54,6 +54,7 @@ public final class App implements AutoCloseable {
             config.routes.get("/api/v1/claims/{id}/history", claims::history);
             config.routes.post("/api/v1/evidence", claims::addEvidence);
             config.routes.get("/api/v1/sources/{id}", claims::source);
+            config.routes.get("/api/v1/exposure", claims::exposure);
             config.routes.get("/api/v1/ach", ach::list);
             config.routes.post("/api/v1/ach", ach::create);
             config.routes.get("/api/v1/ach/{id}", ach::show);

@@ -17,6 +17,7 @@ import org.sightline.intel.claims.ClaimStatus;
 import org.sightline.intel.claims.ClaimTopics;
 import org.sightline.intel.claims.NamedObjects;
 import org.sightline.intel.claims.SourceRecords;
+import org.sightline.intel.exposure.ExposureModel;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.StixStore;
 
@@ -79,6 +80,23 @@ final class ClaimHandlers {
             throw new InvalidInputException("'stance' must be supports or refutes, got '" + stance + "'");
         }
         HttpJson.created(ctx, new ClaimBook(store).addEvidence(evidence));
+    }
+
+    /** GET /api/v1/exposure?org=&top=&as_of= */
+    void exposure(Context ctx) {
+        String named = ctx.queryParam("org");
+        String top = ctx.queryParam("top");
+        int count;
+        try {
+            count = top == null ? 10 : Integer.parseInt(top);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("'top' must be a whole number, got '" + top + "'");
+        }
+        if (count < 1 || count > 1000) {
+            throw new InvalidInputException("'top' must be between 1 and 1000, got " + count);
+        }
+        String organisation = ExposureModel.organisation(store, named == null ? null : NamedObjects.resolve(store, named, "org"));
+        HttpJson.write(ctx, new ExposureModel(store).rank(organisation, count, asOf(ctx)));
     }
 
     void source(Context ctx) {

@@ -18,7 +18,8 @@ import org.sightline.store.StixStore;
  *       times its confidence (seen at the supplier 0.9, targets it 0.8, its service type 0.6, its
  *       sector 0.4, its country 0.2).</li>
  *   <li>The path's reach: the product over its hops of access weight × criticality.</li>
- *   <li>How active the actor is: 1, or 0.4 when its timeline shows it dormant as of the date.</li>
+ *   <li>How active the actor is: 1, or 0.4 when its timeline (campaigns, reports, sightings) shows it
+ *       dormant as of the date; an actor with no dated activity on record counts as active.</li>
  *   <li>A path scores targeting × reach × activity; an actor, the noisy-or of its paths; a
  *       supplier, the noisy-or of the paths that start at it.</li>
  * </ul>
@@ -82,10 +83,12 @@ public final class ExposureModel {
                 break;
             }
             ActivityTimeline.Timeline timeline = new ActivityTimeline(store).of(candidate.actor.objects(), asOf);
-            boolean dormant = timeline.dormant();
+            // When all a timeline has is when the records were written, nothing is known of the actor's activity.
+            boolean dated = timeline.events().stream().anyMatch(e -> !e.kind().equals("first documented") && !e.kind().equals("last updated"));
+            boolean dormant = dated && timeline.dormant();
             activity.put(candidate.actor.id(), dormant ? DORMANT : 1.0);
-            String last = timeline.events().isEmpty() ? null : timeline.events().get(timeline.events().size() - 1).date();
-            activityWords.put(candidate.actor.id(), last == null ? "no dated activity on record"
+            String last = dated ? timeline.events().get(timeline.events().size() - 1).date() : null;
+            activityWords.put(candidate.actor.id(), last == null ? "activity unknown: no dated campaign, report or sighting on record"
                     : (dormant ? "dormant: quiet since " : "active: last dated event ") + last.substring(0, 10));
             best.add(candidate.raw * activity.get(candidate.actor.id()));
             if (best.size() > wanted) {
@@ -142,11 +145,18 @@ public final class ExposureModel {
     private record Scored(TargetingFacts.Actor actor, List<RawPath> paths, double raw) {
     }
 
-    /** 1 - prod(1 - weight x confidence): each further fact adds, none subtracts. */
+    /**
+     * 1 - prod(1 - weight x confidence) over distinct facts: each further fact adds, none subtracts.
+     * The same fact from two sources ("targets the technology sector") counts once, at its best.
+     */
     static double targeting(List<TargetingFacts.Fact> facts) {
-        double miss = 1;
+        Map<String, Double> strongest = new HashMap<>();
         for (TargetingFacts.Fact fact : facts) {
-            miss *= 1 - fact.weight() * fact.confidence();
+            strongest.merge(fact.dimension() + "|" + fact.value(), fact.weight() * fact.confidence(), Math::max);
+        }
+        double miss = 1;
+        for (double strength : strongest.values()) {
+            miss *= 1 - strength;
         }
         return 1 - miss;
     }
@@ -176,7 +186,7 @@ public final class ExposureModel {
             reasons.add(network.name(hop.supplier()) + " supplies " + network.name(hop.customer()) + " (" + hop.service().label()
                     + ") with " + hop.access().label() + " access, criticality " + hop.criticality().label());
         }
-        reasons.add(actor.name() + " is " + activity);
+        reasons.add(actor.name() + ": " + activity);
         List<String> names = new ArrayList<>();
         route.via().forEach(id -> names.add(network.name(id)));
         return new Exposure.Path(route.via(), names, round(score), reasons);

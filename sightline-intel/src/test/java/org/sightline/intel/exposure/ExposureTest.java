@@ -62,6 +62,13 @@ class ExposureTest {
     }
 
     @Test
+    void theSameFactFromTwoSourcesCountsOnce() {
+        var sector = new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", 0.4, 1, "", "one report");
+        var again = new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", 0.4, 1, "", "another report");
+        assertThat(ExposureModel.targeting(List.of(sector, again))).isEqualTo(ExposureModel.targeting(List.of(sector)));
+    }
+
+    @Test
     void moreAccessNeverLowersTheReach() {
         var levels = org.sightline.stix.vocabulary.SupplyVocabulary.AccessLevel.values();
         for (int i = 1; i < levels.length; i++) {
