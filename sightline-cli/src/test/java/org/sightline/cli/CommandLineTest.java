@@ -250,6 +250,31 @@ class CommandLineTest {
     }
 
     @Test
+    void suppliersAreDeclaredAndTheExposureRankedWithReasons() throws IOException {
+        Path csv = dataDir.resolve("suppliers.csv");
+        Files.writeString(csv, "supplier,customer,service_type,access_level,criticality,sectors,countries\n"
+                + "Harbor Managed IT,,managed-it-services,privileged-admin,high,Information technology,GB\n"
+                + "Greenleaf Catering,,other,none,low,Hospitality,GB\n");
+        assertThat(run("demo", "--load-only").exit()).isZero(); // APT10's targeting facts
+        Path bad = dataDir.resolve("bad.csv");
+        Files.writeString(bad, "supplier,customer,service_type,access_level\nX,Acme,msp,root\n");
+        Run refused = run("suppliers", "import", bad.toString(), "--json");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.json().path("error").path("message").asText()).contains("bad.csv:2: service_type 'msp'", "bad.csv:2: access_level 'root'");
+        Run imported = run("suppliers", "import", csv.toString(), "--org", "Contoso Shipping", "--json");
+        assertThat(imported.exit()).isZero();
+        assertThat(imported.json().path("supplies").asInt()).isEqualTo(2);
+        Run exposure = run("exposure", "--org", "Contoso Shipping", "--as-of", "2019-01-01", "--json");
+        assertThat(exposure.exit()).isZero();
+        JsonNode first = exposure.json().path("actors").get(0);
+        assertThat(first.path("name").asText()).isEqualTo("APT10");
+        assertThat(first.path("paths").get(0).path("reasons").toString()).contains("managed-it-services");
+        JsonNode suppliers = exposure.json().path("suppliers");
+        assertThat(suppliers.get(suppliers.size() - 1).path("name").asText()).isEqualTo("Greenleaf Catering");
+        assertThat(run("exposure").exit()).isEqualTo(1); // two organisations now: which one?
+    }
+
+    @Test
     void theEvidenceVaultArchivesAndDetectsTampering() throws IOException {
         assertThat(run("demo", "--load-only").exit()).isZero();
         String claim = run("claims", "--about", "APT10", "--json").json().path("claims").get(0).path("id").asText();

@@ -144,6 +144,17 @@ class ClaimApiTest {
     }
 
     @Test
+    void theExposureOfTheDemoOrganisationIsRanked() throws Exception {
+        JsonNode exposure = get("/api/v1/exposure?as_of=2019-01-01&top=5").body();
+        assertThat(exposure.path("organisation_name").asText()).isEqualTo("Northwind Engineering");
+        assertThat(exposure.path("actors").get(0).path("name").asText()).isEqualTo("menuPass"); // the demo's APT10, joined to ATT&CK
+        assertThat(exposure.path("actors").get(0).path("paths").get(0).path("via").size()).isEqualTo(1);
+        assertThat(exposure.path("suppliers").get(0).path("top_actors").get(0).asText()).isEqualTo("menuPass");
+        assertThat(get("/api/v1/exposure?top=zero").status()).isEqualTo(400);
+        assertThat(get("/api/v1/exposure?org=Nobody%20Inc").status()).isEqualTo(404);
+    }
+
+    @Test
     void aSourcesRecordShowsItsReliabilityAsOfADate() throws Exception {
         JsonNode before = get("/api/v1/sources/" + INTRUSION_TRUTH + "?as_of=2017-11-26").body();
         JsonNode after = get("/api/v1/sources/" + INTRUSION_TRUTH + "?as_of=2017-11-28").body();
