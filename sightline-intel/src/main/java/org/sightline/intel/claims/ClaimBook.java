@@ -33,9 +33,12 @@ import org.sightline.store.ValidatedWriter;
  * every note. Everything written is validated first and written in one transaction.
  */
 public final class ClaimBook {
-    /** The relationship types attribution work needs; {@code attributed-to} and {@code located-at} are STIX's own. */
+    /**
+     * The relationship types attribution work needs; {@code attributed-to}, {@code located-at} and
+     * {@code targets} are STIX's own ("APT10 targets Harbor Managed IT", weighed by its confidence in exposure).
+     */
     public static final List<String> CLAIM_TYPES = List.of("attributed-to", "affiliated-with", "employed-by",
-            "located-at", "contracts-for", "alias-of");
+            "located-at", "contracts-for", "alias-of", "targets");
 
     private final StixStore store;
 

@@ -25,7 +25,9 @@ import org.sightline.store.StixStore;
  *       (one of the suppliers itself, or its sectors), to a country, and the service types the
  *       relationship names through Sightline's supplies extension;</li>
  *   <li>the MISP galaxy's target categories (mapped to STIX sectors) and suspected victims (countries);</li>
- *   <li>sightings of the actor, or of an indicator that indicates it, at a supplier.</li>
+ *   <li>sightings of the actor, or of an indicator that indicates it, at a supplier;</li>
+ *   <li>an analyst's claim that the actor targets something ({@code sightline claim add --type targets}),
+ *       weighed by the claim's assessed probability as of the date.</li>
  * </ul>
  * A fact that reaches the actor through a campaign's attribution carries that attribution's
  * confidence: the claim's assessed probability as of the date, or the relationship's confidence.
@@ -89,18 +91,30 @@ public final class TargetingFacts {
             String why = relationship.description() != null ? relationship.description()
                     : source.name() + " targets " + target.name();
             String provenance = "targets relationship " + relationship.id() + since(relationship);
+            double claimed = 1.0;
+            if (!SightlineExtensions.of(relationship.json(), SightlineExtensions.CLAIM).isMissingNode()) {
+                // An analyst's claim that the actor targets this: as sure as its evidence makes it on the date.
+                var assessment = assessor.assess(relationship.id(), asOf);
+                claimed = assessment.probability();
+                why = why + " (a claim, " + assessment.wep() + ")";
+                provenance = "claim " + relationship.id();
+            }
+            double confidence = claimed;
             List<Fact> facts = new ArrayList<>();
             if (suppliers.contains(target.id())) {
-                facts.add(new Fact(Dimension.SUPPLIER, target.id(), TARGETS_SUPPLIER, 1, why, provenance));
+                facts.add(new Fact(Dimension.SUPPLIER, target.id(), TARGETS_SUPPLIER, confidence, why, provenance));
             }
             if ("identity".equals(target.type())) {
-                target.strings("sectors").forEach(sector -> facts.add(new Fact(Dimension.SECTOR, sector, SECTOR, 1, why, provenance)));
+                for (String sector : target.strings("sectors")) {
+                    facts.add(new Fact(Dimension.SECTOR, sector, SECTOR, confidence, why, provenance));
+                }
             }
             if ("location".equals(target.type()) && target.text("country") != null) {
-                facts.add(new Fact(Dimension.COUNTRY, target.text("country").toUpperCase(java.util.Locale.ROOT), COUNTRY, 1, why, provenance));
+                facts.add(new Fact(Dimension.COUNTRY, target.text("country").toUpperCase(java.util.Locale.ROOT), COUNTRY, confidence, why,
+                        provenance));
             }
             for (JsonNode service : SightlineExtensions.of(relationship.json(), SightlineExtensions.SUPPLIES).path("service_types")) {
-                facts.add(new Fact(Dimension.SERVICE, service.asText(), SERVICE, 1, why, provenance));
+                facts.add(new Fact(Dimension.SERVICE, service.asText(), SERVICE, confidence, why, provenance));
             }
             actors.forEach((actor, attribution) -> facts.forEach(fact -> factsByObject.computeIfAbsent(actor, k -> new ArrayList<>())
                     .add(attribution.reason == null ? fact : new Fact(fact.dimension(), fact.value(), fact.weight(),

@@ -42,6 +42,30 @@ class ExposureTest {
         }
     }
 
+    @Test
+    void anAnalystsTargetingClaimCountsAsFarAsItIsBelieved() {
+        try (TestStore test = Backend.H2.open()) {
+            DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
+            String organisation = ExposureModel.organisation(test.store(), null);
+            Instant now = Instant.now(); // the claim is recorded today: as of 2019 it did not exist
+            Exposure before = new ExposureModel(test.store()).rank(organisation, 10, now);
+            String greenleaf = supplier(before, "Greenleaf Catering").id();
+            String apt3 = test.store().findByNameKey("apt3", java.util.Set.of("intrusion-set")).get(0).objectId();
+            new org.sightline.intel.claims.ClaimBook(test.store()).addClaim(apt3, "targets", greenleaf, 0.5, null);
+            Exposure after = new ExposureModel(test.store()).rank(organisation, 10, Instant.now());
+            assertThat(supplier(new ExposureModel(test.store()).rank(organisation, 10, AS_OF), "Greenleaf Catering").topActors())
+                    .doesNotContain("APT3");
+            assertThat(supplier(after, "Greenleaf Catering").score()).isGreaterThan(supplier(before, "Greenleaf Catering").score());
+            assertThat(supplier(after, "Greenleaf Catering").topActors()).contains("APT3");
+            // an open claim at its prior of 0.5 counts half: a targeting fact of 0.8 x 0.5 on a path with almost no access
+            assertThat(supplier(after, "Greenleaf Catering").score()).isLessThan(0.05);
+        }
+    }
+
+    private static Exposure.RankedSupplier supplier(Exposure exposure, String name) {
+        return exposure.suppliers().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @Property(tries = 200)
     void moreTargetingNeverLowersAPath(@ForAll @Size(max = 6) List<@DoubleRange(min = 0, max = 1) Double> weights,
                                        @ForAll @DoubleRange(min = 0, max = 1) double extra) {
