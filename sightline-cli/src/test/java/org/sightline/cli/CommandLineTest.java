@@ -250,6 +250,20 @@ class CommandLineTest {
     }
 
     @Test
+    void tokensAreCreatedShownOnceListedAndRevoked() {
+        Run created = run("token", "create", "--role", "analyst", "--clearance", "amber", "--name", "ci", "--json");
+        assertThat(created.exit()).isZero();
+        String secret = created.json().path("token").asText();
+        String id = created.json().path("id").asText();
+        assertThat(secret).startsWith("sl_");
+        Run listed = run("token", "list", "--json");
+        assertThat(listed.out()).contains(id).doesNotContain(secret);
+        assertThat(run("token", "revoke", id).exit()).isZero();
+        assertThat(run("token", "revoke", id).exit()).isEqualTo(1);
+        assertThat(run("token", "create", "--role", "root").exit()).isEqualTo(1);
+    }
+
+    @Test
     void suppliersAreDeclaredAndTheExposureRankedWithReasons() throws IOException {
         Path csv = dataDir.resolve("suppliers.csv");
         Files.writeString(csv, "supplier,customer,service_type,access_level,criticality,sectors,countries\n"

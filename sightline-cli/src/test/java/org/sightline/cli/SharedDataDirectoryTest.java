@@ -45,6 +45,7 @@ class SharedDataDirectoryTest {
 
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port();
+            token = knowledge.tokens().create("test", org.sightline.store.tokens.Role.READER, "red").secret();
             assertThat(get(http, base + "/api/v1/actors?q=stone%20panda").path("match").path("name").asText())
                     .isEqualTo("menuPass");
             // The server indexes the other process's writes on its next sync; wait for it, up to a generous bound.
@@ -60,8 +61,10 @@ class SharedDataDirectoryTest {
         }
     }
 
+    private static String token;
+
     private static JsonNode get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         return StixJson.mapper().readTree(response.body());
     }

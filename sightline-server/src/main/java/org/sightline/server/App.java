@@ -22,6 +22,7 @@ public final class App implements AutoCloseable {
     private final ApiHandlers api;
     private final ClaimHandlers claims;
     private final AchHandlers ach;
+    private final Access access;
     private Javalin javalin;
     private ScheduledExecutorService indexSync;
 
@@ -30,35 +31,39 @@ public final class App implements AutoCloseable {
         this.api = new ApiHandlers(knowledge, actors);
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
+        this.access = new Access(knowledge.tokens());
     }
 
     public App start(ServerOptions options) {
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
-            config.routes.get("/health", api::health);
-            config.routes.get("/api/v1/stats", api::stats);
-            config.routes.get("/api/v1/objects/{id}", api::object);
-            config.routes.get("/api/v1/objects/{id}/versions", api::versions);
-            config.routes.get("/api/v1/search", api::search);
-            config.routes.get("/api/v1/actors", api::actors);
-            config.routes.get("/api/v1/actors/{id}", api::actorProfile);
-            config.routes.get("/api/v1/actors/{id}/timeline", api::actorTimeline);
-            config.routes.get("/api/v1/actors/{id}/dossier", api::actorDossier);
-            config.routes.post("/api/v1/patterns/validate", api::validatePattern);
-            config.routes.post("/api/v1/patterns/match", api::matchPattern);
-            config.routes.post("/api/v1/similar", api::similar);
-            config.routes.get("/api/v1/claims", claims::list);
-            config.routes.post("/api/v1/claims", claims::add);
-            config.routes.get("/api/v1/claims/{id}/assessment", claims::assessment);
-            config.routes.get("/api/v1/claims/{id}/history", claims::history);
-            config.routes.post("/api/v1/evidence", claims::addEvidence);
-            config.routes.get("/api/v1/sources/{id}", claims::source);
-            config.routes.get("/api/v1/exposure", claims::exposure);
-            config.routes.get("/api/v1/ach", ach::list);
-            config.routes.post("/api/v1/ach", ach::create);
-            config.routes.get("/api/v1/ach/{id}", ach::show);
-            config.routes.post("/api/v1/ach/{id}/ratings", ach::rate);
+            config.routes.beforeMatched(access::check);
+            config.routes.get("/health", api::health, Access.Needs.OPEN);
+            config.routes.get("/api/v1/stats", api::stats, Access.Needs.READ);
+            config.routes.get("/api/v1/objects/{id}", api::object, Access.Needs.READ);
+            config.routes.get("/api/v1/objects/{id}/versions", api::versions, Access.Needs.READ);
+            config.routes.get("/api/v1/search", api::search, Access.Needs.READ);
+            config.routes.get("/api/v1/actors", api::actors, Access.Needs.READ);
+            config.routes.get("/api/v1/actors/{id}", api::actorProfile, Access.Needs.READ);
+            config.routes.get("/api/v1/actors/{id}/timeline", api::actorTimeline, Access.Needs.READ);
+            config.routes.get("/api/v1/actors/{id}/dossier", api::actorDossier, Access.Needs.READ);
+            config.routes.post("/api/v1/patterns/validate", api::validatePattern, Access.Needs.READ);
+            config.routes.post("/api/v1/patterns/match", api::matchPattern, Access.Needs.READ);
+            config.routes.post("/api/v1/similar", api::similar, Access.Needs.READ);
+            config.routes.get("/api/v1/claims", claims::list, Access.Needs.READ);
+            config.routes.post("/api/v1/claims", claims::add, Access.Needs.WRITE);
+            config.routes.get("/api/v1/claims/{id}/assessment", claims::assessment, Access.Needs.READ);
+            config.routes.get("/api/v1/claims/{id}/history", claims::history, Access.Needs.READ);
+            config.routes.post("/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE);
+            config.routes.get("/api/v1/sources/{id}", claims::source, Access.Needs.READ);
+            config.routes.get("/api/v1/exposure", claims::exposure, Access.Needs.READ);
+            config.routes.get("/api/v1/ach", ach::list, Access.Needs.READ);
+            config.routes.post("/api/v1/ach", ach::create, Access.Needs.WRITE);
+            config.routes.get("/api/v1/ach/{id}", ach::show, Access.Needs.READ);
+            config.routes.post("/api/v1/ach/{id}/ratings", ach::rate, Access.Needs.WRITE);
+            config.routes.exception(Access.Unauthorized.class, (e, ctx) -> ErrorResponses.send(ctx, 401, "unauthorized", e.getMessage()));
+            config.routes.exception(Access.Forbidden.class, (e, ctx) -> ErrorResponses.send(ctx, 403, "forbidden", e.getMessage()));
             config.routes.exception(SightlineException.class, (e, ctx) ->
                     ErrorResponses.send(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -27,12 +27,14 @@ class AppTest {
     private static TestStore test;
     private static App app;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String token;
 
     @BeforeAll
     static void start() {
         test = Backend.H2.open();
         new BundleImporter(test.store(), test.knowledge().index())
                 .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+        token = test.knowledge().tokens().create("test reader", org.sightline.store.tokens.Role.READER, "red").secret();
         app = new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0));
     }
 
@@ -51,7 +53,7 @@ class AppTest {
 
     private static Answer get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), StixJson.mapper().readTree(response.body()),
                 response.headers().firstValue("content-type").orElse(""));
@@ -131,7 +133,7 @@ class AppTest {
     }
 
     private static Answer post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), StixJson.mapper().readTree(response.body()),

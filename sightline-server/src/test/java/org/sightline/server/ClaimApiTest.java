@@ -28,6 +28,7 @@ class ClaimApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestStore test;
     private static App app;
+    private static String token;
 
     @BeforeAll
     static void start() {
@@ -36,6 +37,7 @@ class ClaimApiTest {
         importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
         DemoData.load(importer);
         new ActorLinker(test.store()).linkAll();
+        token = test.knowledge().tokens().create("test analyst", org.sightline.store.tokens.Role.ANALYST, "red").secret();
         app = new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0));
     }
 
@@ -58,11 +60,11 @@ class ClaimApiTest {
     }
 
     private static Answer get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)));
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Authorization", "Bearer " + token));
     }
 
     private static Answer post(String path, String body, String contentType) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType));
     }
 
@@ -135,7 +137,7 @@ class ClaimApiTest {
         assertThat(get("/api/v1/actors/" + person + "/dossier").status()).isEqualTo(404); // a person is not an actor
         for (String format : java.util.List.of("md", "html", "stix")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                    + "/api/v1/actors/" + apt10 + "/dossier?format=" + format + "&as_of=2018-12-21")).build(),
+                    + "/api/v1/actors/" + apt10 + "/dossier?format=" + format + "&as_of=2018-12-21")).header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(format).isEqualTo(200);
             assertThat(response.body()).as(format).contains("MSS Tianjin State Security Bureau");

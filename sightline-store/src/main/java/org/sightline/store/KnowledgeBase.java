@@ -6,13 +6,14 @@ import org.sightline.store.jdbc.JdbcStixStore;
 import org.sightline.store.search.SearchHit;
 import org.sightline.store.search.FullTextIndex;
 
-/** The knowledge store and its full-text index, opened together from one location. */
-public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation location) implements AutoCloseable {
+/** The knowledge store, its full-text index and the API tokens, opened together from one location. */
+public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation location,
+                            org.sightline.store.tokens.TokenStore tokens) implements AutoCloseable {
 
     public static KnowledgeBase open(StoreLocation location) {
         JdbcStixStore store = JdbcStixStore.open(location);
         try {
-            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location);
+            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location, store.tokens());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -174,6 +174,22 @@ abstract class StixStoreContract {
     }
 
     @Test
+    void apiTokensAreFoundByTheirSecretOnlyUntilRevoked() {
+        var tokens = test.knowledge().tokens();
+        var issued = tokens.create("analyst", org.sightline.store.tokens.Role.ANALYST, "TLP:AMBER");
+        assertThat(tokens.authenticate(issued.secret())).hasValueSatisfying(token -> {
+            assertThat(token.role()).isEqualTo(org.sightline.store.tokens.Role.ANALYST);
+            assertThat(token.clearance()).isEqualTo("amber");
+        });
+        assertThat(tokens.authenticate(issued.secret() + "x")).isEmpty();
+        assertThat(tokens.revoke(issued.token().id())).isTrue();
+        assertThat(tokens.authenticate(issued.secret())).isEmpty();
+        assertThat(tokens.list()).singleElement().satisfies(token -> assertThat(token.revokedAt()).isNotNull());
+        assertThatThrownBy(() -> tokens.create("x", org.sightline.store.tokens.Role.READER, "purple"))
+                .hasMessageContaining("TLP 2.0");
+    }
+
+    @Test
     void rebuildingTheDerivedIndexesGivesTheSameAnswers() {
         put(intrusionSet(MENUPASS, V1, "menuPass", "APT10"), intrusionSet(MENUPASS, V2, "menuPass", "APT10", "Cicada"),
                 uses("relationship--0e55ee98-0c6d-43d4-b424-b18a0036b227", MENUPASS, TECHNIQUE));

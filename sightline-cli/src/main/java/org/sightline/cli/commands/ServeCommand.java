@@ -1,6 +1,7 @@
 package org.sightline.cli.commands;
 
 import java.util.concurrent.CountDownLatch;
+import org.sightline.store.tokens.Role;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -26,12 +27,30 @@ public final class ServeCommand extends KnowledgeCommand {
     /** Runs the server until the process is stopped (Ctrl-C). */
     public static int serve(KnowledgeBase knowledge, Output output, ServerOptions options) {
         CountDownLatch stopped = new CountDownLatch(1);
+        // A store nobody can call is no use: the first start creates an admin token and shows it, once.
+        String firstToken = null;
+        if (knowledge.tokens().list().stream().noneMatch(token -> token.revokedAt() == null)) {
+            firstToken = knowledge.tokens().create("first admin", Role.ADMIN, "red").secret();
+        }
+        String shown = firstToken;
         try (App app = new App(knowledge, new ActorDirectory(knowledge.store())).start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sightline-shutdown"));
             String url = "http://" + options.bind() + ":" + app.port();
-            output.answer(java.util.Map.of("url", url, "store", knowledge.location().safeUrl()), () -> {
+            java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();
+            document.put("url", url);
+            document.put("store", knowledge.location().safeUrl());
+            if (shown != null) {
+                document.put("admin_token", shown);
+            }
+            output.answer(document, () -> {
                 output.line("Sightline is serving " + url + "  (store: " + knowledge.location().safeUrl() + ")");
-                output.line("  try " + url + "/api/v1/actors?q=stone%20panda   Ctrl-C stops it");
+                if (shown != null) {
+                    output.line("  no tokens yet, so this one was made for you (admin, shown only now; keep it safe):");
+                    output.line("    export SIGHTLINE_TOKEN=" + shown);
+                    output.line("  more with: sightline token create --role reader|analyst|admin");
+                }
+                output.line("  try curl -H \"Authorization: Bearer $SIGHTLINE_TOKEN\" '" + url
+                        + "/api/v1/actors?q=stone%20panda'   Ctrl-C stops it");
             });
             output.out().flush();
             stopped.await();

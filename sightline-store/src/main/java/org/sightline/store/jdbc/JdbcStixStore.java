@@ -53,6 +53,11 @@ public final class JdbcStixStore implements StixStore {
         return location;
     }
 
+    /** The API tokens kept in the same database. */
+    public org.sightline.store.tokens.TokenStore tokens() {
+        return new JdbcTokenStore(sql);
+    }
+
     @Override
     public <T> T write(Function<StoreWriter, T> work) {
         return inWriteTransaction("knowledge store transaction failed", connection -> {

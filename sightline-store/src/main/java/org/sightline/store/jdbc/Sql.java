@@ -29,6 +29,23 @@ final class Sql {
         return results;
     }
 
+    /** Runs one parameterised INSERT, UPDATE or DELETE in its own transaction; returns the rows changed. */
+    int update(String sql, List<?> parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            int changed = statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new org.sightline.error.StoreException("knowledge store update failed: " + e.getMessage(), e);
+        }
+    }
+
     long count(String sql, List<?> parameters) {
         List<Long> values = list(sql, parameters, row -> row.getLong(1));
         return values.isEmpty() ? 0 : values.get(0);

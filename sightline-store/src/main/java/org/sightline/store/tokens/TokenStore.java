@@ -1,0 +1,22 @@
+package org.sightline.store.tokens;
+
+import java.util.List;
+import java.util.Optional;
+
+/** API tokens, kept as SHA-256 hashes. */
+public interface TokenStore {
+
+    /** A new token and its secret, which is shown once and never stored. */
+    record Issued(ApiToken token, String secret) {
+    }
+
+    Issued create(String name, Role role, String clearance);
+
+    /** The valid token with this secret; empty for an unknown or revoked one. */
+    Optional<ApiToken> authenticate(String secret);
+
+    /** Revokes a token by id; false when there is no valid token with that id. */
+    boolean revoke(String id);
+
+    List<ApiToken> list();
+}
