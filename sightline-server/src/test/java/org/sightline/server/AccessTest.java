@@ -10,9 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.stix.json.StixJson;
-import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 import org.sightline.store.tokens.Role;
 
@@ -20,25 +18,24 @@ import org.sightline.store.tokens.Role;
 class AccessTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestStore test;
+    private static RunningServer server;
     private static App app;
     private static String reader;
     private static String analyst;
 
     @BeforeAll
     static void start() {
-        test = Backend.H2.open();
+        server = RunningServer.start(loaded -> { });
+        test = server.test();
+        app = server.app();
         reader = test.knowledge().tokens().create("reader", Role.READER, "green").secret();
         analyst = test.knowledge().tokens().create("analyst", Role.ANALYST, "amber").secret();
-        app = new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0));
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (test != null) {
-            test.close();
+        if (server != null) {
+            server.close();
         }
     }
 

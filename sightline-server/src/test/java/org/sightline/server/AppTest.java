@@ -15,36 +15,34 @@ import org.junit.jupiter.api.Test;
 import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.testdata.SharedData;
-import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 
 /** The HTTP API on a real server over loopback, with the menuPass/APT3 slice of ATT&CK loaded. */
 class AppTest {
     private static final String MENUPASS = "intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f";
     private static TestStore test;
+    private static RunningServer server;
     private static App app;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String token;
 
     @BeforeAll
     static void start() {
-        test = Backend.H2.open();
-        new BundleImporter(test.store(), test.knowledge().index())
-                .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
-        token = test.knowledge().tokens().create("test reader", org.sightline.store.tokens.Role.READER, "red").secret();
-        app = new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0));
+        server = RunningServer.start(loaded -> {
+            new BundleImporter(loaded.store(), loaded.knowledge().index())
+                    .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+        });
+        test = server.test();
+        app = server.app();
+        token = server.token(org.sightline.store.tokens.Role.READER);
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (test != null) {
-            test.close();
+        if (server != null) {
+            server.close();
         }
     }
 

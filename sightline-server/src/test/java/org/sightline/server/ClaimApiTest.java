@@ -15,11 +15,9 @@ import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.demo.DemoData;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.intel.actors.ActorLinker;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.testdata.SharedData;
-import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 
 /** Claims, evidence, assessments and sources over HTTP, on the demo case joined to ATT&CK's menuPass. */
@@ -27,27 +25,27 @@ class ClaimApiTest {
     private static final String INTRUSION_TRUTH = "identity--d9cc1d69-93db-56ea-8a1e-7d680d945f29";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestStore test;
+    private static RunningServer server;
     private static App app;
     private static String token;
 
     @BeforeAll
     static void start() {
-        test = Backend.H2.open();
-        BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
-        importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
-        DemoData.load(importer);
-        new ActorLinker(test.store()).linkAll();
-        token = test.knowledge().tokens().create("test analyst", org.sightline.store.tokens.Role.ANALYST, "red").secret();
-        app = new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0));
+        server = RunningServer.start(loaded -> {
+            BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
+            importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+            DemoData.load(importer);
+            new ActorLinker(loaded.store()).linkAll();
+        });
+        test = server.test();
+        app = server.app();
+        token = server.token(org.sightline.store.tokens.Role.ANALYST);
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (test != null) {
-            test.close();
+        if (server != null) {
+            server.close();
         }
     }
 
