@@ -28,11 +28,13 @@ class SchemaUpgradeTest {
                 return null;
             });
         }
-        // Turn the store back into one written before migration 3: no embedded_ref table, history at 2.
+        // Turn the store back into one written before migration 3: no embedded_ref table (nor anything
+        // later), history at 2.
         try (var connection = DriverManager.getConnection(location.jdbcUrl(), "sa", "");
              var statement = connection.createStatement()) {
             statement.executeUpdate("DROP TABLE embedded_ref");
-            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" = '3'");
+            statement.executeUpdate("DROP TABLE api_token");
+            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" IN ('3', '4')");
         }
         try (JdbcStixStore store = JdbcStixStore.open(location)) {
             assertThat(store.referencing(MENUPASS, "object_refs")).containsExactly(REPORT);
