@@ -250,6 +250,13 @@ class CommandLineTest {
     }
 
     @Test
+    void servingBeyondLoopbackWithoutTlsNeedsAnExplicitInsecure() {
+        Run refused = run("serve", "--bind", "0.0.0.0", "--port", "0", "--json");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.json().path("error").path("message").asText()).contains("unencrypted", "--insecure");
+    }
+
+    @Test
     void tokensAreCreatedShownOnceListedAndRevoked() {
         Run created = run("token", "create", "--role", "analyst", "--clearance", "amber", "--name", "ci", "--json");
         assertThat(created.exit()).isZero();
