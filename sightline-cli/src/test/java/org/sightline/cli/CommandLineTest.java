@@ -268,6 +268,8 @@ class CommandLineTest {
         assertThat(run("token", "revoke", id).exit()).isZero();
         assertThat(run("token", "revoke", id).exit()).isEqualTo(1);
         assertThat(run("token", "create", "--role", "root").exit()).isEqualTo(1);
+        assertThat(run("audit", "--since", "2020-01-01", "--json").json().path("entries").isArray()).isTrue();
+        assertThat(run("audit", "--since", "yesterday").exit()).isEqualTo(1);
     }
 
     @Test

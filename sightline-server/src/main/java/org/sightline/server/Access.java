@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.util.Set;
 import org.sightline.store.tokens.ApiToken;
+import org.sightline.store.tokens.AuditLog;
 import org.sightline.store.tokens.Role;
 import org.sightline.store.tokens.TokenStore;
 
@@ -11,7 +12,9 @@ import org.sightline.store.tokens.TokenStore;
  * Who may call what. Every route but /health declares the role it needs; a request must carry
  * {@code Authorization: Bearer TOKEN} for a valid token whose role includes it. Missing or wrong
  * credentials are a 401, a valid token without the role a 403; both are answered before the route
- * runs, so neither says whether the object asked for exists. Tokens never reach the log.
+ * runs, so neither says whether the object asked for exists. Every request to a route, allowed or
+ * refused, goes into the audit log with the token's id (never its secret), the path, the status
+ * and the caller's address.
  */
 final class Access {
     /** The role a route needs, as Javalin carries it. */
@@ -28,9 +31,27 @@ final class Access {
     static final String TOKEN = "sightline.token";
 
     private final TokenStore tokens;
+    private final AuditLog audit;
 
-    Access(TokenStore tokens) {
+    Access(TokenStore tokens, AuditLog audit) {
         this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /** Runs after every matched route: the audit log records who did what, from where, and how it ended. */
+    void record(Context ctx) {
+        if (ctx.routeRoles().contains(Needs.OPEN)) {
+            return;
+        }
+        ApiToken token = ctx.attribute(TOKEN);
+        if (token != null) {
+            audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), ctx.status().getCode(), ctx.ip());
+        }
+    }
+
+    /** The path and query asked for; credentials never travel in either. */
+    private static String target(Context ctx) {
+        return ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
     }
 
     /** Runs before every matched route. */
@@ -45,11 +66,13 @@ final class Access {
         String secret = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         ApiToken token = secret == null ? null : tokens.authenticate(secret).orElse(null);
         if (token == null) {
+            audit.record(null, null, ctx.method().name(), target(ctx), 401, ctx.ip());
             ctx.header("WWW-Authenticate", "Bearer realm=\"sightline\"");
             throw new Unauthorized(secret == null ? "this endpoint needs 'Authorization: Bearer TOKEN' (sightline token create)"
                     : "the token is not valid (unknown or revoked)");
         }
         if (!token.role().includes(needed)) {
+            audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 403, ctx.ip());
             throw new Forbidden("the token's role '" + token.role().label() + "' does not allow this; it needs '" + needed.label() + "'");
         }
         ctx.attribute(TOKEN, token);

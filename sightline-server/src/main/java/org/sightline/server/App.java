@@ -31,7 +31,7 @@ public final class App implements AutoCloseable {
         this.api = new ApiHandlers(knowledge, actors);
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
-        this.access = new Access(knowledge.tokens());
+        this.access = new Access(knowledge.tokens(), knowledge.audit());
     }
 
     public App start(ServerOptions options) {
@@ -39,6 +39,7 @@ public final class App implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
             config.routes.beforeMatched(access::check);
+            config.routes.afterMatched(access::record);
             config.routes.get("/health", api::health, Access.Needs.OPEN);
             config.routes.get("/api/v1/stats", api::stats, Access.Needs.READ);
             config.routes.get("/api/v1/objects/{id}", api::object, Access.Needs.READ);

@@ -92,6 +92,21 @@ class AccessTest {
     }
 
     @Test
+    void everyRequestIsAuditedWithTheTokenIdButNeverTheSecret() throws Exception {
+        String since = org.sightline.stix.StixTimestamp.format(java.time.Instant.now().minusSeconds(1));
+        call("GET", "/api/v1/stats?x=1", "Bearer " + reader);
+        call("POST", "/api/v1/claims", "Bearer " + reader);
+        call("POST", "/api/v1/claims", "Bearer " + analyst);
+        call("GET", "/api/v1/stats", "Bearer sl_wrong");
+        var entries = test.knowledge().audit().since(since, 100);
+        assertThat(entries).extracting(e -> e.method() + " " + e.path() + " " + e.status() + " " + e.role())
+                .contains("GET /api/v1/stats?x=1 200 reader", "POST /api/v1/claims 403 reader", "POST /api/v1/claims 400 analyst",
+                        "GET /api/v1/stats 401 null");
+        assertThat(entries).allSatisfy(e -> assertThat(e.remote()).isNotBlank());
+        assertThat(entries.toString()).doesNotContain(reader).doesNotContain(analyst);
+    }
+
+    @Test
     void onlyAHashOfTheSecretIsStored() {
         var issued = test.knowledge().tokens().create("hashed", Role.ADMIN, "red");
         assertThat(issued.secret()).startsWith("sl_").hasSizeGreaterThan(40);

@@ -8,12 +8,13 @@ import org.sightline.store.search.FullTextIndex;
 
 /** The knowledge store, its full-text index and the API tokens, opened together from one location. */
 public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation location,
-                            org.sightline.store.tokens.TokenStore tokens) implements AutoCloseable {
+                            org.sightline.store.tokens.TokenStore tokens, org.sightline.store.tokens.AuditLog audit)
+        implements AutoCloseable {
 
     public static KnowledgeBase open(StoreLocation location) {
         JdbcStixStore store = JdbcStixStore.open(location);
         try {
-            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location, store.tokens());
+            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location, store.tokens(), store.audit());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -53,6 +53,11 @@ public final class JdbcStixStore implements StixStore {
         return location;
     }
 
+    /** The API audit log kept in the same database. */
+    public org.sightline.store.tokens.AuditLog audit() {
+        return new JdbcAuditLog(sql);
+    }
+
     /** The API tokens kept in the same database. */
     public org.sightline.store.tokens.TokenStore tokens() {
         return new JdbcTokenStore(sql);

@@ -34,7 +34,8 @@ class SchemaUpgradeTest {
              var statement = connection.createStatement()) {
             statement.executeUpdate("DROP TABLE embedded_ref");
             statement.executeUpdate("DROP TABLE api_token");
-            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" IN ('3', '4')");
+            statement.executeUpdate("DROP TABLE audit_log");
+            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" IN ('3', '4', '5')");
         }
         try (JdbcStixStore store = JdbcStixStore.open(location)) {
             assertThat(store.referencing(MENUPASS, "object_refs")).containsExactly(REPORT);
