@@ -113,8 +113,9 @@ record DerivedRows(List<NameRow> names, List<EdgeRow> edges, List<String> markin
     private static void collect(JsonNode node, String prefix, Set<RefRow> rows) {
         node.fields().forEachRemaining(field -> {
             String property = field.getKey();
-            if ((prefix.isEmpty() && NOT_EMBEDDED.contains(property)) || !(property.endsWith("_ref") || property.endsWith("_refs"))) {
-                return;
+            if ((prefix.isEmpty() && (NOT_EMBEDDED.contains(property) || property.startsWith("x_")))
+                    || !(property.endsWith("_ref") || property.endsWith("_refs"))) {
+                return; // a vendor's custom x_ references (ATT&CK's x_mitre_modified_by_ref on every object) are not looked up
             }
             JsonNode value = field.getValue();
             for (JsonNode target : value.isArray() ? value : List.of(value)) {
