@@ -30,12 +30,22 @@ final class Access {
 
     static final String TOKEN = "sightline.token";
 
+    /** Per token: bursts of 2,000 requests, 1,000 a second sustained; generous for scripts, a stop for runaways. */
+    static final double BURST = 2000;
+    static final double PER_SECOND = 1000;
+
     private final TokenStore tokens;
     private final AuditLog audit;
+    private final RateLimiter limiter;
 
     Access(TokenStore tokens, AuditLog audit) {
+        this(tokens, audit, new RateLimiter(BURST, PER_SECOND));
+    }
+
+    Access(TokenStore tokens, AuditLog audit, RateLimiter limiter) {
         this.tokens = tokens;
         this.audit = audit;
+        this.limiter = limiter;
     }
 
     /** Runs after every matched route: the audit log records who did what, from where, and how it ended. */
@@ -75,7 +85,19 @@ final class Access {
             audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 403, ctx.ip());
             throw new Forbidden("the token's role '" + token.role().label() + "' does not allow this; it needs '" + needed.label() + "'");
         }
+        if (!limiter.allow(token.id())) {
+            audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 429, ctx.ip());
+            ctx.header("Retry-After", "1");
+            throw new TooManyRequests("too many requests with this token; slow down (at most " + (int) PER_SECOND
+                    + " a second sustained)");
+        }
         ctx.attribute(TOKEN, token);
+    }
+
+    static final class TooManyRequests extends RuntimeException {
+        TooManyRequests(String message) {
+            super(message);
+        }
     }
 
     static final class Unauthorized extends RuntimeException {

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final long INDEX_SYNC_SECONDS = 2;
+    /** The largest request body accepted; larger ones get a JSON 413 that says the limit. */
+    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final KnowledgeBase knowledge;
     private final ApiHandlers api;
@@ -37,7 +39,7 @@ public final class App implements AutoCloseable {
     public App start(ServerOptions options) {
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.beforeMatched(access::check);
             config.routes.afterMatched(access::record);
             config.routes.get("/health", api::health, Access.Needs.OPEN);
@@ -63,8 +65,19 @@ public final class App implements AutoCloseable {
             config.routes.post("/api/v1/ach", ach::create, Access.Needs.WRITE);
             config.routes.get("/api/v1/ach/{id}", ach::show, Access.Needs.READ);
             config.routes.post("/api/v1/ach/{id}/ratings", ach::rate, Access.Needs.WRITE);
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 413) {
+                    ErrorResponses.send(ctx, 413, "too_large", "the request body is over the limit of "
+                            + MAX_REQUEST_BYTES / (1024 * 1024) + " MB; send less at a time");
+                } else if (e.getStatus() == 404) {
+                    ErrorResponses.send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+                } else {
+                    ErrorResponses.send(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+                }
+            });
             config.routes.exception(Access.Unauthorized.class, (e, ctx) -> ErrorResponses.send(ctx, 401, "unauthorized", e.getMessage()));
             config.routes.exception(Access.Forbidden.class, (e, ctx) -> ErrorResponses.send(ctx, 403, "forbidden", e.getMessage()));
+            config.routes.exception(Access.TooManyRequests.class, (e, ctx) -> ErrorResponses.send(ctx, 429, "too_many_requests", e.getMessage()));
             config.routes.exception(SightlineException.class, (e, ctx) ->
                     ErrorResponses.send(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

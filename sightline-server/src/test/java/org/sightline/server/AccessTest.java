@@ -107,6 +107,17 @@ class AccessTest {
     }
 
     @Test
+    void anOversizedRequestGetsAJson413WithTheLimit() throws Exception {
+        byte[] body = new byte[(int) App.MAX_REQUEST_BYTES + 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/claims"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + analyst).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(error(response).path("message").asText()).contains("16 MB");
+    }
+
+    @Test
     void onlyAHashOfTheSecretIsStored() {
         var issued = test.knowledge().tokens().create("hashed", Role.ADMIN, "red");
         assertThat(issued.secret()).startsWith("sl_").hasSizeGreaterThan(40);
