@@ -50,7 +50,7 @@ final class Access {
 
     /** Runs after every matched route: the audit log records who did what, from where, and how it ended. */
     void record(Context ctx) {
-        if (ctx.routeRoles().contains(Needs.OPEN)) {
+        if (ctx.routeRoles().contains(Needs.OPEN) || ctx.attribute(TOKEN) == null) {
             return;
         }
         ApiToken token = ctx.attribute(TOKEN);
@@ -67,8 +67,8 @@ final class Access {
     /** Runs before every matched route. */
     void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.contains(Needs.OPEN)) {
-            return;
+        if (roles.contains(Needs.OPEN) || (roles.isEmpty() && ctx.path().startsWith("/webjars/"))) {
+            return; // /health, the API description, and the WebJar files of its page hold no intelligence
         }
         Role needed = roles.stream().filter(Needs.class::isInstance).map(r -> ((Needs) r).role)
                 .max(Enum::compareTo).orElse(Role.ADMIN); // a route that declares nothing is for admins only

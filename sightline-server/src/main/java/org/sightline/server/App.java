@@ -1,6 +1,7 @@
 package org.sightline.server;
 
 import io.javalin.Javalin;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,35 +37,54 @@ public final class App implements AutoCloseable {
         this.access = new Access(knowledge.tokens(), knowledge.audit());
     }
 
+    /** One route of the API: method, path, handler and the role it needs. */
+    record Route(String method, String path, io.javalin.http.Handler handler, Access.Needs needs) {
+    }
+
+    /** Every route, in one table: the server registers these, and the OpenAPI document must describe each. */
+    List<Route> routes() {
+        return List.of(
+                new Route("GET", "/health", api::health, Access.Needs.OPEN),
+                new Route("GET", "/api/v1/stats", api::stats, Access.Needs.READ),
+                new Route("GET", "/api/v1/objects/{id}", api::object, Access.Needs.READ),
+                new Route("GET", "/api/v1/objects/{id}/versions", api::versions, Access.Needs.READ),
+                new Route("GET", "/api/v1/search", api::search, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors", api::actors, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors/{id}", api::actorProfile, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors/{id}/timeline", api::actorTimeline, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors/{id}/dossier", api::actorDossier, Access.Needs.READ),
+                new Route("POST", "/api/v1/patterns/validate", api::validatePattern, Access.Needs.READ),
+                new Route("POST", "/api/v1/patterns/match", api::matchPattern, Access.Needs.READ),
+                new Route("POST", "/api/v1/similar", api::similar, Access.Needs.READ),
+                new Route("GET", "/api/v1/claims", claims::list, Access.Needs.READ),
+                new Route("POST", "/api/v1/claims", claims::add, Access.Needs.WRITE),
+                new Route("GET", "/api/v1/claims/{id}/assessment", claims::assessment, Access.Needs.READ),
+                new Route("GET", "/api/v1/claims/{id}/history", claims::history, Access.Needs.READ),
+                new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),
+                new Route("GET", "/api/v1/sources/{id}", claims::source, Access.Needs.READ),
+                new Route("GET", "/api/v1/exposure", claims::exposure, Access.Needs.READ),
+                new Route("GET", "/api/v1/ach", ach::list, Access.Needs.READ),
+                new Route("POST", "/api/v1/ach", ach::create, Access.Needs.WRITE),
+                new Route("GET", "/api/v1/ach/{id}", ach::show, Access.Needs.READ),
+                new Route("POST", "/api/v1/ach/{id}/ratings", ach::rate, Access.Needs.WRITE));
+    }
+
     public App start(ServerOptions options) {
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.staticFiles.enableWebjars(); // Swagger UI for /api/docs, from the jar: no network needed
             config.routes.beforeMatched(access::check);
             config.routes.afterMatched(access::record);
-            config.routes.get("/health", api::health, Access.Needs.OPEN);
-            config.routes.get("/api/v1/stats", api::stats, Access.Needs.READ);
-            config.routes.get("/api/v1/objects/{id}", api::object, Access.Needs.READ);
-            config.routes.get("/api/v1/objects/{id}/versions", api::versions, Access.Needs.READ);
-            config.routes.get("/api/v1/search", api::search, Access.Needs.READ);
-            config.routes.get("/api/v1/actors", api::actors, Access.Needs.READ);
-            config.routes.get("/api/v1/actors/{id}", api::actorProfile, Access.Needs.READ);
-            config.routes.get("/api/v1/actors/{id}/timeline", api::actorTimeline, Access.Needs.READ);
-            config.routes.get("/api/v1/actors/{id}/dossier", api::actorDossier, Access.Needs.READ);
-            config.routes.post("/api/v1/patterns/validate", api::validatePattern, Access.Needs.READ);
-            config.routes.post("/api/v1/patterns/match", api::matchPattern, Access.Needs.READ);
-            config.routes.post("/api/v1/similar", api::similar, Access.Needs.READ);
-            config.routes.get("/api/v1/claims", claims::list, Access.Needs.READ);
-            config.routes.post("/api/v1/claims", claims::add, Access.Needs.WRITE);
-            config.routes.get("/api/v1/claims/{id}/assessment", claims::assessment, Access.Needs.READ);
-            config.routes.get("/api/v1/claims/{id}/history", claims::history, Access.Needs.READ);
-            config.routes.post("/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE);
-            config.routes.get("/api/v1/sources/{id}", claims::source, Access.Needs.READ);
-            config.routes.get("/api/v1/exposure", claims::exposure, Access.Needs.READ);
-            config.routes.get("/api/v1/ach", ach::list, Access.Needs.READ);
-            config.routes.post("/api/v1/ach", ach::create, Access.Needs.WRITE);
-            config.routes.get("/api/v1/ach/{id}", ach::show, Access.Needs.READ);
-            config.routes.post("/api/v1/ach/{id}/ratings", ach::rate, Access.Needs.WRITE);
+            for (Route route : routes()) {
+                if (route.method().equals("GET")) {
+                    config.routes.get(route.path(), route.handler(), route.needs());
+                } else {
+                    config.routes.post(route.path(), route.handler(), route.needs());
+                }
+            }
+            config.routes.get("/api/openapi.json", OpenApi::document, Access.Needs.OPEN);
+            config.routes.get("/api/docs", OpenApi::page, Access.Needs.OPEN);
             config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 413) {
                     ErrorResponses.send(ctx, 413, "too_large", "the request body is over the limit of "
