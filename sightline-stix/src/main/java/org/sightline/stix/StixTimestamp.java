@@ -68,4 +68,15 @@ public final class StixTimestamp {
                     "'" + what + "' must be a date (2018-12-21) or a timestamp (2018-12-21T00:00:00Z), got '" + text + "'");
         }
     }
+
+    /**
+     * The {@code modified} of a new version of an object whose current version has {@code previous}:
+     * now, or one millisecond later than the previous version when the clock has not moved past it,
+     * so that the new version always sorts after the old one.
+     */
+    public static String nextVersion(String previous) {
+        Instant after = parse(previous).plusMillis(1);
+        Instant now = Instant.now();
+        return format(now.isAfter(after) ? now : after);
+    }
 }

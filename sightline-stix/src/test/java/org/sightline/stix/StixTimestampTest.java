@@ -22,6 +22,13 @@ class StixTimestampTest {
     }
 
     @Test
+    void aNextVersionAlwaysSortsAfterThePreviousOne() {
+        assertThat(StixTimestamp.nextVersion("2999-01-01T00:00:00.000Z")).isEqualTo("2999-01-01T00:00:00.001Z");
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertThat(StixTimestamp.parse(StixTimestamp.nextVersion("2017-01-01T00:00:00.000Z"))).isAfterOrEqualTo(before);
+    }
+
+    @Test
     void leapDaysAndLeapSeconds() {
         assertThat(StixTimestamp.isValid("2020-02-29T00:00:00Z")).isTrue();
         assertThat(StixTimestamp.isValid("2019-02-29T00:00:00Z")).isFalse();

@@ -130,10 +130,8 @@ public final class SupplierImport {
         if (stored.equals(proposed)) {
             return null;
         }
-        Instant after = StixTimestamp.parse(current.modified()).plusMillis(1);
-        Instant now = Instant.now();
         object.put("created", current.created());
-        object.put("modified", StixTimestamp.format(now.isAfter(after) ? now : after));
+        object.put("modified", StixTimestamp.nextVersion(current.modified()));
         return object;
     }
 

@@ -89,9 +89,7 @@ public final class AchBook {
                 .orElseThrow(() -> new InvalidInputException("no hypothesis '" + hypothesis + "' in " + achId + "; it has "
                         + matrix.hypotheses().stream().map(h -> h.key() + " (" + h.label() + ")").toList()));
         ObjectNode next = current.json().deepCopy();
-        Instant previous = StixTimestamp.parse(current.modified()).plusMillis(1);
-        Instant now = Instant.now();
-        next.put("modified", StixTimestamp.format(now.isAfter(previous) ? now : previous));
+        next.put("modified", StixTimestamp.nextVersion(current.modified()));
         ObjectNode extension = (ObjectNode) next.path("extensions").path(SightlineExtensions.ACH);
         ArrayNode ratings = (ArrayNode) extension.path("ratings");
         for (int i = ratings.size() - 1; i >= 0; i--) {

@@ -180,7 +180,7 @@ public final class ActorLinker {
             if ((edge.sourceId().equals(a) && edge.targetId().equals(b)) || (edge.sourceId().equals(b) && edge.targetId().equals(a))) {
                 store.current(edge.relationshipId()).ifPresent(link -> {
                     ObjectNode next = link.json().deepCopy();
-                    next.put("modified", StixTimestamp.format(laterThan(link.modified())));
+                    next.put("modified", StixTimestamp.nextVersion(link.modified()));
                     next.put("revoked", true);
                     revoked.add(next);
                 });
@@ -191,12 +191,6 @@ public final class ActorLinker {
         }
         write(revoked);
         return revoked.size();
-    }
-
-    private static Instant laterThan(String modified) {
-        Instant now = Instant.now();
-        Instant previous = StixTimestamp.parse(modified).plusMillis(1);
-        return now.isAfter(previous) ? now : previous;
     }
 
     private void write(List<ObjectNode> links) {

@@ -265,9 +265,7 @@ public final class ClaimBook {
             }
         }
         ObjectNode next = current.json().deepCopy();
-        Instant previous = StixTimestamp.parse(current.modified()).plusMillis(1);
-        Instant now = Instant.now();
-        next.put("modified", StixTimestamp.format(now.isAfter(previous) ? now : previous));
+        next.put("modified", StixTimestamp.nextVersion(current.modified()));
         ObjectNode extension = (ObjectNode) next.path("extensions").path(SightlineExtensions.CLAIM);
         extension.put("status", status.label());
         extension.put("resolved_by_ref", bySourceId);
