@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import org.sightline.intel.attribution.Assessment;
 import org.sightline.intel.attribution.ConfidenceModel;
 import org.sightline.intel.attribution.Evidence;
-import org.sightline.intel.attribution.Reliability;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.StixStore;
 
@@ -43,19 +42,10 @@ public final class ClaimAssessor {
             byId.put(item.id(), item);
             evidence.add(item.weighed());
         }
-        // One track record per source for this assessment, however many items it provided.
-        Map<String, TrackRecord> recordOf = new HashMap<>();
         ConfidenceModel model = new ConfidenceModel(new ConfidenceModel.Parameters(claim.prior(),
                 ConfidenceModel.Parameters.defaults().maxWeight(), ConfidenceModel.Parameters.defaults().repeatShare(),
                 ConfidenceModel.Parameters.defaults().repeatCap()));
-        return model.assess(claim.id(), evidence, asOf, weighed -> {
-            EvidenceItem item = byId.get(weighed.id());
-            if (item.source().id() == null) {
-                return item.reliability();
-            }
-            TrackRecord record = recordOf.computeIfAbsent(item.source().id(), source -> records.of(source, asOf, claim.id()));
-            return TrackRecord.earned(item.reliability(), record.confirmed(), record.refuted());
-        });
+        return model.assess(claim.id(), evidence, asOf, weighed -> records.reliabilityOf(byId.get(weighed.id()), asOf, claim.id()));
     }
 
     /**

@@ -24,6 +24,11 @@ public final class SourceRecords {
     private final Map<String, Claim> claims = new HashMap<>();
     /** What each source provided, read once: records as of many dates (a history) filter the same list. */
     private final Map<String, List<EvidenceItem>> bySource = new HashMap<>();
+    /** Each record computed once: an assessment asks for its source's record once per item it provided. */
+    private final Map<RecordKey, TrackRecord> records = new HashMap<>();
+
+    private record RecordKey(String sourceId, Instant asOf, String excludedClaim) {
+    }
 
     public SourceRecords(StixStore store, ClaimBook book) {
         this.store = store;
@@ -39,6 +44,10 @@ public final class SourceRecords {
      * the evidence about itself.
      */
     public TrackRecord of(String sourceId, Instant asOf, String excludedClaim) {
+        return records.computeIfAbsent(new RecordKey(sourceId, asOf, excludedClaim), key -> compute(sourceId, asOf, excludedClaim));
+    }
+
+    private TrackRecord compute(String sourceId, Instant asOf, String excludedClaim) {
         StixObject source = store.current(sourceId)
                 .orElseThrow(() -> new NotFoundException("no source " + sourceId + " in the knowledge store"));
         TreeSet<String> confirmed = new TreeSet<>();
