@@ -60,8 +60,7 @@ public final class AttributionBench implements Callable<Integer> {
         } finally {
             BenchData.deleteRecursively(dataDir);
         }
-        output.answer(report, () -> report.results().forEach(r ->
-                output.line(String.format("%-16s %10.4f %-6s %s", r.metric(), r.value(), r.unit(), r.params()))));
+        report.print(output);
         return Sightline.OK;
     }
 }

@@ -99,8 +99,7 @@ public final class AttributionEngineBench implements Callable<Integer> {
         } finally {
             BenchData.deleteRecursively(scratch);
         }
-        output.answer(report, () -> report.results().forEach(r ->
-                output.line(String.format("%-16s %10.4f %-3s %s", r.metric(), r.value(), r.unit(), r.params()))));
+        report.print(output);
         return Sightline.OK;
     }
 

@@ -21,4 +21,12 @@ public record BenchReport(String bench, String java, int cpus, List<Result> resu
     public void add(String metric, double value, String unit, Map<String, Object> params) {
         results.add(new Result(metric, Math.round(value * 10000) / 10000.0, unit, params));
     }
+
+    /** The report as text, one aligned line per result, or as the JSON document with --json. */
+    public void print(org.sightline.cli.Output output) {
+        int metric = results.stream().mapToInt(r -> r.metric().length()).max().orElse(0);
+        int unit = results.stream().mapToInt(r -> r.unit().length()).max().orElse(0);
+        output.answer(this, () -> results.forEach(r -> output.line(String.format("%-" + metric + "s %14.4f %-" + unit + "s %s",
+                r.metric(), r.value(), r.unit(), r.params()))));
+    }
 }

@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
-import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.suppliers.SupplierImport;
 import org.sightline.ingest.suppliers.SupplierRow;
 import org.sightline.intel.actors.ActorLinker;
@@ -51,7 +50,6 @@ public final class ExposureBench implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("sightline-bench-exposure-");
         BenchReport report = BenchReport.start("exposure");
         try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(scratch))) {
-            BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
             BenchData.importInto(knowledge, BenchData.attackBundle(null));
             for (String galaxy : List.of("clusters_threat-actor.json", "clusters_microsoft-activity-group.json")) {
                 Path file = BenchData.SHARED.resolve("misp-galaxy").resolve(galaxy);
@@ -70,8 +68,7 @@ public final class ExposureBench implements Callable<Integer> {
         } finally {
             BenchData.deleteRecursively(scratch);
         }
-        output.answer(report, () -> report.results().forEach(r ->
-                output.line(String.format("%-10s %10.4f %-2s %s", r.metric(), r.value(), r.unit(), r.params()))));
+        report.print(output);
         return Sightline.OK;
     }
 

@@ -94,8 +94,7 @@ public final class ImportBench implements Callable<Integer> {
         } finally {
             BenchData.deleteRecursively(dataDir);
         }
-        output.answer(report, () -> report.results().forEach(r ->
-                output.line(String.format("%-16s %12.2f %-10s %s", r.metric(), r.value(), r.unit(), r.params()))));
+        report.print(output);
         return Sightline.OK;
     }
 

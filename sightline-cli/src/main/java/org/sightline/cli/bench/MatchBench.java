@@ -75,8 +75,7 @@ public final class MatchBench implements Callable<Integer> {
         }
         endToEnd(report, output);
         singleEvaluation(report, output);
-        output.answer(report, () -> report.results().forEach(r ->
-                output.line(String.format("%-18s %14.2f %-9s %s", r.metric(), r.value(), r.unit(), r.params()))));
+        report.print(output);
         return Sightline.OK;
     }
 
