@@ -131,16 +131,12 @@ public final class EvidenceCommand implements Runnable {
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
             ClaimBook book = new ClaimBook(knowledge.store());
-            List<EvidenceItem> items = claim == null ? book.allEvidence() : book.evidenceFor(claim(book, claim));
+            List<EvidenceItem> items = claim == null ? book.allEvidence() : book.evidenceFor(book.claim(claim).id());
             output.answer(Map.of("evidence", items), () -> items.forEach(item -> output.line(String.format("%s  %-8s %s%d  %-20s %-24s %s",
                     StixTimestamp.format(item.knownFrom()).substring(0, 10),
                     item.stance() == Evidence.Stance.SUPPORTS ? "supports" : "refutes", item.reliability(),
                     item.credibility().ordinal() + 1, item.kind(), item.source().name(), item.title()))));
             return Sightline.OK;
-        }
-
-        private static String claim(ClaimBook book, String id) {
-            return book.claim(id).id();
         }
     }
 

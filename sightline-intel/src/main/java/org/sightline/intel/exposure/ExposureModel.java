@@ -97,7 +97,7 @@ public final class ExposureModel {
         }
 
         List<Exposure.RankedActor> rankedActors = new ArrayList<>();
-        Map<String, List<double[]>> supplierPaths = new HashMap<>();
+        Map<String, List<Double>> supplierPaths = new HashMap<>();
         Map<String, List<Exposure.RankedActor>> supplierActors = new HashMap<>();
         for (Scored candidate : scored) {
             double factor = activity.getOrDefault(candidate.actor.id(), 1.0);
@@ -116,7 +116,7 @@ public final class ExposureModel {
             rankedActors.add(ranked);
             for (int i = 0; i < candidate.paths.size(); i++) {
                 String supplier = candidate.paths.get(i).supplier();
-                supplierPaths.computeIfAbsent(supplier, k -> new ArrayList<>()).add(new double[] {scores[i]});
+                supplierPaths.computeIfAbsent(supplier, k -> new ArrayList<>()).add(scores[i]);
                 supplierActors.computeIfAbsent(supplier, k -> new ArrayList<>()).add(ranked);
             }
         }
@@ -124,7 +124,7 @@ public final class ExposureModel {
 
         List<Exposure.RankedSupplier> rankedSuppliers = new ArrayList<>();
         for (SupplierNetwork.Supplier supplier : network.suppliers().values()) {
-            double[] scores = supplierPaths.getOrDefault(supplier.id(), List.of()).stream().mapToDouble(p -> p[0]).toArray();
+            double[] scores = supplierPaths.getOrDefault(supplier.id(), List.of()).stream().mapToDouble(Double::doubleValue).toArray();
             List<String> topActors = supplierActors.getOrDefault(supplier.id(), List.of()).stream()
                     .sorted(Comparator.comparingDouble(Exposure.RankedActor::score).reversed())
                     .limit(ACTORS_PER_SUPPLIER).map(Exposure.RankedActor::name).toList();
