@@ -110,14 +110,14 @@ public final class AttributionEngineBench implements Callable<Integer> {
     private String generateClaim(KnowledgeBase knowledge, Random random) {
         String now = "2026-01-01T00:00:00.000Z";
         List<ObjectNode> objects = new ArrayList<>();
-        ObjectNode actor = identityLike("intrusion-set", "Bench Panda", now);
-        ObjectNode sponsor = identityLike("identity", "Bench Bureau", now);
+        ObjectNode actor = named("intrusion-set", "Bench Panda", now);
+        ObjectNode sponsor = named("identity", "Bench Bureau", now);
         sponsor.put("identity_class", "organization");
         objects.add(actor);
         objects.add(sponsor);
         List<String> sources = new ArrayList<>();
         for (int s = 0; s < 20; s++) {
-            ObjectNode source = identityLike("identity", "Bench source " + s, now);
+            ObjectNode source = named("identity", "Bench source " + s, now);
             source.put("identity_class", "organization");
             SightlineExtensions.put(source, SightlineExtensions.SOURCE).put("reliability", Reliability.values()[s % 6].name());
             objects.add(source);
@@ -149,13 +149,9 @@ public final class AttributionEngineBench implements Callable<Integer> {
                 "generated for the benchmark", null, null, "bench");
     }
 
-    private static ObjectNode identityLike(String type, String name, String timestamp) {
-        ObjectNode object = StixJson.newObject();
-        object.put("type", type);
-        object.put("spec_version", "2.1");
-        object.put("id", StixId.random(type));
-        object.put("created", timestamp);
-        object.put("modified", timestamp);
+    /** A new object of the type with a random id and a name. */
+    private static ObjectNode named(String type, String name, String timestamp) {
+        ObjectNode object = StixJson.newObject(type, StixId.random(type), timestamp);
         object.put("name", name);
         return object;
     }

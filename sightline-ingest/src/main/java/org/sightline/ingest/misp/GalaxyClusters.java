@@ -116,12 +116,7 @@ public final class GalaxyClusters {
     private static ObjectNode actor(JsonNode cluster, ClusterKind kind, String galaxyType, String uuid, String name,
                                     String timestamp) {
         JsonNode meta = cluster.path("meta");
-        ObjectNode object = StixJson.newObject();
-        object.put("type", kind.stixType());
-        object.put("spec_version", "2.1");
-        object.put("id", kind.stixType() + "--" + uuid);
-        object.put("created", timestamp);
-        object.put("modified", timestamp);
+        ObjectNode object = StixJson.newObject(kind.stixType(), kind.stixType() + "--" + uuid, timestamp);
         object.put("name", name);
         if (cluster.hasNonNull("description")) {
             object.put("description", cluster.get("description").asText());

@@ -38,12 +38,8 @@ final class ObservedDataFactory {
             });
             scos.add(sco);
         });
-        ObjectNode data = StixJson.newObject();
-        data.put("type", "observed-data");
-        data.put("spec_version", "2.1");
-        data.put("id", StixId.deterministic("observed-data", event.source() + ":" + event.line() + ":" + event.time()));
-        data.put("created", created);
-        data.put("modified", created);
+        ObjectNode data = StixJson.newObject("observed-data",
+                StixId.deterministic("observed-data", event.source() + ":" + event.line() + ":" + event.time()), created);
         String time = StixTimestamp.format(event.time());
         data.put("first_observed", time);
         data.put("last_observed", time);

@@ -52,12 +52,7 @@ public final class SightingRecorder {
         List<ObjectNode> objects = new ArrayList<>();
         Map<String, ObjectNode> observables = new LinkedHashMap<>();
         byIndicator.forEach((indicatorId, tally) -> {
-            ObjectNode sighting = StixJson.newObject();
-            sighting.put("type", "sighting");
-            sighting.put("spec_version", "2.1");
-            sighting.put("id", StixId.random("sighting"));
-            sighting.put("created", now);
-            sighting.put("modified", now);
+            ObjectNode sighting = StixJson.newObject("sighting", StixId.random("sighting"), now);
             sighting.put("sighting_of_ref", indicatorId);
             sighting.put("count", Math.min(tally.count, 999_999_999L));
             sighting.put("first_seen", StixTimestamp.format(tally.first));

@@ -55,7 +55,8 @@ public final class SupplierImport {
                 continue;
             }
             SupplierRow facts = supplierFacts.get(NameKey.of(name));
-            ObjectNode identity = object("identity", StixId.deterministic("identity", "sightline-organisation:" + NameKey.of(name)), now);
+            ObjectNode identity = StixJson.newObject("identity",
+                    StixId.deterministic("identity", "sightline-organisation:" + NameKey.of(name)), now);
             identity.put("name", name);
             identity.put("identity_class", "organization");
             if (facts != null && !facts.sectors().isEmpty()) {
@@ -69,12 +70,12 @@ public final class SupplierImport {
                 for (String country : facts.countries()) {
                     String location = StixId.deterministic("location", "sightline-country:" + country);
                     if (!objects.containsKey(location) && store.current(location).isEmpty()) {
-                        ObjectNode place = object("location", location, now);
+                        ObjectNode place = StixJson.newObject("location", location, now);
                         place.put("name", new Locale("", country).getDisplayCountry(Locale.ENGLISH));
                         place.put("country", country);
                         objects.put(location, place);
                     }
-                    ObjectNode at = object("relationship", StixId.deterministic("relationship",
+                    ObjectNode at = StixJson.newObject("relationship", StixId.deterministic("relationship",
                             "sightline-located-at:" + identity.get("id").asText() + "|" + country), now);
                     at.put("relationship_type", "located-at");
                     at.put("source_ref", identity.get("id").asText());
@@ -87,7 +88,8 @@ public final class SupplierImport {
         for (SupplierRow row : rows) {
             String supplier = organisations.get(NameKey.of(row.supplier()));
             String customer = organisations.get(NameKey.of(row.customer()));
-            ObjectNode supplies = object("relationship", StixId.deterministic("relationship", "sightline-supplies:" + supplier + "|" + customer), now);
+            ObjectNode supplies = StixJson.newObject("relationship",
+                    StixId.deterministic("relationship", "sightline-supplies:" + supplier + "|" + customer), now);
             supplies.put("relationship_type", "supplies");
             supplies.put("source_ref", supplier);
             supplies.put("target_ref", customer);
@@ -138,15 +140,5 @@ public final class SupplierImport {
     private String existing(String name) {
         return store.findByNameKey(NameKey.of(name), Set.of("identity")).stream()
                 .filter(match -> !match.deprecated()).map(StixStore.NameMatch::objectId).findFirst().orElse(null);
-    }
-
-    private static ObjectNode object(String type, String id, String now) {
-        ObjectNode object = StixJson.newObject();
-        object.put("type", type);
-        object.put("spec_version", "2.1");
-        object.put("id", id);
-        object.put("created", now);
-        object.put("modified", now);
-        return object;
     }
 }

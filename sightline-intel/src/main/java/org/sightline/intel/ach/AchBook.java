@@ -48,12 +48,7 @@ public final class AchBook {
         }
         store.current(aboutId).orElseThrow(() -> new NotFoundException("--about: no object " + aboutId + " in the knowledge store"));
         String now = StixTimestamp.format(Instant.now());
-        ObjectNode grouping = StixJson.newObject();
-        grouping.put("type", "grouping");
-        grouping.put("spec_version", "2.1");
-        grouping.put("id", StixId.random("grouping"));
-        grouping.put("created", now);
-        grouping.put("modified", now);
+        ObjectNode grouping = StixJson.newObject("grouping", StixId.random("grouping"), now);
         grouping.put("name", "ACH: " + question);
         grouping.put("context", "unspecified");
         Set<String> refs = new LinkedHashSet<>(List.of(aboutId));

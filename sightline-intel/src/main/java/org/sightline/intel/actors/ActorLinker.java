@@ -206,12 +206,8 @@ public final class ActorLinker {
 
     private static ObjectNode link(String source, String target, String method, double score, String reason) {
         String now = StixTimestamp.format(Instant.now());
-        ObjectNode link = StixJson.newObject();
-        link.put("type", "relationship");
-        link.put("spec_version", "2.1");
-        link.put("id", StixId.deterministic("relationship", source + "|" + target + "|" + method));
-        link.put("created", now);
-        link.put("modified", now);
+        ObjectNode link = StixJson.newObject("relationship",
+                StixId.deterministic("relationship", source + "|" + target + "|" + method), now);
         link.put("relationship_type", SAME_ACTOR);
         link.put("source_ref", source);
         link.put("target_ref", target);

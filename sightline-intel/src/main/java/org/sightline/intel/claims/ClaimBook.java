@@ -174,15 +174,10 @@ public final class ClaimBook {
             throw new InvalidInputException("a claim links two different objects; both ends are " + sourceId);
         }
         String now = StixTimestamp.format(Instant.now());
-        ObjectNode relationship = StixJson.newObject();
-        relationship.put("type", "relationship");
-        relationship.put("spec_version", "2.1");
-        relationship.put("id", StixId.random("relationship"));
+        ObjectNode relationship = StixJson.newObject("relationship", StixId.random("relationship"), now);
         if (createdBy != null) {
             relationship.put("created_by_ref", requireObject(createdBy, "--created-by").id());
         }
-        relationship.put("created", now);
-        relationship.put("modified", now);
         relationship.put("relationship_type", type);
         relationship.put("source_ref", sourceId);
         relationship.put("target_ref", targetId);
@@ -210,12 +205,7 @@ public final class ClaimBook {
                     + "assessments as of a date must know when it became knowable");
         }
         String now = StixTimestamp.format(Instant.now());
-        ObjectNode note = StixJson.newObject();
-        note.put("type", "note");
-        note.put("spec_version", "2.1");
-        note.put("id", StixId.random("note"));
-        note.put("created", now);
-        note.put("modified", now);
+        ObjectNode note = StixJson.newObject("note", StixId.random("note"), now);
         note.put("abstract", evidence.title() != null ? evidence.title() : evidence.kind() + " from " + name(evidence.sourceId()));
         note.put("content", evidence.excerpt() != null ? evidence.excerpt() : "(no excerpt recorded)");
         if (evidence.recordedBy() != null) {

@@ -47,13 +47,9 @@ public final class StixDossier {
         }
         SightlineExtensions.definitions().forEach(definition -> objects.putIfAbsent(definition.get("id").asText(), definition));
 
-        ObjectNode report = StixJson.newObject();
-        report.put("type", "report");
-        report.put("spec_version", "2.1");
-        report.put("id", StixId.deterministic("report", "sightline-dossier|" + dossier.actor().id() + "|" + dossier.asOf()));
+        ObjectNode report = StixJson.newObject("report",
+                StixId.deterministic("report", "sightline-dossier|" + dossier.actor().id() + "|" + dossier.asOf()), dossier.generated());
         report.put("created_by_ref", SightlineExtensions.SIGHTLINE);
-        report.put("created", dossier.generated());
-        report.put("modified", dossier.generated());
         report.put("name", DossierText.title(dossier) + " as of " + DossierText.day(dossier.asOf()));
         report.put("description", markdown);
         report.put("published", dossier.generated());

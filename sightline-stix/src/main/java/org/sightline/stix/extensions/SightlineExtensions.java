@@ -43,12 +43,7 @@ public final class SightlineExtensions {
 
     /** The identity and the three extension-definition objects, ready to store or to put in a bundle. */
     public static List<ObjectNode> definitions() {
-        ObjectNode sightline = StixJson.newObject();
-        sightline.put("type", "identity");
-        sightline.put("spec_version", "2.1");
-        sightline.put("id", SIGHTLINE);
-        sightline.put("created", DEFINED);
-        sightline.put("modified", DEFINED);
+        ObjectNode sightline = StixJson.newObject("identity", SIGHTLINE, DEFINED);
         sightline.put("name", "Sightline");
         sightline.put("identity_class", "system");
         sightline.put("description", "The Sightline threat-intelligence platform, which defines the claim, evidence and source extensions.");
@@ -66,13 +61,8 @@ public final class SightlineExtensions {
     }
 
     private static ObjectNode definition(String id, String name, String anchor, String description) {
-        ObjectNode definition = StixJson.newObject();
-        definition.put("type", "extension-definition");
-        definition.put("spec_version", "2.1");
-        definition.put("id", id);
+        ObjectNode definition = StixJson.newObject("extension-definition", id, DEFINED);
         definition.put("created_by_ref", SIGHTLINE);
-        definition.put("created", DEFINED);
-        definition.put("modified", DEFINED);
         definition.put("name", name);
         definition.put("description", description);
         definition.put("schema", SCHEMA + anchor);

@@ -56,6 +56,17 @@ public final class StixJson {
         return MAPPER.createObjectNode();
     }
 
+    /** A new STIX 2.1 object's common properties: type, spec_version, id, and created = modified = the timestamp. */
+    public static ObjectNode newObject(String type, String id, String timestamp) {
+        ObjectNode object = newObject();
+        object.put("type", type);
+        object.put("spec_version", "2.1");
+        object.put("id", id);
+        object.put("created", timestamp);
+        object.put("modified", timestamp);
+        return object;
+    }
+
     /** Compact JSON, as stored. */
     public static String write(JsonNode node) {
         try {
