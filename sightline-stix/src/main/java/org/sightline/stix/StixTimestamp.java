@@ -49,6 +49,32 @@ public final class StixTimestamp {
         return seconds + "." + nanos + "Z";
     }
 
+    /**
+     * Formats an instant with microsecond precision: TAXII's date added, where two versions added one
+     * microsecond apart must stay apart.
+     */
+    public static String formatMicros(Instant instant) {
+        String text = instant.truncatedTo(ChronoUnit.MICROS).toString();
+        int dot = text.indexOf('.');
+        String fraction = dot < 0 ? "" : text.substring(dot + 1, text.length() - 1);
+        String seconds = dot < 0 ? text.substring(0, text.length() - 1) : text.substring(0, dot);
+        return seconds + "." + (fraction + "000000").substring(0, 6) + "Z";
+    }
+
+    /** A sort key turned back into a timestamp, without trailing zeros past the milliseconds. */
+    public static String fromSortKey(String key) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            return key;
+        }
+        String fraction = key.substring(dot + 1, key.length() - 1);
+        int end = fraction.length();
+        while (end > 3 && fraction.charAt(end - 1) == '0') {
+            end--;
+        }
+        return key.substring(0, dot + 1) + fraction.substring(0, end) + "Z";
+    }
+
     /** Formats an instant the way STIX producers usually do: millisecond precision. */
     public static String format(Instant instant) {
         String text = instant.truncatedTo(ChronoUnit.MILLIS).toString();

@@ -6,15 +6,17 @@ import org.sightline.store.jdbc.JdbcStixStore;
 import org.sightline.store.search.SearchHit;
 import org.sightline.store.search.FullTextIndex;
 
-/** The knowledge store, its full-text index and the API tokens, opened together from one location. */
+/** The knowledge store, its full-text index, the API tokens and TAXII collections, opened together from one location. */
 public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation location,
-                            org.sightline.store.tokens.TokenStore tokens, org.sightline.store.tokens.AuditLog audit)
+                            org.sightline.store.tokens.TokenStore tokens, org.sightline.store.tokens.AuditLog audit,
+                            org.sightline.store.collections.CollectionStore collections)
         implements AutoCloseable {
 
     public static KnowledgeBase open(StoreLocation location) {
         JdbcStixStore store = JdbcStixStore.open(location);
         try {
-            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location, store.tokens(), store.audit());
+            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location, store.tokens(), store.audit(),
+                    store.collections());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -77,6 +77,22 @@ public interface StixStore extends AutoCloseable {
     /** Ids whose current version, written after the sequence number, is revoked. */
     List<String> revokedSince(long sequence);
 
+    /**
+     * Stored versions in the order they were added, as a feed pages through them: TAXII's objects,
+     * manifest and versions endpoints. Versions written later always come after, so paging on with
+     * {@link org.sightline.store.feed.VersionFilter#after} neither skips nor repeats any.
+     */
+    List<org.sightline.store.feed.FeedEntry> feed(org.sightline.store.feed.VersionFilter filter);
+
+    /** The TLP level of the current version of each of the ids that exist. */
+    Map<String, org.sightline.stix.markings.Tlp> currentLevels(Collection<String> ids);
+
+    /** Deletes every version of the object and its derived rows; false when the store has none. */
+    boolean delete(String id);
+
+    /** Where a pull from the named remote feed got to, if it ran before. */
+    Optional<String> cursor(String feed);
+
     /** Rebuilds every derived index from the current objects. */
     void rebuildDerivedIndexes();
 

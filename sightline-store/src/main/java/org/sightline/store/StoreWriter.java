@@ -16,6 +16,9 @@ public interface StoreWriter {
 
     WriteSummary summary();
 
+    /** Remembers where a pull from a remote feed got to, committed with the objects it fetched. */
+    void moveCursor(String feed, String position);
+
     /**
      * Tells the listener of every version that becomes the current one of its id, once its batch is
      * written (the transaction may still roll back). Lets an import index what it stores as it goes.

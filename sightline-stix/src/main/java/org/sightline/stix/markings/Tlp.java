@@ -94,6 +94,46 @@ public enum Tlp {
         return Optional.of(new StixObject(json));
     }
 
+    /**
+     * The TLP level a user names: {@code amber}, {@code TLP:AMBER+STRICT}, {@code white} (TLP 1.0 for
+     * CLEAR), any case.
+     */
+    public static Tlp parse(String level) {
+        String value = level == null ? "" : level.trim().toLowerCase(java.util.Locale.ROOT).replace("tlp:", "");
+        for (Tlp tlp : values()) {
+            if (tlp.tlp2Value.equals(value) || value.equals(tlp.tlp1Value)) {
+                return tlp;
+            }
+        }
+        throw new org.sightline.error.InvalidInputException("'" + level
+                + "' is not a TLP 2.0 level: clear, green, amber, amber+strict, red");
+    }
+
+    /**
+     * The most restrictive TLP level an object carries, in its object markings or any granular
+     * marking; CLEAR when it carries none. A granular marking restricts the whole object here: a
+     * reader who may not see part of an object is not shown the object (the safe reading).
+     */
+    public static Tlp highestOn(com.fasterxml.jackson.databind.JsonNode object) {
+        Tlp highest = CLEAR;
+        for (com.fasterxml.jackson.databind.JsonNode ref : object.path("object_marking_refs")) {
+            highest = higher(highest, ref.asText());
+        }
+        for (com.fasterxml.jackson.databind.JsonNode granular : object.path("granular_markings")) {
+            highest = higher(highest, granular.path("marking_ref").asText());
+        }
+        return highest;
+    }
+
+    private static Tlp higher(Tlp current, String markingId) {
+        return ofMarkingId(markingId).filter(level -> level.compareTo(current) > 0).orElse(current);
+    }
+
+    /** True when a reader cleared to this level may see something marked {@code marking}. */
+    public boolean allows(Tlp marking) {
+        return marking.compareTo(this) <= 0;
+    }
+
     /** The TLP 2.0 value as the extension writes it ({@code amber+strict}). */
     public String tlp2Value() {
         return tlp2Value;

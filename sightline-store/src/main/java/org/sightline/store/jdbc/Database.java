@@ -26,7 +26,7 @@ public final class Database {
     }
 
     /** Migrations that add a derived index: its rows must be computed for every object already stored. */
-    private static final java.util.Set<String> DERIVED_INDEX_MIGRATIONS = java.util.Set.of("3");
+    private static final java.util.Set<String> DERIVED_INDEX_MIGRATIONS = java.util.Set.of("3", "6");
 
     public static Opened open(StoreLocation location) {
         if (location.isH2()) {

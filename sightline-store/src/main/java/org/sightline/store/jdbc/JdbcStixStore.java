@@ -23,6 +23,9 @@ import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
 import org.sightline.store.StoreLocation;
 import org.sightline.store.StoreWriter;
+import org.sightline.store.feed.FeedEntry;
+import org.sightline.store.feed.VersionFilter;
+import org.sightline.stix.markings.Tlp;
 
 /** The knowledge store on JDBC: embedded H2 or PostgreSQL, the same SQL for both. */
 public final class JdbcStixStore implements StixStore {
@@ -56,6 +59,11 @@ public final class JdbcStixStore implements StixStore {
     /** The API audit log kept in the same database. */
     public org.sightline.store.tokens.AuditLog audit() {
         return new JdbcAuditLog(sql);
+    }
+
+    /** The TAXII collections kept in the same database. */
+    public org.sightline.store.collections.CollectionStore collections() {
+        return new JdbcCollectionStore(sql);
     }
 
     /** The API tokens kept in the same database. */
@@ -276,6 +284,45 @@ public final class JdbcStixStore implements StixStore {
     }
 
     @Override
+    public List<FeedEntry> feed(VersionFilter filter) {
+        return FeedQuery.of(filter).run(sql);
+    }
+
+    @Override
+    public Map<String, Tlp> currentLevels(Collection<String> ids) {
+        Map<String, Tlp> levels = new java.util.HashMap<>();
+        for (List<String> chunk : JdbcStoreWriter.chunks(Set.copyOf(ids))) {
+            sql.stream("SELECT v.id, v.tlp_rank FROM stix_current c JOIN stix_version v "
+                            + "ON v.id = c.id AND v.modified_key = c.modified_key WHERE c.id IN ("
+                            + JdbcStoreWriter.placeholders(chunk.size()) + ")", chunk,
+                    row -> Map.entry(row.getString(1), Tlp.values()[row.getInt(2)]), e -> levels.put(e.getKey(), e.getValue()));
+        }
+        return levels;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return inWriteTransaction("cannot delete " + id, connection -> {
+            DerivedIndexWriter.delete(connection, Set.of(id));
+            int deleted;
+            try (PreparedStatement versions = connection.prepareStatement("DELETE FROM stix_version WHERE id = ?");
+                 PreparedStatement current = connection.prepareStatement("DELETE FROM stix_current WHERE id = ?")) {
+                versions.setString(1, id);
+                deleted = versions.executeUpdate();
+                current.setString(1, id);
+                current.executeUpdate();
+            }
+            return deleted > 0;
+        });
+    }
+
+    @Override
+    public Optional<String> cursor(String feed) {
+        return sql.list("SELECT position FROM feed_cursor WHERE feed = ?", List.of(feed), row -> row.getString(1))
+                .stream().findFirst();
+    }
+
+    @Override
     public void rebuildDerivedIndexes() {
         inWriteTransaction("cannot rebuild the derived indexes", connection -> {
             rebuild(connection);
@@ -292,15 +339,24 @@ public final class JdbcStixStore implements StixStore {
             }
         }
         List<StixObject> batch = new ArrayList<>();
-        try (Connection reader = dataSource.getConnection()) {
+        try (Connection reader = dataSource.getConnection();
+             PreparedStatement rank = connection.prepareStatement(
+                     "UPDATE stix_version SET tlp_rank = ? WHERE id = ? AND modified_key = ?")) {
             reader.setAutoCommit(false);
             try (PreparedStatement select = reader.prepareStatement(
-                    "SELECT id, json FROM stix_version ORDER BY id, modified_key")) {
+                    "SELECT id, json, modified_key, tlp_rank FROM stix_version ORDER BY id, modified_key")) {
                 select.setFetchSize(500);
                 try (ResultSet rows = select.executeQuery()) {
                     StixObject newest = null;
                     while (rows.next()) {
                         StixObject object = object(rows, 2);
+                        int level = org.sightline.stix.markings.Tlp.highestOn(object.json()).ordinal();
+                        if (level != rows.getInt(4)) { // the TLP level is derived too: versions stored before V6 had none
+                            rank.setShort(1, (short) level);
+                            rank.setString(2, object.id());
+                            rank.setString(3, rows.getString(3));
+                            rank.executeUpdate();
+                        }
                         if (newest != null && !newest.id().equals(object.id())) {
                             addToBatch(connection, batch, newest);
                         }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.sightline.error.StoreException;
 import org.sightline.stix.StixObject;
+import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StoreWriter;
 import org.sightline.store.WriteSummary;
 
@@ -32,14 +33,28 @@ final class JdbcStoreWriter implements StoreWriter {
     private static final int IN_CHUNK = 500;
 
     private final Connection connection;
-    private final Timestamp addedAt;
+    /** The date added of the next version written; one microsecond apart, so each version has its own. */
+    private Instant nextAddedAt;
     private final List<StixObject> buffer = new ArrayList<>(BATCH);
     private final WriteSummary summary = new WriteSummary();
     private Consumer<StixObject> currentListener = object -> { };
 
-    JdbcStoreWriter(Connection connection, Instant addedAt) {
+    /**
+     * A writer on a connection that holds the store's write lock. Versions get strictly increasing
+     * dates added, later than any stored before: TAXII clients resume a feed with added_after set to
+     * the last date they saw, and two versions sharing that date would split across the boundary.
+     */
+    JdbcStoreWriter(Connection connection, Instant now) throws SQLException {
         this.connection = connection;
-        this.addedAt = Timestamp.from(addedAt);
+        Instant next = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        try (PreparedStatement last = connection.prepareStatement("SELECT MAX(added_at) FROM stix_version");
+             ResultSet row = last.executeQuery()) {
+            Timestamp stored = row.next() ? row.getTimestamp(1) : null;
+            if (stored != null && !stored.toInstant().isBefore(next)) {
+                next = stored.toInstant().plus(1, java.time.temporal.ChronoUnit.MICROS);
+            }
+        }
+        this.nextAddedAt = next;
     }
 
     @Override
@@ -58,6 +73,29 @@ final class JdbcStoreWriter implements StoreWriter {
     @Override
     public WriteSummary summary() {
         return summary;
+    }
+
+    @Override
+    public void moveCursor(String feed, String position) {
+        flush();
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE feed_cursor SET position = ?, updated_at = ? WHERE feed = ?")) {
+            String now = org.sightline.stix.StixTimestamp.format(Instant.now());
+            update.setString(1, position);
+            update.setString(2, now);
+            update.setString(3, feed);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO feed_cursor (feed, position, updated_at) VALUES (?, ?, ?)")) {
+                    insert.setString(1, feed);
+                    insert.setString(2, position);
+                    insert.setString(3, now);
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot remember the position in feed " + feed + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -141,16 +179,18 @@ final class JdbcStoreWriter implements StoreWriter {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO stix_version (id, type, modified_key, spec_version, revoked, added_at, json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO stix_version (id, type, modified_key, spec_version, revoked, added_at, json, tlp_rank) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (StixObject object : inserts) {
                 insert.setString(1, object.id());
                 insert.setString(2, object.type());
                 insert.setString(3, VersionKey.of(object));
                 insert.setString(4, object.specVersion());
                 insert.setBoolean(5, object.revoked());
-                insert.setTimestamp(6, addedAt);
+                insert.setTimestamp(6, Timestamp.from(nextAddedAt));
+                nextAddedAt = nextAddedAt.plus(1, java.time.temporal.ChronoUnit.MICROS);
                 insert.setString(7, object.toJson());
+                insert.setShort(8, (short) Tlp.highestOn(object.json()).ordinal());
                 insert.addBatch();
             }
             insert.executeBatch();

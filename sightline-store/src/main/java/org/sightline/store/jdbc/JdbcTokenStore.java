@@ -8,12 +8,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.sightline.error.InvalidInputException;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.markings.Tlp;
 import org.sightline.store.tokens.ApiToken;
 import org.sightline.store.tokens.Role;
 import org.sightline.store.tokens.TokenStore;
@@ -24,9 +23,8 @@ import org.sightline.store.tokens.TokenStore;
  * gives nothing away.
  */
 final class JdbcTokenStore implements TokenStore {
-    private static final Set<String> CLEARANCES = Set.of("clear", "green", "amber", "amber+strict", "red");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String COLUMNS = "id, name, role, clearance, created_at, revoked_at";
+    private static final String COLUMNS = "id, name, role, clearance, collections, created_at, revoked_at";
 
     private final Sql sql;
 
@@ -35,18 +33,28 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     @Override
-    public Issued create(String name, Role role, String clearance) {
-        String level = clearance.trim().toLowerCase(Locale.ROOT).replace("tlp:", "");
-        if (!CLEARANCES.contains(level)) {
-            throw new InvalidInputException("clearance '" + clearance + "' is not a TLP 2.0 level: clear, green, amber, amber+strict, red");
+    public Issued create(String name, Role role, String clearance, List<String> collections) {
+        String level;
+        try {
+            level = Tlp.parse(clearance).tlp2Value();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("clearance " + e.getMessage());
+        }
+        for (String collection : collections) {
+            if (collection.isBlank() || collection.contains(",")) {
+                throw new InvalidInputException("collection id '" + collection + "' is not valid: give ids separated by commas");
+            }
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = "sl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiToken token = new ApiToken("token-" + UUID.randomUUID(), name == null || name.isBlank() ? role.label() : name, role, level,
-                StixTimestamp.format(Instant.now()), null);
-        sql.update("INSERT INTO api_token (id, name, token_hash, role, clearance, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                List.of(token.id(), token.name(), hash(secret), role.label(), level, token.createdAt()));
+                collections, StixTimestamp.format(Instant.now()), null);
+        java.util.ArrayList<Object> values = new java.util.ArrayList<>(List.of(token.id(), token.name(), hash(secret),
+                role.label(), level, token.createdAt()));
+        values.add(collections.isEmpty() ? null : String.join(",", collections));
+        sql.update("INSERT INTO api_token (id, name, token_hash, role, clearance, created_at, collections) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                values);
         return new Issued(token, secret);
     }
 
@@ -71,8 +79,9 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     private static ApiToken token(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new ApiToken(row.getString(1), row.getString(2), Role.parse(row.getString(3)), row.getString(4), row.getString(5),
-                row.getString(6));
+        String collections = row.getString(5);
+        return new ApiToken(row.getString(1), row.getString(2), Role.parse(row.getString(3)), row.getString(4),
+                collections == null ? List.of() : List.of(collections.split(",")), row.getString(6), row.getString(7));
     }
 
     private static String hash(String secret) {

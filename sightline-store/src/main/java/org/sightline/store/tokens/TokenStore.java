@@ -10,7 +10,12 @@ public interface TokenStore {
     record Issued(ApiToken token, String secret) {
     }
 
-    Issued create(String name, Role role, String clearance);
+    /** A new token; {@code collections} limits it to those TAXII collections (empty: no limit). */
+    Issued create(String name, Role role, String clearance, List<String> collections);
+
+    default Issued create(String name, Role role, String clearance) {
+        return create(name, role, clearance, List.of());
+    }
 
     /** The valid token with this secret; empty for an unknown or revoked one. */
     Optional<ApiToken> authenticate(String secret);

@@ -35,11 +35,19 @@ class SchemaUpgradeTest {
             statement.executeUpdate("DROP TABLE embedded_ref");
             statement.executeUpdate("DROP TABLE api_token");
             statement.executeUpdate("DROP TABLE audit_log");
-            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" IN ('3', '4', '5')");
+            statement.executeUpdate("DROP TABLE taxii_collection");
+            statement.executeUpdate("DROP TABLE taxii_status");
+            statement.executeUpdate("DROP TABLE feed_cursor");
+            statement.executeUpdate("DROP INDEX ix_version_added");
+            statement.executeUpdate("ALTER TABLE stix_version DROP COLUMN tlp_rank");
+            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" IN ('3', '4', '5', '6')");
         }
         try (JdbcStixStore store = JdbcStixStore.open(location)) {
             assertThat(store.referencing(MENUPASS, "object_refs")).containsExactly(REPORT);
             assertThat(store.current(MENUPASS)).isPresent();
+            // the TLP level of versions stored before V6 is filled in too: menuPass is marked GREEN
+            assertThat(store.currentLevels(java.util.List.of(MENUPASS))).containsEntry(MENUPASS,
+                    org.sightline.stix.markings.Tlp.GREEN);
         }
     }
 }
