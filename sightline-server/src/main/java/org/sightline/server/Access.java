@@ -16,7 +16,7 @@ import org.sightline.store.tokens.TokenStore;
  * refused, goes into the audit log with the token's id (never its secret), the path, the status
  * and the caller's address.
  */
-final class Access {
+public final class Access {
     /** The role a route needs, as Javalin carries it. */
     enum Needs implements RouteRole {
         OPEN(null), READ(Role.READER), WRITE(Role.ANALYST), ADMIN(Role.ADMIN);
@@ -29,6 +29,15 @@ final class Access {
     }
 
     static final String TOKEN = "sightline.token";
+
+    /** The token a request was authenticated with; every route but the open ones has one. */
+    public static ApiToken token(Context ctx) {
+        ApiToken token = ctx.attribute(TOKEN);
+        if (token == null) {
+            throw new IllegalStateException("no token on an authenticated route: " + ctx.path());
+        }
+        return token;
+    }
 
     /** Per token: bursts of 2,000 requests, 1,000 a second sustained; generous for scripts, a stop for runaways. */
     static final double BURST = 2000;
@@ -72,13 +81,14 @@ final class Access {
         }
         Role needed = roles.stream().filter(Needs.class::isInstance).map(r -> ((Needs) r).role)
                 .max(Enum::compareTo).orElse(Role.ADMIN); // a route that declares nothing is for admins only
-        String header = ctx.header("Authorization");
-        String secret = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        String secret = secret(ctx.header("Authorization"));
         ApiToken token = secret == null ? null : tokens.authenticate(secret).orElse(null);
         if (token == null) {
             audit.record(null, null, ctx.method().name(), target(ctx), 401, ctx.ip());
-            ctx.header("WWW-Authenticate", "Bearer realm=\"sightline\"");
-            throw new Unauthorized(secret == null ? "this endpoint needs 'Authorization: Bearer TOKEN' (sightline token create)"
+            ctx.header("WWW-Authenticate", ctx.path().startsWith("/taxii2") ? "Basic realm=\"sightline\", Bearer realm=\"sightline\""
+                    : "Bearer realm=\"sightline\"");
+            throw new Unauthorized(secret == null ? "this endpoint needs 'Authorization: Bearer TOKEN'"
+                    + (ctx.path().startsWith("/taxii2") ? " or HTTP Basic with the token as password" : "") + " (sightline token create)"
                     : "the token is not valid (unknown or revoked)");
         }
         if (!token.role().includes(needed)) {
@@ -92,6 +102,30 @@ final class Access {
                     + " a second sustained)");
         }
         ctx.attribute(TOKEN, token);
+    }
+
+    /**
+     * The token secret a request carries: {@code Bearer TOKEN}, or HTTP Basic with the token as the
+     * password (for TAXII clients that only speak Basic; the user name is not checked, only logged by them).
+     */
+    private static String secret(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                return colon < 0 ? null : pair.substring(colon + 1);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     static final class TooManyRequests extends RuntimeException {

@@ -7,6 +7,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sightline.error.SightlineException;
 import org.sightline.intel.actors.ActorDirectory;
+import org.sightline.server.taxii.TaxiiException;
+import org.sightline.server.taxii.TaxiiHandlers;
+import org.sightline.server.taxii.TaxiiMedia;
 import org.sightline.store.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,7 @@ public final class App implements AutoCloseable {
     private final ClaimHandlers claims;
     private final AchHandlers ach;
     private final Access access;
+    private final TaxiiHandlers taxii;
     private Javalin javalin;
     private ScheduledExecutorService indexSync;
 
@@ -35,6 +39,7 @@ public final class App implements AutoCloseable {
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
         this.access = new Access(knowledge.tokens(), knowledge.audit());
+        this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
     }
 
     /** One route of the API: method, path, handler and the role it needs. */
@@ -69,6 +74,26 @@ public final class App implements AutoCloseable {
                 new Route("POST", "/api/v1/ach/{id}/ratings", ach::rate, Access.Needs.WRITE));
     }
 
+    /**
+     * The TAXII 2.1 routes. Each needs only a reader token: what a token may do in a collection is
+     * the collection's own can_read and can_write for it.
+     */
+    List<Route> taxiiRoutes() {
+        String collection = TaxiiHandlers.API_ROOT + "collections/{collectionId}/";
+        return List.of(
+                new Route("GET", TaxiiHandlers.DISCOVERY, taxii::discovery, Access.Needs.READ),
+                new Route("GET", TaxiiHandlers.API_ROOT, taxii::apiRoot, Access.Needs.READ),
+                new Route("GET", TaxiiHandlers.API_ROOT + "status/{statusId}/", taxii::status, Access.Needs.READ),
+                new Route("GET", TaxiiHandlers.API_ROOT + "collections/", taxii::collections, Access.Needs.READ),
+                new Route("GET", collection, taxii::collection, Access.Needs.READ),
+                new Route("GET", collection + "manifest/", taxii::manifest, Access.Needs.READ),
+                new Route("GET", collection + "objects/", taxii::objects, Access.Needs.READ),
+                new Route("POST", collection + "objects/", taxii::addObjects, Access.Needs.READ),
+                new Route("GET", collection + "objects/{objectId}/", taxii::object, Access.Needs.READ),
+                new Route("DELETE", collection + "objects/{objectId}/", taxii::deleteObject, Access.Needs.READ),
+                new Route("GET", collection + "objects/{objectId}/versions/", taxii::versions, Access.Needs.READ));
+    }
+
     public App start(ServerOptions options) {
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,39 +101,41 @@ public final class App implements AutoCloseable {
             config.staticFiles.enableWebjars(); // Swagger UI for /api/docs, from the jar: no network needed
             config.routes.beforeMatched(access::check);
             config.routes.afterMatched(access::record);
-            for (Route route : routes()) {
-                if (route.method().equals("GET")) {
-                    config.routes.get(route.path(), route.handler(), route.needs());
-                } else {
-                    config.routes.post(route.path(), route.handler(), route.needs());
+            for (Route route : concat(routes(), taxiiRoutes())) {
+                switch (route.method()) {
+                    case "GET" -> config.routes.get(route.path(), route.handler(), route.needs());
+                    case "POST" -> config.routes.post(route.path(), route.handler(), route.needs());
+                    case "DELETE" -> config.routes.delete(route.path(), route.handler(), route.needs());
+                    default -> throw new IllegalStateException("no such method in the route table: " + route.method());
                 }
             }
             config.routes.get("/api/openapi.json", OpenApi::document, Access.Needs.OPEN);
             config.routes.get("/api/docs", OpenApi::page, Access.Needs.OPEN);
             config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 413) {
-                    ErrorResponses.send(ctx, 413, "too_large", "the request body is over the limit of "
-                            + MAX_REQUEST_BYTES / (1024 * 1024) + " MB; send less at a time");
+                    error(ctx, 413, "too_large", "the request body is over the limit of "
+                            + MAX_REQUEST_BYTES / (1024 * 1024) + " MB (" + MAX_REQUEST_BYTES + " bytes); send less at a time");
                 } else if (e.getStatus() == 404) {
                     ErrorResponses.send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
                 } else {
                     ErrorResponses.send(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
                 }
             });
-            config.routes.exception(Access.Unauthorized.class, (e, ctx) -> ErrorResponses.send(ctx, 401, "unauthorized", e.getMessage()));
-            config.routes.exception(Access.Forbidden.class, (e, ctx) -> ErrorResponses.send(ctx, 403, "forbidden", e.getMessage()));
-            config.routes.exception(Access.TooManyRequests.class, (e, ctx) -> ErrorResponses.send(ctx, 429, "too_many_requests", e.getMessage()));
+            config.routes.exception(Access.Unauthorized.class, (e, ctx) -> error(ctx, 401, "unauthorized", e.getMessage()));
+            config.routes.exception(Access.Forbidden.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
+            config.routes.exception(Access.TooManyRequests.class, (e, ctx) -> error(ctx, 429, "too_many_requests", e.getMessage()));
+            config.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiMedia.sendError(ctx, e.status(), e.title(), e.getMessage()));
             config.routes.exception(SightlineException.class, (e, ctx) ->
-                    ErrorResponses.send(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
+                    error(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                ErrorResponses.send(ctx, 500, "internal_error", "the server failed on this request; see its log");
+                error(ctx, 500, "internal_error", "the server failed on this request; see its log");
             });
             config.routes.error(404, "*", ctx -> {
                 // Our own 404s are JSON already; only Javalin's "no such route" page needs replacing.
                 String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith("application/json")) {
-                    ErrorResponses.send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+                if (type == null || !(type.startsWith("application/json") || type.startsWith("application/taxii+json"))) {
+                    error(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
                 }
             });
         }).start(options.bind(), options.port());
@@ -119,6 +146,21 @@ public final class App implements AutoCloseable {
         });
         indexSync.scheduleWithFixedDelay(this::syncIndex, 0, INDEX_SYNC_SECONDS, TimeUnit.SECONDS);
         return this;
+    }
+
+    /** An error in the form the path's clients read: a TAXII error message under /taxii2, else {"error":{…}}. */
+    private static void error(io.javalin.http.Context ctx, int status, String code, String message) {
+        if (ctx.path().startsWith("/taxii2")) {
+            TaxiiMedia.sendError(ctx, status, code.replace('_', ' '), message);
+        } else {
+            ErrorResponses.send(ctx, status, code, message);
+        }
+    }
+
+    private static List<Route> concat(List<Route> first, List<Route> second) {
+        List<Route> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private void syncIndex() {
@@ -141,5 +183,6 @@ public final class App implements AutoCloseable {
         if (javalin != null) {
             javalin.stop();
         }
+        taxii.close();
     }
 }
