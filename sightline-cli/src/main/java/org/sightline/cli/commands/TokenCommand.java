@@ -39,11 +39,18 @@ public final class TokenCommand implements Runnable {
         @Option(names = "--name", paramLabel = "TEXT", description = "Who or what it is for.")
         String name;
 
+        @Option(names = "--collections", split = ",", paramLabel = "ID|TITLE",
+                description = "Limit the token to these TAXII collections (default: every collection its role allows).")
+        java.util.List<String> collections = java.util.List.of();
+
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
-            TokenStore.Issued issued = knowledge.tokens().create(name, Role.parse(role), clearance);
+            java.util.List<String> ids = collections.stream().map(c -> knowledge.collections().find(c)
+                    .orElseThrow(() -> new NotFoundException("no collection '" + c + "' (see sightline collection list)")).id())
+                    .toList();
+            TokenStore.Issued issued = knowledge.tokens().create(name, Role.parse(role), clearance, ids);
             output.answer(Map.of("token", issued.secret(), "id", issued.token().id(), "role", issued.token().role().label(),
-                    "clearance", issued.token().clearance()), () -> {
+                    "clearance", issued.token().clearance(), "collections", ids), () -> {
                         output.line(issued.secret());
                         output.err().println("token " + issued.token().id() + " (" + issued.token().role().label() + ", clearance "
                                 + issued.token().clearance() + "); the secret above is shown only now");
