@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
 import org.sightline.stix.json.StixJson;
@@ -33,7 +32,7 @@ class SharedDataDirectoryTest {
     void anImportInAnotherProcessReachesTheRunningServer() throws Exception {
         Path bundle = SharedData.menuPassSubset();
         try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(dataDir));
-             App app = new App(knowledge, new ActorDirectory(knowledge.store())).start(ServerOptions.loopback(0))) {
+             App app = new App(knowledge).start(ServerOptions.loopback(0))) {
             Process importer = new ProcessBuilder(javaCommand("import", bundle.toString(), "--json",
                     "--data-dir", dataDir.toString())).redirectErrorStream(false).start();
             String out = new String(importer.getInputStream().readAllBytes());

@@ -35,7 +35,6 @@ import org.sightline.ingest.taxii.TaxiiClient;
 import org.sightline.ingest.taxii.TaxiiEndpoint;
 import org.sightline.ingest.taxii.TaxiiPull;
 import org.sightline.ingest.taxii.TaxiiPush;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
 import org.sightline.stix.json.StixJson;
@@ -66,7 +65,7 @@ class TaxiiExchangeTest {
         source = Backend.H2.open();
         new BundleImporter(source.store(), source.knowledge().index())
                 .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
-        server = new App(source.knowledge(), new ActorDirectory(source.store())).start(ServerOptions.loopback(0));
+        server = new App(source.knowledge()).start(ServerOptions.loopback(0));
         collection = source.knowledge().collections().create("Everything", null, CollectionFilter.everything(), Role.READER, Role.ANALYST);
         token = source.knowledge().tokens().create("partner", Role.ANALYST, "red").secret();
         target = Backend.H2.open();

@@ -30,6 +30,11 @@ public final class Access {
 
     static final String TOKEN = "sightline.token";
 
+    /** The store as the request's token may see it: nothing above its TLP clearance, nor any relationship to that. */
+    static org.sightline.store.StixStore seenBy(Context ctx, org.sightline.store.StixStore store) {
+        return org.sightline.store.clearance.ClearedStore.of(store, token(ctx).clearanceLevel());
+    }
+
     /** The token a request was authenticated with; every route but the open ones has one. */
     public static ApiToken token(Context ctx) {
         ApiToken token = ctx.attribute(TOKEN);

@@ -21,13 +21,13 @@ final class AchHandlers {
     }
 
     void list(Context ctx) {
-        HttpJson.write(ctx, Map.of("analyses", new AchBook(store).all()));
+        HttpJson.write(ctx, Map.of("analyses", new AchBook(seen(ctx)).all()));
     }
 
     void show(Context ctx) {
         String asOf = ctx.queryParam("as_of");
         Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
-        HttpJson.write(ctx, new AchBook(store).analyse(ctx.pathParam("id"), at));
+        HttpJson.write(ctx, new AchBook(seen(ctx)).analyse(ctx.pathParam("id"), at));
     }
 
     /** {"about":…,"question":…,"hypotheses":[{"label":…,"claim":…}]} */
@@ -36,14 +36,19 @@ final class AchHandlers {
         List<AchBook.NewHypothesis> hypotheses = new ArrayList<>();
         body.path("hypotheses").forEach(h -> hypotheses.add(new AchBook.NewHypothesis(
                 h.isTextual() ? h.asText() : HttpJson.requiredText(h, "label"), h.isTextual() ? null : HttpJson.text(h, "claim"))));
-        String about = ClaimTopics.idsAbout(store, HttpJson.requiredText(body, "about")).get(0);
-        HttpJson.created(ctx, new AchBook(store).create(about, HttpJson.requiredText(body, "question"), hypotheses));
+        String about = ClaimTopics.idsAbout(seen(ctx), HttpJson.requiredText(body, "about")).get(0);
+        HttpJson.created(ctx, new AchBook(seen(ctx)).create(about, HttpJson.requiredText(body, "question"), hypotheses));
     }
 
     /** {"evidence":…,"hypothesis":"H1","rating":"CC"} */
     void rate(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
-        HttpJson.write(ctx, new AchBook(store).rate(ctx.pathParam("id"), HttpJson.requiredText(body, "evidence"),
+        HttpJson.write(ctx, new AchBook(seen(ctx)).rate(ctx.pathParam("id"), HttpJson.requiredText(body, "evidence"),
                 HttpJson.requiredText(body, "hypothesis"), Consistency.parse(HttpJson.requiredText(body, "rating"))));
+    }
+
+    /** The store as this request's token may see it (its TLP clearance). */
+    private StixStore seen(Context ctx) {
+        return Access.seenBy(ctx, store);
     }
 }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.KnowledgeBase;
+import org.sightline.store.StixStore;
 import org.sightline.store.search.SearchHit;
 
 /** The /api/v1 handlers: each parses the request, calls one service, and writes JSON. */
@@ -30,13 +31,11 @@ final class ApiHandlers {
     private static final int MAX_LIMIT = 1000;
 
     private final KnowledgeBase knowledge;
-    private final ActorDirectory actors;
     private final PatternValidator patterns = new PatternValidator();
     private final SimilarityService similarity;
 
-    ApiHandlers(KnowledgeBase knowledge, ActorDirectory actors) {
+    ApiHandlers(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
-        this.actors = actors;
         this.similarity = new SimilarityService(knowledge.store());
     }
 
@@ -45,14 +44,24 @@ final class ApiHandlers {
         HttpJson.write(ctx, Map.of("status", "ok"));
     }
 
+    /** The store as this request's token may see it. */
+    private StixStore seen(Context ctx) {
+        return Access.seenBy(ctx, knowledge.store());
+    }
+
+    private ActorDirectory directory(Context ctx) {
+        return new ActorDirectory(seen(ctx));
+    }
+
     void stats(Context ctx) {
-        HttpJson.write(ctx, knowledge.store().stats());
+        HttpJson.write(ctx, seen(ctx).stats());
     }
 
     void object(Context ctx) {
         String id = ctx.pathParam("id");
         String version = ctx.queryParam("version");
-        StixObject object = (version == null ? knowledge.store().current(id) : knowledge.store().version(id, version))
+        StixStore store = seen(ctx);
+        StixObject object = (version == null ? store.current(id) : store.version(id, version))
                 .orElseThrow(() -> new NotFoundException("no object " + id
                         + (version == null ? "" : " with version " + version) + " in the knowledge store"));
         ctx.contentType("application/json").result(StixJson.writePretty(object.json()));
@@ -60,7 +69,7 @@ final class ApiHandlers {
 
     void versions(Context ctx) {
         String id = ctx.pathParam("id");
-        List<?> versions = knowledge.store().versions(id);
+        List<?> versions = seen(ctx).versions(id);
         if (versions.isEmpty()) {
             throw new NotFoundException("no object " + id + " in the knowledge store");
         }
@@ -71,7 +80,11 @@ final class ApiHandlers {
         String text = required(ctx, "q");
         Set<String> types = new LinkedHashSet<>(ctx.queryParams("type"));
         int limit = limit(ctx.queryParam("limit"));
-        List<SearchHit> hits = knowledge.search(text, types, limit);
+        List<SearchHit> found = knowledge.search(text, types, limit);
+        // the index knows every object; keep the hits this token may see and that still exist
+        java.util.Set<String> visible = seen(ctx).currentObjects(found.stream().map(SearchHit::id).toList()).stream()
+                .map(StixObject::id).collect(java.util.stream.Collectors.toSet());
+        List<SearchHit> hits = found.stream().filter(hit -> visible.contains(hit.id())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", text);
         body.put("hits", hits);
@@ -79,7 +92,7 @@ final class ApiHandlers {
     }
 
     void actors(Context ctx) {
-        ActorResolution resolution = actors.resolve(required(ctx, "q"));
+        ActorResolution resolution = directory(ctx).resolve(required(ctx, "q"));
         if (resolution.found()) {
             HttpJson.write(ctx, resolution);
             return;
@@ -131,26 +144,30 @@ final class ApiHandlers {
     }
 
     void actorProfile(Context ctx) {
-        HttpJson.write(ctx, new org.sightline.intel.actors.ActorProfiles(knowledge.store()).profile(ctx.pathParam("id")));
+        HttpJson.write(ctx, new org.sightline.intel.actors.ActorProfiles(seen(ctx)).profile(ctx.pathParam("id")));
     }
 
     /** The dossier on the actor, as of a date, in the format asked for (html by default). */
     void actorDossier(Context ctx) {
+        StixStore store = seen(ctx);
+        ActorDirectory actors = new ActorDirectory(store);
         var card = actors.card(actors.actor(ctx.pathParam("id")));
         String format = ctx.queryParam("format");
         var chosen = org.sightline.intel.dossier.DossierFormat.parse(format == null ? "html" : format);
         String asOf = ctx.queryParam("as_of");
         java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
-        var dossier = new org.sightline.intel.dossier.DossierBuilder(knowledge.store()).build(card.id(), at);
-        ctx.contentType(chosen.mediaType()).result(chosen.render(dossier, knowledge.store()));
+        var dossier = new org.sightline.intel.dossier.DossierBuilder(store).build(card.id(), at);
+        ctx.contentType(chosen.mediaType()).result(chosen.render(dossier, store));
     }
 
     void actorTimeline(Context ctx) {
         // An unknown id is a 404 from here, before the date is read.
+        StixStore store = seen(ctx);
+        ActorDirectory actors = new ActorDirectory(store);
         var card = actors.card(actors.actor(ctx.pathParam("id")));
         String asOf = ctx.queryParam("as_of");
         java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
-        HttpJson.write(ctx, new org.sightline.intel.timeline.ActivityTimeline(knowledge.store()).of(card, at));
+        HttpJson.write(ctx, new org.sightline.intel.timeline.ActivityTimeline(store).of(card, at));
     }
 
     void similar(Context ctx) {
@@ -159,7 +176,11 @@ final class ApiHandlers {
         List<String> software = new java.util.ArrayList<>();
         body.path("techniques").forEach(t -> techniques.add(t.asText()));
         body.path("software").forEach(s -> software.add(s.asText()));
-        HttpJson.write(ctx, similarity.similar(techniques, software, body.path("top").asInt(10)));
+        SimilarityService.Answer answer = similarity.similar(techniques, software, body.path("top").asInt(10));
+        // the model knows every group; a group this token may not see is left out of its ranking
+        Set<String> visible = new java.util.HashSet<>(seen(ctx).activeIds(answer.ranking().stream().map(r -> r.id()).toList()));
+        HttpJson.write(ctx, new SimilarityService.Answer(answer.ranking().stream().filter(r -> visible.contains(r.id())).toList(),
+                answer.unknown()));
     }
 
     private static String required(Context ctx, String parameter) {

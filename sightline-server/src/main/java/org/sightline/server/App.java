@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sightline.error.SightlineException;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.server.taxii.TaxiiException;
 import org.sightline.server.taxii.TaxiiHandlers;
 import org.sightline.server.taxii.TaxiiMedia;
@@ -33,9 +32,9 @@ public final class App implements AutoCloseable {
     private Javalin javalin;
     private ScheduledExecutorService indexSync;
 
-    public App(KnowledgeBase knowledge, ActorDirectory actors) {
+    public App(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
-        this.api = new ApiHandlers(knowledge, actors);
+        this.api = new ApiHandlers(knowledge);
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
         this.access = new Access(knowledge.tokens(), knowledge.audit());

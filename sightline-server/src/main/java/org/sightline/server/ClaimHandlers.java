@@ -32,29 +32,29 @@ final class ClaimHandlers {
     void list(Context ctx) {
         String about = ctx.queryParam("about");
         String status = ctx.queryParam("status");
-        List<String> ends = about == null || about.isBlank() ? null : ClaimTopics.idsAbout(store, about);
+        List<String> ends = about == null || about.isBlank() ? null : ClaimTopics.idsAbout(seen(ctx), about);
         List<Map<String, Object>> rows = new ArrayList<>();
-        new ClaimBook(store).claims(ends, status == null ? null : ClaimStatus.parse(status))
+        new ClaimBook(seen(ctx)).claims(ends, status == null ? null : ClaimStatus.parse(status))
                 .forEach(claim -> rows.add(ClaimTopics.row(claim)));
         HttpJson.write(ctx, Map.of("claims", rows));
     }
 
     void add(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
-        String source = NamedObjects.resolve(store, HttpJson.requiredText(body, "source"), "source");
-        String target = NamedObjects.resolve(store, HttpJson.requiredText(body, "target"), "target");
+        String source = NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "source"), "source");
+        String target = NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "target"), "target");
         double prior = body.path("prior").isNumber() ? body.path("prior").asDouble() : 0.5;
-        HttpJson.created(ctx, ClaimTopics.row(new ClaimBook(store).addClaim(source, HttpJson.requiredText(body, "type"),
+        HttpJson.created(ctx, ClaimTopics.row(new ClaimBook(seen(ctx)).addClaim(source, HttpJson.requiredText(body, "type"),
                 target, prior, null)));
     }
 
     void assessment(Context ctx) {
-        HttpJson.write(ctx, new ClaimAssessor(store).assess(ctx.pathParam("id"), asOf(ctx)));
+        HttpJson.write(ctx, new ClaimAssessor(seen(ctx)).assess(ctx.pathParam("id"), asOf(ctx)));
     }
 
     void history(Context ctx) {
         String id = ctx.pathParam("id");
-        HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(store).history(id)));
+        HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(seen(ctx)).history(id)));
     }
 
     void addEvidence(Context ctx) {
@@ -72,14 +72,14 @@ final class ClaimHandlers {
         }
         ClaimBook.NewEvidence evidence = new ClaimBook.NewEvidence(HttpJson.text(body, "title"), claims,
                 "refutes".equals(stance) ? Evidence.Stance.REFUTES : Evidence.Stance.SUPPORTS,
-                HttpJson.requiredText(body, "kind"), NamedObjects.resolve(store, HttpJson.requiredText(body, "source"), "source"),
+                HttpJson.requiredText(body, "kind"), NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "source"), "source"),
                 Reliability.valueOf(grade), Credibility.of(credibility), HttpJson.requiredText(body, "origin"),
                 date(body, "observed"), date(body, "published"), date(body, "collected"), HttpJson.text(body, "excerpt"),
                 HttpJson.text(body, "url"), HttpJson.text(body, "artifact_sha256"), HttpJson.text(body, "recorded_by"));
         if (stance != null && !stance.equals("supports") && !stance.equals("refutes")) {
             throw new InvalidInputException("'stance' must be supports or refutes, got '" + stance + "'");
         }
-        HttpJson.created(ctx, new ClaimBook(store).addEvidence(evidence));
+        HttpJson.created(ctx, new ClaimBook(seen(ctx)).addEvidence(evidence));
     }
 
     /** GET /api/v1/exposure?org=&top=&as_of= */
@@ -95,12 +95,12 @@ final class ClaimHandlers {
         if (count < 1 || count > 1000) {
             throw new InvalidInputException("'top' must be between 1 and 1000, got " + count);
         }
-        String organisation = ExposureModel.organisation(store, named == null ? null : NamedObjects.resolve(store, named, "org"));
-        HttpJson.write(ctx, new ExposureModel(store).rank(organisation, count, asOf(ctx)));
+        String organisation = ExposureModel.organisation(seen(ctx), named == null ? null : NamedObjects.resolve(seen(ctx), named, "org"));
+        HttpJson.write(ctx, new ExposureModel(seen(ctx)).rank(organisation, count, asOf(ctx)));
     }
 
     void source(Context ctx) {
-        HttpJson.write(ctx, new SourceRecords(store, new ClaimBook(store)).of(ctx.pathParam("id"), asOf(ctx)));
+        HttpJson.write(ctx, new SourceRecords(seen(ctx), new ClaimBook(seen(ctx))).of(ctx.pathParam("id"), asOf(ctx)));
     }
 
     private static Instant asOf(Context ctx) {
@@ -111,5 +111,10 @@ final class ClaimHandlers {
     private static String date(JsonNode body, String field) {
         String text = HttpJson.text(body, field);
         return text == null ? null : StixTimestamp.format(StixTimestamp.parseUserDate(text, field));
+    }
+
+    /** The store as this request's token may see it (its TLP clearance). */
+    private StixStore seen(Context ctx) {
+        return Access.seenBy(ctx, store);
     }
 }

@@ -1,7 +1,6 @@
 package org.sightline.server;
 
 import java.util.function.Consumer;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 import org.sightline.store.tokens.Role;
@@ -13,7 +12,7 @@ record RunningServer(TestStore test, App app) implements AutoCloseable {
         TestStore test = Backend.H2.open();
         try {
             load.accept(test);
-            return new RunningServer(test, new App(test.knowledge(), new ActorDirectory(test.store())).start(ServerOptions.loopback(0)));
+            return new RunningServer(test, new App(test.knowledge()).start(ServerOptions.loopback(0)));
         } catch (RuntimeException e) {
             test.close();
             throw e;

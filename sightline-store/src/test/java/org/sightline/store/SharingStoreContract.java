@@ -177,6 +177,42 @@ abstract class SharingStoreContract {
     }
 
     @Test
+    void aClearedViewHidesMarkedObjectsAndEveryEdgeToThem() {
+        String menuPass = org.sightline.store.testing.Objects.MENUPASS; // marked GREEN
+        String malware = "malware--6b3c8bd4-8f5a-4e4c-9f3e-000000000001";
+        String uses = "relationship--6b3c8bd4-8f5a-4e4c-9f3e-000000000002";
+        String report = "report--6b3c8bd4-8f5a-4e4c-9f3e-000000000003";
+        put(List.of(org.sightline.store.testing.Objects.intrusionSet(menuPass, "2020-01-01T00:00:00.000Z", "menuPass", "APT10"),
+                StixObject.parse("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + malware + "\",\"created\":\"2020-01-01T00:00:00.000Z\","
+                        + "\"modified\":\"2020-01-01T00:00:00.000Z\",\"name\":\"Quiet Loader\",\"is_family\":true,"
+                        + "\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}"),
+                org.sightline.store.testing.Objects.uses(uses, menuPass, malware),
+                StixObject.parse("{\"type\":\"report\",\"spec_version\":\"2.1\",\"id\":\"" + report + "\",\"created\":\"2020-01-01T00:00:00.000Z\","
+                        + "\"modified\":\"2020-01-01T00:00:00.000Z\",\"name\":\"r\",\"published\":\"2020-01-01T00:00:00Z\","
+                        + "\"object_refs\":[\"" + menuPass + "\"],\"object_marking_refs\":[\"" + Tlp.AMBER.markingId() + "\"]}")));
+        StixStore green = org.sightline.store.clearance.ClearedStore.of(store, Tlp.GREEN);
+        assertThat(green.current(menuPass)).isPresent();
+        assertThat(green.current(malware)).isEmpty();
+        assertThat(green.current(uses)).as("a relationship to a hidden object").isEmpty();
+        assertThat(green.versions(malware)).isEmpty();
+        assertThat(green.edgesFrom(menuPass, null)).isEmpty();
+        assertThat(store.edgesFrom(menuPass, null)).hasSize(1);
+        assertThat(green.findByNameKey("quietloader", Set.of("malware"))).isEmpty();
+        assertThat(green.findByNameKey("apt10", Set.of("intrusion-set"))).hasSize(1);
+        assertThat(green.referencing(menuPass, "object_refs")).isEmpty();
+        assertThat(green.currentObjects(List.of(menuPass, malware, uses, report))).extracting(StixObject::id).containsExactly(menuPass);
+        List<String> streamed = new ArrayList<>();
+        green.forEachCurrent(StixStore.ObjectQuery.all(), object -> streamed.add(object.id()));
+        assertThat(streamed).containsExactly(menuPass);
+        assertThat(green.countsByType()).containsOnlyKeys("intrusion-set");
+        assertThat(ids(green.feed(VersionFilter.everything(100)))).containsExactly(menuPass);
+        StixStore amber = org.sightline.store.clearance.ClearedStore.of(store, Tlp.AMBER);
+        assertThat(amber.referencing(menuPass, "object_refs")).containsExactly(report);
+        assertThat(amber.current(uses)).isEmpty();
+        assertThat(org.sightline.store.clearance.ClearedStore.of(store, Tlp.RED)).isSameAs(store);
+    }
+
+    @Test
     void aDeletedObjectLeavesNoVersionBehind() {
         put(List.of(indicator(1, "2020-01-01T00:00:00.000Z", null), indicator(1, "2021-01-01T00:00:00.000Z", null)));
         String id = indicator(1, "x", null).id();

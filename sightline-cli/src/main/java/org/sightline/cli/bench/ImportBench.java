@@ -23,7 +23,6 @@ import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.StoreException;
 import org.sightline.ingest.bundle.ImportReport;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
 import org.sightline.stix.StixTypes;
@@ -137,7 +136,7 @@ public final class ImportBench implements Callable<Integer> {
         }
         // A real reader token: the look-ups pay for authentication as every client does.
         String token = knowledge.tokens().create("bench import", org.sightline.store.tokens.Role.READER, "green").secret();
-        try (App app = new App(knowledge, new ActorDirectory(knowledge.store())).start(new ServerOptions("127.0.0.1", 0))) {
+        try (App app = new App(knowledge).start(new ServerOptions("127.0.0.1", 0))) {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port() + "/api/v1/actors?q=";
             for (int i = 0; i < Math.min(1000, requests); i++) {

@@ -12,6 +12,9 @@ import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.intel.dossier.Dossier;
 import org.sightline.intel.dossier.DossierBuilder;
+import org.sightline.stix.markings.Tlp;
+import org.sightline.store.StixStore;
+import org.sightline.store.clearance.ClearedStore;
 import org.sightline.intel.dossier.DossierFormat;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.KnowledgeBase;
@@ -33,6 +36,10 @@ public final class DossierCommand extends KnowledgeCommand {
     @Option(names = "--format", defaultValue = "html", paramLabel = "html|md|stix", description = "Default html.")
     String format;
 
+    @Option(names = "--clearance", defaultValue = "red", paramLabel = "TLP",
+            description = "Draw only on what is marked up to this TLP level, for readers cleared to it (default red: everything).")
+    String clearance;
+
     @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
@@ -40,8 +47,9 @@ public final class DossierCommand extends KnowledgeCommand {
     protected int run(KnowledgeBase knowledge, Output output) {
         DossierFormat chosen = DossierFormat.parse(format);
         Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
-        Dossier dossier = new DossierBuilder(knowledge.store()).build(String.join(" ", actor), at);
-        String text = chosen.render(dossier, knowledge.store());
+        StixStore store = ClearedStore.of(knowledge.store(), Tlp.parse(clearance));
+        Dossier dossier = new DossierBuilder(store).build(String.join(" ", actor), at);
+        String text = chosen.render(dossier, store);
         try {
             Files.writeString(out, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

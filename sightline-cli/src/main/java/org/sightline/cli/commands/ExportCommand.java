@@ -14,7 +14,9 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.ingest.bundle.BundleExporter;
+import org.sightline.stix.markings.Tlp;
 import org.sightline.store.KnowledgeBase;
+import org.sightline.store.clearance.ClearedStore;
 import org.sightline.store.StixStore.ObjectQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +33,15 @@ public final class ExportCommand extends KnowledgeCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the bundle to this file.")
     Path out;
 
+    @Option(names = "--clearance", defaultValue = "red", paramLabel = "TLP",
+            description = "Leave out objects marked above this TLP level, and relationships to them: clear, green, amber, "
+                    + "amber+strict, red (default red: everything, as the store's owner sees it).")
+    String clearance;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         ObjectQuery query = new ObjectQuery(new LinkedHashSet<>(types), new LinkedHashSet<>(ids), false);
-        BundleExporter exporter = new BundleExporter(knowledge.store());
+        BundleExporter exporter = new BundleExporter(ClearedStore.of(knowledge.store(), Tlp.parse(clearance)));
         if (out == null) {
             // The bundle itself is the one JSON document on stdout.
             long count = exporter.export(query, output.out(), true);

@@ -5,7 +5,6 @@ import org.sightline.store.tokens.Role;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
-import org.sightline.intel.actors.ActorDirectory;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
 import org.sightline.store.KnowledgeBase;
@@ -33,7 +32,7 @@ public final class ServeCommand extends KnowledgeCommand {
             firstToken = knowledge.tokens().create("first admin", Role.ADMIN, "red").secret();
         }
         String shown = firstToken;
-        try (App app = new App(knowledge, new ActorDirectory(knowledge.store())).start(options)) {
+        try (App app = new App(knowledge).start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sightline-shutdown"));
             String url = "http://" + options.bind() + ":" + app.port();
             java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();

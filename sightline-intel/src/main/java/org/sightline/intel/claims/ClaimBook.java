@@ -355,9 +355,11 @@ public final class ClaimBook {
                 .orElseThrow(() -> new NotFoundException(what + ": no object " + id + " in the knowledge store"));
     }
 
+    /** A date as a STIX timestamp: '2024-02-01' from a script becomes 2024-02-01T00:00:00.000Z, nonsense an error. */
     private static void putDate(ObjectNode extension, String property, String date) {
         if (date != null) {
-            extension.put(property, date);
+            extension.put(property, StixTimestamp.isValid(date) ? date
+                    : StixTimestamp.format(StixTimestamp.parseUserDate(date, "--" + property)));
         }
     }
 

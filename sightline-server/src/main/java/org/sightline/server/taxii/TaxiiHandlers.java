@@ -15,7 +15,7 @@ import org.sightline.store.collections.SubmissionStatus;
 import org.sightline.store.collections.TaxiiCollection;
 import org.sightline.store.feed.FeedEntry;
 import org.sightline.store.feed.VersionFilter;
-import org.sightline.store.feed.Visibility;
+import org.sightline.store.clearance.Visibility;
 import org.sightline.store.tokens.ApiToken;
 import org.sightline.store.tokens.Role;
 

@@ -1,4 +1,4 @@
-package org.sightline.store.feed;
+package org.sightline.store.clearance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
+import org.sightline.store.feed.FeedEntry;
 
 /**
  * What a reader cleared to one TLP level may see. An object is visible when its own markings are
