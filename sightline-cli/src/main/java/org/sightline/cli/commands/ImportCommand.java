@@ -62,6 +62,8 @@ public final class ImportCommand extends KnowledgeCommand {
         document.put("rejected_files", report.files().stream().filter(FileOutcome::rejected)
                 .map(f -> Map.of("source", f.source(), "message", f.message())).toList());
         document.put("errors", report.rejections().stream().map(Rejection::describe).toList());
+        document.put("notes", report.files().stream().filter(f -> !f.rejected() && f.message() != null)
+                .map(f -> Map.of("source", f.source(), "message", f.message())).toList());
         document.put("index_deferred", report.indexDeferred());
         return document;
     }
@@ -75,6 +77,9 @@ public final class ImportCommand extends KnowledgeCommand {
                 output.line("rejected: " + file.message());
             } else if (file.invalid() > 0) {
                 output.line("skipped " + file.invalid() + " invalid objects of " + file.source() + ":");
+            }
+            if (!file.rejected() && file.message() != null) {
+                output.note(file.source() + ": " + file.message()); // imported, with something to say (MISP items left out)
             }
             for (Rejection rejection : file.rejections()) {
                 output.line("  " + rejection.describe());

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.misp.GalaxyClusters;
+import org.sightline.ingest.misp.events.MispDocument;
+import org.sightline.ingest.misp.events.MispEventConverter;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixReader;
 import org.sightline.stix.upgrade.Stix20Upgrader;
@@ -58,6 +60,10 @@ public final class BundleImporter {
                 outcomes.add(importGalaxy(file, options, tally));
                 continue;
             }
+            if (MispDocument.looksLikeMisp(file)) {
+                outcomes.add(importMispEvents(file, options, tally));
+                continue;
+            }
             try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file))) {
                 InputStream in = StixReader.gunzipIfCompressed(counted);
                 FileOutcome outcome = importDocument(in, file.toString(), options, tally,
@@ -86,12 +92,53 @@ public final class BundleImporter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        return importDocument(bundleOf(objects), file.toString(), options, tally, count -> { });
+    }
+
+    /**
+     * A MISP event file (one event, a list, or an API answer): converted to STIX and imported as one
+     * document, so a file either goes in whole or changes nothing. What has no STIX form is named in
+     * the outcome's message.
+     */
+    private FileOutcome importMispEvents(Path file, ImportOptions options, Tally tally) {
+        List<ObjectNode> objects = new ArrayList<>();
+        Map<String, Integer> unmapped = new TreeMap<>();
+        int sightings = 0;
+        int skipped = 0;
+        try {
+            MispEventConverter converter = new MispEventConverter(store);
+            for (MispDocument.Part part : MispDocument.read(file)) {
+                MispEventConverter.Converted converted = part.isEvent() ? converter.event(part.content()) : converter.loose(part.content());
+                objects.addAll(converted.objects());
+                converted.unmapped().forEach((type, count) -> unmapped.merge(type, count, Integer::sum));
+                sightings += converted.sightings();
+                skipped += converted.skippedSightings();
+            }
+        } catch (InvalidInputException e) {
+            return new FileOutcome(file.toString(), true, e.getMessage() + "; nothing from this document was imported",
+                    0, 0, 0, List.of());
+        }
+        FileOutcome outcome = importDocument(bundleOf(objects), file.toString(), options, tally, count -> { });
+        List<String> notes = new ArrayList<>();
+        if (!unmapped.isEmpty()) {
+            notes.add("MISP items without a STIX form, not imported: " + unmapped);
+        }
+        if (skipped > 0) {
+            notes.add(skipped + " MISP sightings of type false-positive or expiration are not STIX sightings, not imported");
+        }
+        if (outcome.rejected() || notes.isEmpty()) {
+            return outcome;
+        }
+        return new FileOutcome(outcome.source(), false, String.join("; ", notes), outcome.imported(), outcome.unchanged(),
+                outcome.invalid(), outcome.rejections());
+    }
+
+    private static InputStream bundleOf(List<ObjectNode> objects) {
         java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
         try (org.sightline.stix.json.StixWriter writer = new org.sightline.stix.json.StixWriter(bundle, false)) {
             objects.forEach(object -> writer.write(new StixObject(object)));
         }
-        return importDocument(new java.io.ByteArrayInputStream(bundle.toByteArray()), file.toString(), options, tally,
-                count -> { });
+        return new java.io.ByteArrayInputStream(bundle.toByteArray());
     }
 
     /** Imports one document from a stream (bundled demo data, an HTTP upload). */

@@ -89,8 +89,7 @@ public final class GalaxyClusters {
             if (name.isBlank() || uuid.isBlank()) {
                 throw new InvalidInputException(source + ": cluster " + index + " ('" + name + "') has no name or no uuid");
             }
-            objects.add(actor(cluster, ClusterKind.of(cluster), galaxyType, stixUuid(uuid), name, timestamp));
-            objects.get(objects.size() - 1).put("x_misp_uuid", uuid);
+            objects.add(actor(cluster, galaxyType, timestamp));
             index++;
         }
         return objects;
@@ -100,11 +99,19 @@ public final class GalaxyClusters {
      * STIX 2.1 identifiers take RFC 4122 UUIDs (versions 1 to 5). Newer galaxy clusters use UUIDv7;
      * those get a name-based UUID (v5) derived from theirs, and keep the original in x_misp_uuid.
      */
-    static String stixUuid(String uuid) {
+    public static String stixUuid(String uuid) {
         if (StixId.isValid("intrusion-set--" + uuid)) {
             return uuid;
         }
         return StixId.uuid5("misp-galaxy-cluster:" + uuid).toString();
+    }
+
+    /** One actor cluster (from a galaxy file or a MISP event's Galaxy) as an intrusion set, threat actor or campaign. */
+    public static ObjectNode actor(JsonNode cluster, String galaxyType, String timestamp) {
+        String uuid = cluster.path("uuid").asText("");
+        ObjectNode object = actor(cluster, ClusterKind.of(cluster), galaxyType, stixUuid(uuid), cluster.path("value").asText(), timestamp);
+        object.put("x_misp_uuid", uuid);
+        return object;
     }
 
     /** A galaxy definition file (name, namespace, icon; no clusters): nothing to import. */
