@@ -77,8 +77,17 @@ final class GalaxyLinks {
         for (JsonNode galaxy : item.path("Galaxy")) {
             String galaxyType = galaxy.path("type").asText("");
             Kind kind = Kind.of(galaxyType);
-            for (JsonNode cluster : galaxy.path("GalaxyCluster")) {
-                String value = cluster.path("value").asText("");
+            java.util.Map<String, Long> uuids = new java.util.HashMap<>();
+            galaxy.path("GalaxyCluster").forEach(c -> uuids.merge(c.path("uuid").asText(""), 1L, Long::sum));
+            for (JsonNode listed : galaxy.path("GalaxyCluster")) {
+                String value = listed.path("value").asText("");
+                JsonNode cluster = listed;
+                if (uuids.getOrDefault(listed.path("uuid").asText(""), 0L) > 1) {
+                    // Older MISP exports give every cluster the galaxy's uuid: then it names no cluster, the value does.
+                    ObjectNode copy = listed.deepCopy();
+                    copy.put("uuid", org.sightline.stix.StixId.uuid5("misp-cluster:" + galaxyType + ":" + value).toString());
+                    cluster = copy;
+                }
                 if (value.isBlank()) {
                     continue;
                 }
