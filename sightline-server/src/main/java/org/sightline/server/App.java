@@ -27,6 +27,7 @@ public final class App implements AutoCloseable {
     private final ApiHandlers api;
     private final ClaimHandlers claims;
     private final AchHandlers ach;
+    private final ObjectHandlers objects;
     private final Access access;
     private final TaxiiHandlers taxii;
     private Javalin javalin;
@@ -37,6 +38,7 @@ public final class App implements AutoCloseable {
         this.api = new ApiHandlers(knowledge);
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
+        this.objects = new ObjectHandlers(knowledge.store());
         this.access = new Access(knowledge.tokens(), knowledge.audit());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
     }
@@ -51,7 +53,10 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/health", api::health, Access.Needs.OPEN),
                 new Route("GET", "/api/v1/stats", api::stats, Access.Needs.READ),
                 new Route("GET", "/api/v1/objects/{id}", api::object, Access.Needs.READ),
+                new Route("POST", "/api/v1/objects", objects::create, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/objects/{id}/versions", api::versions, Access.Needs.READ),
+                new Route("POST", "/api/v1/objects/{id}/versions", objects::update, Access.Needs.WRITE),
+                new Route("POST", "/api/v1/objects/{id}/revoke", objects::revoke, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/search", api::search, Access.Needs.READ),
                 new Route("GET", "/api/v1/actors", api::actors, Access.Needs.READ),
                 new Route("GET", "/api/v1/actors/{id}", api::actorProfile, Access.Needs.READ),

@@ -1,0 +1,108 @@
+package org.sightline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sightline.stix.json.StixJson;
+import org.sightline.stix.markings.Tlp;
+import org.sightline.store.tokens.Role;
+
+/** Analysts create, version and revoke objects over REST; each change is a new STIX version, checked and audited. */
+class ObjectApiTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RunningServer server;
+    private static String analyst;
+    private static String reader;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(loaded -> { });
+        analyst = server.test().knowledge().tokens().create("analyst", Role.ANALYST, "amber").secret();
+        reader = server.test().knowledge().tokens().create("reader", Role.READER, "red").secret();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return StixJson.mapper().readTree(response.body());
+    }
+
+    @Test
+    void anObjectIsCreatedThenVersionedThenRevokedAndEveryVersionStays() throws Exception {
+        HttpResponse<String> created = post("/api/v1/objects", analyst,
+                "{\"type\":\"malware\",\"name\":\"PlugX\",\"is_family\":true,\"description\":\"RAT used by menuPass\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode first = json(created);
+        String id = first.path("id").asText();
+        assertThat(id).startsWith("malware--");
+        assertThat(first.path("modified").asText()).isEqualTo(first.path("created").asText());
+        assertThat(post("/api/v1/objects", analyst, first.toString()).statusCode()).isEqualTo(409);
+
+        HttpResponse<String> updated = post("/api/v1/objects/" + id + "/versions", analyst,
+                "{\"description\":null,\"aliases\":[\"Korplug\",\"Sogu\"]}");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(201);
+        JsonNode second = json(updated);
+        assertThat(second.path("created").asText()).isEqualTo(first.path("created").asText());
+        assertThat(second.path("modified").asText()).isGreaterThan(first.path("modified").asText());
+        assertThat(second.has("description")).isFalse();
+        assertThat(second.path("aliases")).hasSize(2);
+
+        HttpResponse<String> retyped = post("/api/v1/objects/" + id + "/versions", analyst, "{\"type\":\"tool\"}");
+        assertThat(retyped.statusCode()).isEqualTo(400);
+        assertThat(json(retyped).path("error").path("message").asText()).contains("'type' cannot change");
+
+        assertThat(post("/api/v1/objects/" + id + "/revoke", analyst, "").statusCode()).isEqualTo(201);
+        assertThat(json(get("/api/v1/objects/" + id, analyst)).path("revoked").asBoolean()).isTrue();
+        assertThat(json(get("/api/v1/objects/" + id + "/versions", analyst)).path("versions")).hasSize(3);
+        assertThat(post("/api/v1/objects/" + id + "/revoke", analyst, "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void badOrForbiddenWritesAreRefusedAndChangeNothing() throws Exception {
+        var before = new java.util.TreeMap<>(server.test().store().countsByType());
+        before.remove("extension-definition"); // the first write of the server's life also stores Sightline's definitions
+        assertThat(post("/api/v1/objects", reader, "{\"type\":\"malware\",\"name\":\"X\",\"is_family\":true}").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> invalid = post("/api/v1/objects", analyst, "{\"type\":\"indicator\",\"pattern_type\":\"stix\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).path("error").path("message").asText()).contains("is required for indicator");
+        HttpResponse<String> tooSecret = post("/api/v1/objects", analyst, "{\"type\":\"malware\",\"name\":\"Y\",\"is_family\":true,"
+                + "\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}");
+        assertThat(tooSecret.statusCode()).isEqualTo(400);
+        assertThat(json(tooSecret).path("error").path("message").asText()).contains("above this token's clearance");
+        HttpResponse<String> observable = post("/api/v1/objects", analyst, "{\"type\":\"domain-name\",\"id\":"
+                + "\"domain-name--3c1d0c0e-6a1e-5c5a-9d2b-1e2f3a4b5c6d\",\"value\":\"a.example\"}");
+        assertThat(observable.statusCode()).as(observable.body()).isEqualTo(201);
+        assertThat(post("/api/v1/objects/domain-name--3c1d0c0e-6a1e-5c5a-9d2b-1e2f3a4b5c6d/versions", analyst, "{\"value\":\"b.example\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/objects/malware--00000000-0000-4000-8000-000000000000/versions", analyst, "{\"name\":\"Z\"}")
+                .statusCode()).isEqualTo(404);
+        var after = new java.util.TreeMap<>(server.test().store().countsByType());
+        after.remove("extension-definition");
+        before.merge("domain-name", 1L, Long::sum);
+        assertThat(after).isEqualTo(before); // only the observable
+    }
+}

@@ -1,0 +1,129 @@
+package org.sightline.store.editing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sightline.error.ConflictException;
+import org.sightline.error.InvalidInputException;
+import org.sightline.error.NotFoundException;
+import org.sightline.stix.StixId;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.StixTypes;
+import org.sightline.stix.markings.Tlp;
+import org.sightline.store.StixStore;
+import org.sightline.store.ValidatedWriter;
+
+/**
+ * An analyst's edits to STIX objects, the STIX way: a new object, a new version of one (STIX 2.1
+ * §3.6: same id and created, later modified), or a revocation, which is a last version with
+ * {@code revoked: true}. Nothing is overwritten; every version stays readable. Each write is
+ * validated, and nobody writes an object marked above what they may read back.
+ */
+public final class ObjectEditor {
+    /** What a new version may not change (STIX 2.1 §3.6.1). */
+    private static final Set<String> FIXED = Set.of("id", "type", "created", "spec_version", "created_by_ref");
+
+    private final StixStore store;
+    private final Tlp clearance;
+
+    /** An editor on the store as its user sees it, cleared to that user's level. */
+    public ObjectEditor(StixStore store, Tlp clearance) {
+        this.store = store;
+        this.clearance = clearance;
+    }
+
+    /** Stores a new object; a missing id, spec_version, created or modified is filled in. */
+    public StixObject create(JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("type").isTextual()) {
+            throw new InvalidInputException("a new object is a JSON object with a STIX \"type\"");
+        }
+        ObjectNode object = ((ObjectNode) body).deepCopy();
+        String type = object.get("type").asText();
+        if (!object.has("id")) {
+            object.put("id", StixId.random(type));
+        }
+        String id = object.get("id").asText();
+        if (store.current(id).isPresent()) {
+            throw new ConflictException(id + " exists already; send changes to /api/v1/objects/" + id + "/versions");
+        }
+        if (!object.has("spec_version")) {
+            object.put("spec_version", "2.1");
+        }
+        if (!StixTypes.isObservable(type)) {
+            String now = StixTimestamp.format(Instant.now());
+            if (!object.has("created")) {
+                object.put("created", now);
+            }
+            if (!object.has("modified")) {
+                object.put("modified", object.get("created").asText());
+            }
+        }
+        return write(object);
+    }
+
+    /**
+     * A new version with the changes applied: each field of {@code changes} replaces the current
+     * value, a null removes it. modified becomes now (or 1 ms after the current version).
+     */
+    public StixObject update(String id, JsonNode changes) {
+        if (changes == null || !changes.isObject() || changes.isEmpty()) {
+            throw new InvalidInputException("send the properties to change as a JSON object (null removes one)");
+        }
+        ObjectNode next = versionable(id);
+        Iterator<Map.Entry<String, JsonNode>> fields = changes.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if (name.equals("modified")) {
+                continue; // the store's clock decides, so that versions stay in order
+            }
+            if (FIXED.contains(name) && !field.getValue().equals(next.get(name))) {
+                throw new InvalidInputException("'" + name + "' cannot change between versions of an object (STIX 2.1 §3.6); "
+                        + "create a new object instead");
+            }
+            if (field.getValue().isNull()) {
+                next.remove(name);
+            } else {
+                next.set(name, field.getValue());
+            }
+        }
+        return write(next);
+    }
+
+    /** Revokes the object: a last version saying it is no longer to be used. */
+    public StixObject revoke(String id) {
+        ObjectNode next = versionable(id);
+        next.put("revoked", true);
+        return write(next);
+    }
+
+    /** A copy of the current version, with the next version's modified, for an object that can have versions. */
+    private ObjectNode versionable(String id) {
+        StixObject current = store.current(id).orElseThrow(() -> new NotFoundException("no object " + id + " in the knowledge store"));
+        if (current.revoked()) {
+            throw new ConflictException(id + " is revoked; a revoked object gets no further versions (STIX 2.1 §3.6.2)");
+        }
+        if (current.modified() == null) {
+            throw new InvalidInputException(id + " is a " + current.type() + ", which has no versions in STIX 2.1; "
+                    + "describe the change in a new object");
+        }
+        ObjectNode next = current.json().deepCopy();
+        next.put("modified", StixTimestamp.nextVersion(current.modified()));
+        return next;
+    }
+
+    private StixObject write(ObjectNode object) {
+        Tlp marking = Tlp.highestOn(object);
+        if (!clearance.allows(marking)) {
+            throw new InvalidInputException(object.path("id").asText() + " would be marked " + marking.label()
+                    + ", above this token's clearance " + clearance.label() + "; it could not read it back");
+        }
+        ValidatedWriter.write(store, List.of(object));
+        return new StixObject(object);
+    }
+}
