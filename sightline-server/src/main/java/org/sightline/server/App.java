@@ -182,7 +182,14 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (indexSync != null) {
-            indexSync.shutdownNow();
+            // Let a running sync finish rather than interrupt it: an interrupt in the middle of H2's file
+            // I/O closes the store's file channel under the other threads.
+            indexSync.shutdown();
+            try {
+                indexSync.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (javalin != null) {
             javalin.stop();

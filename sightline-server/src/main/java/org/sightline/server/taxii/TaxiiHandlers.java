@@ -32,6 +32,8 @@ public final class TaxiiHandlers implements AutoCloseable {
     private final CollectionStore collections;
     private final Submissions submissions;
     private final long maxContentLength;
+    /** Written-out pages of objects: 128 MB of bodies at most, a 100,000-object feed in pages of 1,000. */
+    private final PageCache pages = new PageCache(128L * 1024 * 1024);
 
     public TaxiiHandlers(StixStore store, CollectionStore collections, long maxContentLength) {
         this.store = store;
@@ -77,9 +79,31 @@ public final class TaxiiHandlers implements AutoCloseable {
     public void objects(Context ctx) {
         TaxiiMedia.checkAccept(ctx);
         ApiToken token = Access.token(ctx);
-        TaxiiCollection collection = readable(ctx, token);
-        Page page = page(TaxiiQuery.filter(ctx, collection, token, Set.of()), token);
-        StringBuilder json = new StringBuilder(page.entries().size() * 600 + 64).append("{\"more\":").append(page.more());
+        VersionFilter filter = TaxiiQuery.filter(ctx, readable(ctx, token), token, Set.of());
+        long sequence = store.lastSequence();
+        PageCache.Page cached = pages.get(filter, sequence);
+        if (cached == null) {
+            cached = objectsPage(page(filter, token));
+            pages.put(filter, sequence, cached);
+        }
+        if (cached.firstAdded() != null) {
+            ctx.header("X-TAXII-Date-Added-First", cached.firstAdded());
+            ctx.header("X-TAXII-Date-Added-Last", cached.lastAdded());
+        }
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.status(200).contentType(TaxiiMedia.TAXII);
+        String accepted = ctx.header("Accept-Encoding");
+        if (accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip") && cached.body().length > 1400) {
+            ctx.header("Content-Encoding", "gzip"); // the server's own compression leaves an encoded answer alone
+            ctx.result(cached.gzip());
+        } else {
+            ctx.result(cached.body());
+        }
+    }
+
+    /** An envelope of objects, written straight from the stored JSON. */
+    private static PageCache.Page objectsPage(Page page) {
+        StringBuilder json = new StringBuilder(page.entries().size() * 800 + 64).append("{\"more\":").append(page.more());
         if (page.next() != null) {
             json.append(",\"next\":\"").append(page.next()).append('"');
         }
@@ -90,8 +114,9 @@ public final class TaxiiHandlers implements AutoCloseable {
             }
             json.append(']');
         }
-        page.dateHeaders(ctx);
-        TaxiiMedia.sendJson(ctx, 200, json.append('}').toString());
+        List<FeedEntry> entries = page.entries();
+        return new PageCache.Page(json.append('}').toString(), entries.isEmpty() ? null : entries.get(0).addedAt(),
+                entries.isEmpty() ? null : entries.get(entries.size() - 1).addedAt());
     }
 
     public void manifest(Context ctx) {
@@ -179,6 +204,7 @@ public final class TaxiiHandlers implements AutoCloseable {
         if (page(filter, token).entries().isEmpty() || !store.delete(id)) {
             throw TaxiiException.notFound("no object " + id + " in collection " + collection.id() + " that this token may see");
         }
+        pages.clear(); // a delete need not move the last sequence number that cached pages are keyed on
         ctx.status(200);
     }
 

@@ -3,7 +3,6 @@ package org.sightline.store.jdbc;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.feed.FeedEntry;
 import org.sightline.store.feed.VersionFilter;
@@ -74,8 +73,7 @@ final class FeedQuery {
     }
 
     List<FeedEntry> run(Sql database) {
-        return database.list(sql, parameters, row -> new FeedEntry(row.getLong(1),
-                StixTimestamp.formatMicros(row.getTimestamp(2).toInstant()), row.getString(3), row.getString(4),
-                StixTimestamp.fromSortKey(row.getString(5)), row.getString(6), Tlp.values()[row.getInt(7)], row.getString(8)));
+        return database.list(sql, parameters, row -> new FeedEntry(row.getLong(1), row.getTimestamp(2).toInstant(),
+                row.getString(3), row.getString(4), row.getString(5), row.getString(6), Tlp.values()[row.getInt(7)], row.getString(8)));
     }
 }
