@@ -2,9 +2,6 @@ package org.sightline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +17,6 @@ import org.sightline.store.tokens.Role;
 
 /** A token sees the REST API only up to its TLP clearance: objects, names, edges, search, cards and dossiers. */
 class ClearanceApiTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String MENUPASS = "intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f";
     private static final String RED_MALWARE = "malware--1b3c8bd4-8f5a-4e4c-9f3e-000000000001";
     private static final String RED_USES = "relationship--1b3c8bd4-8f5a-4e4c-9f3e-000000000002";
@@ -84,39 +80,35 @@ class ClearanceApiTest {
         }
     }
 
-    private static HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void aHiddenObjectIsNotFoundExactlyLikeAMissingOne() throws Exception {
-        assertThat(get("/api/v1/objects/" + RED_MALWARE, red).statusCode()).isEqualTo(200);
-        HttpResponse<String> hidden = get("/api/v1/objects/" + RED_MALWARE, green);
-        HttpResponse<String> missing = get("/api/v1/objects/malware--1b3c8bd4-8f5a-4e4c-9f3e-00000000ffff", green);
+        assertThat(server.get("/api/v1/objects/" + RED_MALWARE, red).statusCode()).isEqualTo(200);
+        HttpResponse<String> hidden = server.get("/api/v1/objects/" + RED_MALWARE, green);
+        HttpResponse<String> missing = server.get("/api/v1/objects/malware--1b3c8bd4-8f5a-4e4c-9f3e-00000000ffff", green);
         assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
         assertThat(hidden.body().replace(RED_MALWARE, "ID")).isEqualTo(missing.body().replace("malware--1b3c8bd4-8f5a-4e4c-9f3e-00000000ffff", "ID"));
-        assertThat(get("/api/v1/objects/" + RED_USES, green).statusCode()).as("a relationship to it").isEqualTo(404);
-        assertThat(get("/api/v1/objects/" + RED_MALWARE + "/versions", green).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/objects/" + RED_USES, green).statusCode()).as("a relationship to it").isEqualTo(404);
+        assertThat(server.get("/api/v1/objects/" + RED_MALWARE + "/versions", green).statusCode()).isEqualTo(404);
     }
 
     @Test
     void searchCardsAndDossiersLeaveOutWhatTheTokenMayNotSee() throws Exception {
-        assertThat(get("/api/v1/search?q=Quiet%20Loader", red).body()).contains(RED_MALWARE);
-        assertThat(get("/api/v1/search?q=Quiet%20Loader", green).body()).doesNotContain(RED_MALWARE);
-        assertThat(get("/api/v1/actors/" + MENUPASS, red).body()).contains("Quiet Loader");
-        HttpResponse<String> card = get("/api/v1/actors/" + MENUPASS, green);
+        assertThat(server.get("/api/v1/search?q=Quiet%20Loader", red).body()).contains(RED_MALWARE);
+        assertThat(server.get("/api/v1/search?q=Quiet%20Loader", green).body()).doesNotContain(RED_MALWARE);
+        assertThat(server.get("/api/v1/actors/" + MENUPASS, red).body()).contains("Quiet Loader");
+        HttpResponse<String> card = server.get("/api/v1/actors/" + MENUPASS, green);
         assertThat(card.statusCode()).isEqualTo(200);
         assertThat(card.body()).contains("menuPass").doesNotContain("Quiet Loader");
-        String full = get("/api/v1/actors/" + MENUPASS + "/dossier?format=markdown", red).body();
+        String full = server.get("/api/v1/actors/" + MENUPASS + "/dossier?format=markdown", red).body();
         assertThat(full).contains("Implant config names a Tianjin host", "TLP:RED");
-        String cleared = get("/api/v1/actors/" + MENUPASS + "/dossier?format=markdown", green).body();
+        String cleared = server.get("/api/v1/actors/" + MENUPASS + "/dossier?format=markdown", green).body();
         assertThat(cleared).contains("menuPass").doesNotContain("Implant config names a Tianjin host", "TLP:RED");
-        assertThat(get("/api/v1/stats", green).body()).doesNotContain("\"malware\":" + (countMalware(red) ));
+        assertThat(server.get("/api/v1/stats", green).body()).doesNotContain("\"malware\":" + (countMalware(red) ));
     }
 
     private static long countMalware(String token) throws Exception {
-        return org.sightline.stix.json.StixJson.mapper().readTree(get("/api/v1/stats", token).body())
+        return org.sightline.stix.json.StixJson.mapper().readTree(server.get("/api/v1/stats", token).body())
                 .path("objectsByType").path("malware").asLong();
     }
 }

@@ -3,9 +3,6 @@ package org.sightline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +13,6 @@ import org.sightline.store.tokens.Role;
 
 /** Analysts create, version and revoke objects over REST; each change is a new STIX version, checked and audited. */
 class ObjectApiTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RunningServer server;
     private static String analyst;
     private static String reader;
@@ -35,16 +31,7 @@ class ObjectApiTest {
         }
     }
 
-    private static HttpResponse<String> post(String path, String token, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return StixJson.mapper().readTree(response.body());
@@ -52,16 +39,16 @@ class ObjectApiTest {
 
     @Test
     void anObjectIsCreatedThenVersionedThenRevokedAndEveryVersionStays() throws Exception {
-        HttpResponse<String> created = post("/api/v1/objects", analyst,
+        HttpResponse<String> created = server.post("/api/v1/objects", analyst,
                 "{\"type\":\"malware\",\"name\":\"PlugX\",\"is_family\":true,\"description\":\"RAT used by menuPass\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode first = json(created);
         String id = first.path("id").asText();
         assertThat(id).startsWith("malware--");
         assertThat(first.path("modified").asText()).isEqualTo(first.path("created").asText());
-        assertThat(post("/api/v1/objects", analyst, first.toString()).statusCode()).isEqualTo(409);
+        assertThat(server.post("/api/v1/objects", analyst, first.toString()).statusCode()).isEqualTo(409);
 
-        HttpResponse<String> updated = post("/api/v1/objects/" + id + "/versions", analyst,
+        HttpResponse<String> updated = server.post("/api/v1/objects/" + id + "/versions", analyst,
                 "{\"description\":null,\"aliases\":[\"Korplug\",\"Sogu\"]}");
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(201);
         JsonNode second = json(updated);
@@ -70,35 +57,35 @@ class ObjectApiTest {
         assertThat(second.has("description")).isFalse();
         assertThat(second.path("aliases")).hasSize(2);
 
-        HttpResponse<String> retyped = post("/api/v1/objects/" + id + "/versions", analyst, "{\"type\":\"tool\"}");
+        HttpResponse<String> retyped = server.post("/api/v1/objects/" + id + "/versions", analyst, "{\"type\":\"tool\"}");
         assertThat(retyped.statusCode()).isEqualTo(400);
         assertThat(json(retyped).path("error").path("message").asText()).contains("'type' cannot change");
 
-        assertThat(post("/api/v1/objects/" + id + "/revoke", analyst, "").statusCode()).isEqualTo(201);
-        assertThat(json(get("/api/v1/objects/" + id, analyst)).path("revoked").asBoolean()).isTrue();
-        assertThat(json(get("/api/v1/objects/" + id + "/versions", analyst)).path("versions")).hasSize(3);
-        assertThat(post("/api/v1/objects/" + id + "/revoke", analyst, "").statusCode()).isEqualTo(409);
+        assertThat(server.post("/api/v1/objects/" + id + "/revoke", analyst, "").statusCode()).isEqualTo(201);
+        assertThat(json(server.get("/api/v1/objects/" + id, analyst)).path("revoked").asBoolean()).isTrue();
+        assertThat(json(server.get("/api/v1/objects/" + id + "/versions", analyst)).path("versions")).hasSize(3);
+        assertThat(server.post("/api/v1/objects/" + id + "/revoke", analyst, "").statusCode()).isEqualTo(409);
     }
 
     @Test
     void badOrForbiddenWritesAreRefusedAndChangeNothing() throws Exception {
         var before = new java.util.TreeMap<>(server.test().store().countsByType());
         before.remove("extension-definition"); // the first write of the server's life also stores Sightline's definitions
-        assertThat(post("/api/v1/objects", reader, "{\"type\":\"malware\",\"name\":\"X\",\"is_family\":true}").statusCode())
+        assertThat(server.post("/api/v1/objects", reader, "{\"type\":\"malware\",\"name\":\"X\",\"is_family\":true}").statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> invalid = post("/api/v1/objects", analyst, "{\"type\":\"indicator\",\"pattern_type\":\"stix\"}");
+        HttpResponse<String> invalid = server.post("/api/v1/objects", analyst, "{\"type\":\"indicator\",\"pattern_type\":\"stix\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(json(invalid).path("error").path("message").asText()).contains("is required for indicator");
-        HttpResponse<String> tooSecret = post("/api/v1/objects", analyst, "{\"type\":\"malware\",\"name\":\"Y\",\"is_family\":true,"
+        HttpResponse<String> tooSecret = server.post("/api/v1/objects", analyst, "{\"type\":\"malware\",\"name\":\"Y\",\"is_family\":true,"
                 + "\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}");
         assertThat(tooSecret.statusCode()).isEqualTo(400);
         assertThat(json(tooSecret).path("error").path("message").asText()).contains("above this token's clearance");
-        HttpResponse<String> observable = post("/api/v1/objects", analyst, "{\"type\":\"domain-name\",\"id\":"
+        HttpResponse<String> observable = server.post("/api/v1/objects", analyst, "{\"type\":\"domain-name\",\"id\":"
                 + "\"domain-name--3c1d0c0e-6a1e-5c5a-9d2b-1e2f3a4b5c6d\",\"value\":\"a.example\"}");
         assertThat(observable.statusCode()).as(observable.body()).isEqualTo(201);
-        assertThat(post("/api/v1/objects/domain-name--3c1d0c0e-6a1e-5c5a-9d2b-1e2f3a4b5c6d/versions", analyst, "{\"value\":\"b.example\"}")
+        assertThat(server.post("/api/v1/objects/domain-name--3c1d0c0e-6a1e-5c5a-9d2b-1e2f3a4b5c6d/versions", analyst, "{\"value\":\"b.example\"}")
                 .statusCode()).isEqualTo(400);
-        assertThat(post("/api/v1/objects/malware--00000000-0000-4000-8000-000000000000/versions", analyst, "{\"name\":\"Z\"}")
+        assertThat(server.post("/api/v1/objects/malware--00000000-0000-4000-8000-000000000000/versions", analyst, "{\"name\":\"Z\"}")
                 .statusCode()).isEqualTo(404);
         var after = new java.util.TreeMap<>(server.test().store().countsByType());
         after.remove("extension-definition");

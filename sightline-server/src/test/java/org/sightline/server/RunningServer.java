@@ -24,6 +24,27 @@ record RunningServer(TestStore test, App app) implements AutoCloseable {
         return test.knowledge().tokens().create("test " + role.label(), role, "red").secret();
     }
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    java.net.URI uri(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    /** GET with a Bearer token. */
+    java.net.http.HttpResponse<String> get(String path, String token) throws Exception {
+        return send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token));
+    }
+
+    /** POST of a JSON body with a Bearer token. */
+    java.net.http.HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     @Override
     public void close() {
         try {

@@ -22,6 +22,15 @@ public record BenchReport(String bench, String java, int cpus, List<Result> resu
         results.add(new Result(metric, Math.round(value * 10000) / 10000.0, unit, params));
     }
 
+    /** A result's params from name, value pairs, in that order. */
+    public static Map<String, Object> params(Object... pairs) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put((String) pairs[i], pairs[i + 1]);
+        }
+        return params;
+    }
+
     /** The report as text, one aligned line per result, or as the JSON document with --json. */
     public void print(org.sightline.cli.Output output) {
         int metric = results.stream().mapToInt(r -> r.metric().length()).max().orElse(0);

@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,14 +80,14 @@ public final class ImportBench implements Callable<Integer> {
         try (KnowledgeBase h2 = KnowledgeBase.open(StoreLocation.embedded(dataDir))) {
             ImportReport imported = BenchData.importInto(h2, bundle);
             report.add("objects_per_s", imported.imported() / imported.seconds(), "objects/s",
-                    params("store", "h2", "objects", imported.imported(), "seconds", round(imported.seconds()),
+                    BenchReport.params("store", "h2", "objects", imported.imported(), "seconds", round(imported.seconds()),
                             "max_heap_mb", maxHeapMb, "warmup", warmup));
             output.note(String.format("h2: %,d objects in %.2f s", imported.imported(), imported.seconds()));
             if (postgres != null) {
                 measurePostgres(bundle, root, report, maxHeapMb, output);
             }
             double p99 = actorP99(h2);
-            report.add("actor_p99_ms", p99, "ms", params("requests", requests, "store", "h2"));
+            report.add("actor_p99_ms", p99, "ms", BenchReport.params("requests", requests, "store", "h2"));
             output.note(String.format("actor look-ups over HTTP: p99 %.2f ms", p99));
         } finally {
             BenchData.deleteRecursively(dataDir);
@@ -107,7 +106,7 @@ public final class ImportBench implements Callable<Integer> {
         try (KnowledgeBase pg = KnowledgeBase.open(new StoreLocation(indexDir, url, base.user(), base.password()))) {
             ImportReport imported = BenchData.importInto(pg, bundle);
             report.add("objects_per_s", imported.imported() / imported.seconds(), "objects/s",
-                    params("store", "postgresql", "objects", imported.imported(), "seconds", round(imported.seconds()),
+                    BenchReport.params("store", "postgresql", "objects", imported.imported(), "seconds", round(imported.seconds()),
                             "max_heap_mb", maxHeapMb));
             output.note(String.format("postgresql: %,d objects in %.2f s", imported.imported(), imported.seconds()));
         } finally {
@@ -163,13 +162,6 @@ public final class ImportBench implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> params(Object... pairs) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            params.put((String) pairs[i], pairs[i + 1]);
-        }
-        return params;
-    }
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;

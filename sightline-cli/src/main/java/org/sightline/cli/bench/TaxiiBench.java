@@ -85,13 +85,13 @@ public final class TaxiiBench implements Callable<Integer> {
                     Arrays.sort(nanos);
                     double p99 = nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6;
                     double p50 = nanos[nanos.length / 2] / 1e6;
-                    report.add("page_p99_ms", p99, "ms", params("page", page, "collection", collectionSize, "clients", clients,
+                    report.add("page_p99_ms", p99, "ms", BenchReport.params("page", page, "collection", collectionSize, "clients", clients,
                             "encoding", gzip ? "gzip" : "identity", "requests", nanos.length, "p50_ms", Math.round(p50 * 100) / 100.0));
                     output.note(String.format("pages (%s): p50 %.1f ms, p99 %.1f ms over %,d requests", gzip ? "gzip" : "identity",
                             p50, p99, nanos.length));
                 }
                 double perSecond = post(objects, tokens.get(0), "http://127.0.0.1:" + app.port() + "/taxii2/api/status/");
-                report.add("post_objects_per_s", perSecond, "objects/s", params("objects", posted, "envelope", page, "store", "h2"));
+                report.add("post_objects_per_s", perSecond, "objects/s", BenchReport.params("objects", posted, "envelope", page, "store", "h2"));
             }
         } finally {
             BenchData.deleteRecursively(dataDir);
@@ -224,11 +224,4 @@ public final class TaxiiBench implements Callable<Integer> {
         return response.body();
     }
 
-    private static Map<String, Object> params(Object... pairs) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            params.put((String) pairs[i], pairs[i + 1]);
-        }
-        return params;
-    }
 }

@@ -138,14 +138,7 @@ public final class TaxiiHandlers implements AutoCloseable {
 
     public void object(Context ctx) {
         TaxiiMedia.checkAccept(ctx);
-        ApiToken token = Access.token(ctx);
-        TaxiiCollection collection = readable(ctx, token);
-        VersionFilter filter = TaxiiQuery.filter(ctx, collection, token, Set.of());
-        Page page = page(onlyObject(filter, ctx.pathParam("objectId")), token);
-        if (page.entries().isEmpty() && filter.afterSequence() == 0) {
-            throw TaxiiException.notFound("no object " + ctx.pathParam("objectId") + " in collection " + collection.id()
-                    + " that this token may see");
-        }
+        Page page = objectPage(ctx, Set.of());
         List<JsonNode> objects = page.entries().stream().map(e -> (JsonNode) StixJson.parseObject(e.json(), e.id())).toList();
         page.dateHeaders(ctx);
         TaxiiMedia.send(ctx, 200, envelope(page, "objects", objects));
@@ -153,17 +146,23 @@ public final class TaxiiHandlers implements AutoCloseable {
 
     public void versions(Context ctx) {
         TaxiiMedia.checkAccept(ctx);
+        Page page = objectPage(ctx, Set.of("all"));
+        List<String> versions = page.entries().stream().map(e -> e.version().isEmpty() ? e.addedAt() : e.version()).toList();
+        page.dateHeaders(ctx);
+        TaxiiMedia.send(ctx, 200, envelope(page, "versions", versions));
+    }
+
+    /** A page of the versions of the object in the path; a 404 when the token may see none of them. */
+    private Page objectPage(Context ctx, Set<String> fixedVersions) {
         ApiToken token = Access.token(ctx);
         TaxiiCollection collection = readable(ctx, token);
-        VersionFilter filter = TaxiiQuery.filter(ctx, collection, token, Set.of("all"));
+        VersionFilter filter = TaxiiQuery.filter(ctx, collection, token, fixedVersions);
         Page page = page(onlyObject(filter, ctx.pathParam("objectId")), token);
         if (page.entries().isEmpty() && filter.afterSequence() == 0) {
             throw TaxiiException.notFound("no object " + ctx.pathParam("objectId") + " in collection " + collection.id()
                     + " that this token may see");
         }
-        List<String> versions = page.entries().stream().map(e -> e.version().isEmpty() ? e.addedAt() : e.version()).toList();
-        page.dateHeaders(ctx);
-        TaxiiMedia.send(ctx, 200, envelope(page, "versions", versions));
+        return page;
     }
 
     public void addObjects(Context ctx) {
