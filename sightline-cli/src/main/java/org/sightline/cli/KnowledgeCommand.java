@@ -22,9 +22,40 @@ public abstract class KnowledgeCommand implements Callable<Integer> {
     public final Integer call() {
         Output output = output();
         try (KnowledgeBase knowledge = KnowledgeBase.open(global().location())) {
-            return run(knowledge, output);
+            int exit = Sightline.FAILED;
+            try {
+                exit = run(knowledge, output);
+                return exit;
+            } finally {
+                if (this instanceof Audited) {
+                    knowledge.audit().record(null, "cli", "CLI", commandLine(), exit, "local:" + System.getProperty("user.name"));
+                }
+            }
         }
     }
+
+    /** The command as typed, with the value of every secret-bearing option and anything that looks like a token masked. */
+    private String commandLine() {
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("sightline"));
+        boolean secretNext = false;
+        for (String arg : spec.commandLine().getParseResult() == null ? java.util.List.<String>of()
+                : spec.root().commandLine().getParseResult().originalArgs()) {
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean secretOption = SECRET_OPTIONS.contains(option);
+            if (secretNext || arg.startsWith("sl_")) {
+                words.add("***");
+            } else if (secretOption && arg.contains("=")) {
+                words.add(option + "=***");
+            } else {
+                words.add(arg);
+            }
+            secretNext = secretOption && !arg.contains("=");
+        }
+        String line = String.join(" ", words);
+        return line.length() > 2000 ? line.substring(0, 2000) + "…" : line;
+    }
+
+    private static final java.util.Set<String> SECRET_OPTIONS = java.util.Set.of("--password", "--token", "--db-password");
 
     protected abstract int run(KnowledgeBase knowledge, Output output);
 }

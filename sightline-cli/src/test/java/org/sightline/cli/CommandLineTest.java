@@ -325,4 +325,21 @@ class CommandLineTest {
         assertThat(demo.json().path("with").path("imported").asLong()).isEqualTo(318);
         assertThat(run("actor", "G0045", "--json").json().path("match").path("name").asText()).isEqualTo("menuPass");
     }
+
+    @Test
+    void commandsThatWriteOrExportAreAuditedWithTheirSecretsMasked() throws IOException {
+        assertThat(run("import", SharedData.menuPassSubset().toString()).exit()).isZero();
+        assertThat(run("token", "create", "--role", "reader", "--name", "sl_looks_like_a_secret").exit()).isZero();
+        assertThat(run("collection", "create", "Partner feed", "--filter", "colour=red").exit()).isEqualTo(1);
+        assertThat(run("stats").exit()).isZero();
+        JsonNode entries = run("audit", "--json").json().path("entries");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        entries.forEach(entry -> lines.add(entry.path("method").asText() + " " + entry.path("status").asInt() + " "
+                + entry.path("path").asText()));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("CLI 0 sightline import ");
+        assertThat(lines.get(1)).isEqualTo("CLI 0 sightline token create --role reader --name *** --data-dir " + dataDir);
+        assertThat(lines.get(2)).startsWith("CLI 1 sightline collection create Partner feed --filter colour=red");
+        assertThat(entries.get(0).path("remote").asText()).startsWith("local:");
+    }
 }

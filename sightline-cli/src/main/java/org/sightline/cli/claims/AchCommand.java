@@ -34,7 +34,7 @@ public final class AchCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Start an analysis: a question and at least two hypotheses.")
-    public static final class Create extends KnowledgeCommand {
+    public static final class Create extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Option(names = "--about", required = true, paramLabel = "NAME|ID", description = "What it is about, e.g. APT10.")
         String about;
 
@@ -65,7 +65,7 @@ public final class AchCommand implements Runnable {
 
     @Command(name = "rate", mixinStandardHelpOptions = true,
             description = "Rate an evidence item against a hypothesis: CC, C, N, I or II (very consistent … very inconsistent).")
-    public static final class Rate extends KnowledgeCommand {
+    public static final class Rate extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Parameters(index = "0", paramLabel = "ACH")
         String ach;
 

@@ -27,7 +27,7 @@ public final class ClaimCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Record an open claim SOURCE TYPE TARGET, e.g. --source APT10 --type attributed-to "
                     + "--target \"MSS Tianjin State Security Bureau\".")
-    public static final class Add extends KnowledgeCommand {
+    public static final class Add extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Option(names = "--source", required = true, paramLabel = "ID|NAME")
         String source;
 

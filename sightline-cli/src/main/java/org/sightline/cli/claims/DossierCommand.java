@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         description = "Write a dossier on an actor as it could have been written on a date: its card and names with "
                 + "sources, claims with confidence, words of estimative probability and the curve over time, graded evidence "
                 + "with origins, sources' track records and competing hypotheses. Every finding cites its evidence.")
-public final class DossierCommand extends KnowledgeCommand {
+public final class DossierCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Parameters(arity = "1..*", paramLabel = "ACTOR", description = "Any name of the actor, e.g. \"Stone Panda\".")
     java.util.List<String> actor;
 

@@ -47,7 +47,7 @@ public final class EvidenceCommand implements Runnable {
             description = {"Record an evidence item for or against one or more claims, graded on the Admiralty scale.",
                     "With FILE, the artifact (screenshot, PDF, archived page) is archived in the vault by its SHA-256, "
                             + "with a hash-chained ledger entry, and the item cites that hash."})
-    public static final class Add extends KnowledgeCommand {
+    public static final class Add extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "The artifact to archive (optional).")
         Path file;
 

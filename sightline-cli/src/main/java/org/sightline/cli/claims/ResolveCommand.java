@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "resolve", mixinStandardHelpOptions = true,
         description = "Record how a claim was settled: confirmed or refuted, by which source, on which date. "
                 + "Every source whose evidence bore on it gains or loses track record from that date on.")
-public final class ResolveCommand extends KnowledgeCommand {
+public final class ResolveCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Parameters(paramLabel = "CLAIM")
     String claim;
 

@@ -37,7 +37,7 @@ public final class SuppliersCommand implements Runnable {
             description = {"Import suppliers from CSV (columns in the README), YAML (a list of the same fields) or STIX "
                     + "(identities and 'supplies' relationships with Sightline's supplies extension).",
                     "A bad row stops the whole file, with every problem named by line."})
-    public static final class Import extends KnowledgeCommand {
+    public static final class Import extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Parameters(paramLabel = "FILE")
         Path file;
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = "Record an analyst's assertion that two actor objects are the same actor (reversible with 'actor unlink').")
-public final class ActorLinkCommand extends KnowledgeCommand {
+public final class ActorLinkCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Parameters(index = "0", paramLabel = "ID_A", description = "An intrusion set, threat actor or campaign id.")
     String a;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "unlink", mixinStandardHelpOptions = true,
         description = "Undo every same-actor link between two objects (the links are revoked, so history keeps them).")
-public final class ActorUnlinkCommand extends KnowledgeCommand {
+public final class ActorUnlinkCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Parameters(index = "0", paramLabel = "ID_A")
     String a;
 

@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "The API audit log: every request to the server, allowed or refused, with the token's id and role, "
-                + "what was asked, the status and the caller's address.")
+        description = "The audit log: every request to the server, allowed or refused, with the token's id and role, "
+                + "what was asked, the status and the caller's address; and every command that changed the store or took "
+                + "knowledge out of it, with the local user, the command line (secrets masked) and its exit code.")
 public final class AuditCommand extends KnowledgeCommand {
     @Option(names = "--since", paramLabel = "DATE", description = "Only entries from then on.")
     String since;
@@ -27,7 +28,7 @@ public final class AuditCommand extends KnowledgeCommand {
         List<AuditEntry> entries = knowledge.audit().since(from, Math.max(1, limit));
         output.answer(Map.of("entries", entries), () -> entries.forEach(e -> output.line(String.format("%s  %-15s %-8s %-6s %3d  %s  %s",
                 e.at(), e.remote(), e.role() == null ? "-" : e.role(), e.method(), e.status(), e.path(),
-                e.tokenId() == null ? "(no valid token)" : e.tokenId()))));
+                e.tokenId() != null ? e.tokenId() : "cli".equals(e.role()) ? "(command line)" : "(no valid token)"))));
         return Sightline.OK;
     }
 }

@@ -43,7 +43,7 @@ public final class CollectionCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a collection.")
-    public static final class Create extends KnowledgeCommand {
+    public static final class Create extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Parameters(paramLabel = "TITLE")
         String title;
 
@@ -87,7 +87,7 @@ public final class CollectionCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a collection (the objects stay in the store).")
-    public static final class Remove extends KnowledgeCommand {
+    public static final class Remove extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Parameters(paramLabel = "ID|TITLE")
         String id;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Load Sightline's demo data (the Stone Panda / APT10 case) into the data directory and start the server.")
-public final class DemoCommand extends KnowledgeCommand {
+public final class DemoCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Option(names = "--with", paramLabel = "PATH", description = "Also import these files or folders first (repeatable), "
             + "e.g. ../shared/data/attack/enterprise-attack-18.1.json.gz.")
     List<Path> with = List.of();

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export current objects as one STIX 2.1 bundle (to stdout unless --out). Importing it again changes nothing.")
-public final class ExportCommand extends KnowledgeCommand {
+public final class ExportCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Option(names = "--type", paramLabel = "TYPE", description = "Only objects of this type (repeatable).")
     List<String> types = List.of();
 

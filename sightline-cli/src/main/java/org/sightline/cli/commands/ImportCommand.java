@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = {"Import STIX 2.0/2.1 bundles, single objects or arrays of objects (.json, .json.gz), "
                 + "files or folders (recursively). ATT&CK's bundles import as they are.",
                 "Each document is one transaction: one invalid object leaves the store unchanged, unless --skip-invalid."})
-public final class ImportCommand extends KnowledgeCommand {
+public final class ImportCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
     List<Path> paths;
 

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 "Logs: Zeek TSV or JSON (conn, dns, http, ssl, x509, files, smtp, notice), Suricata EVE JSON "
                         + "(alert, dns, http, tls, flow, fileinfo), JSON lines with --mapping, STIX observed-data. "
                         + "A malformed line is counted and reported with its file and line; the run goes on."})
-public final class MatchCommand extends KnowledgeCommand {
+public final class MatchCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Option(names = "--indicators", paramLabel = "FILE", description = "A STIX bundle holding the indicators.")
     Path indicatorsFile;
 

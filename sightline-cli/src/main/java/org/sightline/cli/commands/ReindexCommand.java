@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = "Rebuild every derived index (current versions, names and aliases, relationship edges, "
                 + "markings, external ids, full-text search) from the stored objects.")
-public final class ReindexCommand extends KnowledgeCommand {
+public final class ReindexCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         long start = System.nanoTime();

@@ -28,7 +28,7 @@ public final class TokenCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; its secret is shown once and stored only as a hash.")
-    public static final class Create extends KnowledgeCommand {
+    public static final class Create extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Option(names = "--role", required = true, paramLabel = "reader|analyst|admin")
         String role;
 
@@ -71,7 +71,7 @@ public final class TokenCommand implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its id; it stops working at once.")
-    public static final class Revoke extends KnowledgeCommand {
+    public static final class Revoke extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Parameters(paramLabel = "ID")
         String id;
 

@@ -36,7 +36,7 @@ public final class MispCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a STIX selection as one MISP event (JSON that MISP's event import takes).")
-    public static final class Export extends KnowledgeCommand {
+    public static final class Export extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Option(names = "--id", paramLabel = "ID", description = "An object to export; a report or grouping brings what it refers to (repeatable).")
         List<String> ids = List.of();
 

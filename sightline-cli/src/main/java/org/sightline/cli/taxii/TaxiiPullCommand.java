@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = "Pull a collection into the store. Remembers how far it got per collection and goes on from there next time; "
                 + "retries with back-off on 429 and 5xx.")
-public final class TaxiiPullCommand extends KnowledgeCommand {
+public final class TaxiiPullCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Mixin
     TaxiiConnection connection;
 
