@@ -50,6 +50,7 @@ public final class ServeCommand extends KnowledgeCommand {
                 }
                 output.line("  try curl -H \"Authorization: Bearer $SIGHTLINE_TOKEN\" '" + url
                         + "/api/v1/actors?q=stone%20panda'   Ctrl-C stops it");
+                output.line("  TAXII 2.1 at " + url + "/taxii2/ (sightline collection create NAME to share), API docs at " + url + "/api/docs");
             });
             output.out().flush();
             stopped.await();
