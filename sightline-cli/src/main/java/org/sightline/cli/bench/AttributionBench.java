@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "attribution", mixinStandardHelpOptions = true,
         description = {"Measure TTP-similarity attribution on ATT&CK Enterprise with the fixed protocol of docs/attribution.md: "
-                + "hide 30% of a group's items, query with 5 of its items plus 1 random one, rank all groups; 5 repeats, fixed seed.",
+                + "hide 30%% of a group's items, query with 5 of its items plus 1 random one, rank all groups; 5 repeats, fixed seed.",
                 "Metrics: top1, top5, mrr, calibration_error (of the top score as a probability), similar_p99_ms."})
 public final class AttributionBench implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "BUNDLE", description = "ATT&CK bundle (default ../shared/data/attack/enterprise-attack-18.1.json.gz).")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = {"Measure the indexed matcher: events/s on one thread against 1,000, 100,000 and 1,000,000 "
-                + "equality/IN indicators over a mix of ipv4, domain, url and file-hash observables (1% of events hit); "
+                + "equality/IN indicators over a mix of ipv4, domain, url and file-hash observables (1%% of events hit); "
                 + "compile time and heap per indicator count; end to end from the Zeek and EVE sample logs.",
                 "Metrics: events_per_s, compile_seconds, heap_mb, e2e_events_per_s. Give the JVM 2 GB "
                         + "(JAVA_OPTS=-Xmx2g) for a million indicators."})
