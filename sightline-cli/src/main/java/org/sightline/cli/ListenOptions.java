@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where a command that starts the server listens: loopback by default. Listening on anything else
- * sends tokens and intelligence over the network in clear text, so it takes an explicit --insecure
- * until the server speaks TLS (put a TLS-terminating proxy in front instead).
+ * takes TLS (a keystore) or an explicit --insecure, for a server behind a TLS-terminating proxy:
+ * otherwise tokens and intelligence would cross the network in clear text.
  */
 public final class ListenOptions {
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default 8080).")
@@ -21,12 +21,42 @@ public final class ListenOptions {
     @Option(names = "--insecure", description = "Allow a --bind address other than loopback without TLS (behind a TLS proxy, say).")
     boolean insecure;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
+            description = "Serve HTTPS with the certificate and key in this PKCS#12 keystore; its password comes from "
+                    + "SIGHTLINE_TLS_PASSWORD or --tls-password-file.")
+    java.nio.file.Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "A file whose first line is the keystore password.")
+    java.nio.file.Path tlsPasswordFile;
+
     public ServerOptions serverOptions() {
-        if (!insecure && !isLoopback(bind)) {
+        ServerOptions.Tls tls = tls();
+        if (tls == null && !insecure && !isLoopback(bind)) {
             throw new InvalidInputException("--bind " + bind + " would serve tokens and intelligence unencrypted beyond this machine; "
-                    + "serve on loopback behind a TLS-terminating proxy, or add --insecure if you accept that");
+                    + "give --tls-keystore, or serve on loopback behind a TLS-terminating proxy, or add --insecure if you accept that");
         }
-        return new ServerOptions(bind, port);
+        return new ServerOptions(bind, port, tls);
+    }
+
+    private ServerOptions.Tls tls() {
+        if (tlsKeystore == null) {
+            if (tlsPasswordFile != null) {
+                throw new InvalidInputException("--tls-password-file needs --tls-keystore");
+            }
+            return null;
+        }
+        String password = System.getenv("SIGHTLINE_TLS_PASSWORD");
+        if (tlsPasswordFile != null) {
+            try {
+                password = java.nio.file.Files.readAllLines(tlsPasswordFile).stream().findFirst().orElse("");
+            } catch (java.io.IOException e) {
+                throw new InvalidInputException("cannot read --tls-password-file " + tlsPasswordFile + ": " + e.getMessage());
+            }
+        }
+        if (password == null) {
+            throw new InvalidInputException("--tls-keystore needs its password in SIGHTLINE_TLS_PASSWORD or --tls-password-file");
+        }
+        return new ServerOptions.Tls(tlsKeystore, password);
     }
 
     private static boolean isLoopback(String address) {

@@ -103,6 +103,9 @@ public final class App implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.staticFiles.enableWebjars(); // Swagger UI for /api/docs, from the jar: no network needed
+            if (options.tls() != null) {
+                config.jetty.addConnector((server, http) -> HttpsConnector.of(server, http, options));
+            }
             config.routes.beforeMatched(access::check);
             config.routes.afterMatched(access::record);
             for (Route route : concat(routes(), taxiiRoutes())) {

@@ -34,7 +34,7 @@ public final class ServeCommand extends KnowledgeCommand {
         String shown = firstToken;
         try (App app = new App(knowledge).start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sightline-shutdown"));
-            String url = "http://" + options.bind() + ":" + app.port();
+            String url = options.scheme() + "://" + options.bind() + ":" + app.port();
             java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();
             document.put("url", url);
             document.put("store", knowledge.location().safeUrl());
