@@ -222,6 +222,11 @@ class TaxiiServerTest {
         awaitObject(everything, id, "2024-05-01T00:00:00.000Z");
         HttpRequest.Builder delete = HttpRequest.newBuilder(uri(objects(everything) + id + "/")).DELETE().header("Accept", TAXII);
         assertThat(send(delete.copy().header("Authorization", "Bearer " + greenReader)).statusCode()).isEqualTo(403);
+        HttpRequest.Builder deleteLast = HttpRequest.newBuilder(uri(objects(everything) + id + "/?match[version]=last")).DELETE()
+                .header("Accept", TAXII).header("Authorization", "Bearer " + analyst);
+        assertThat(send(deleteLast).statusCode()).isEqualTo(200);
+        assertThat(json(get(objects(everything) + id + "/", admin)).path("objects").get(0).path("modified").asText())
+                .isEqualTo("2024-01-01T00:00:00.000Z");
         assertThat(send(delete.copy().header("Authorization", "Bearer " + analyst)).statusCode()).isEqualTo(200);
         assertThat(get(objects(everything) + id + "/", admin).statusCode()).isEqualTo(404);
         assertThat(send(delete.copy().header("Authorization", "Bearer " + analyst)).statusCode()).isEqualTo(404);

@@ -87,8 +87,17 @@ public interface StixStore extends AutoCloseable {
     /** The TLP level of the current version of each of the ids that exist. */
     Map<String, org.sightline.stix.markings.Tlp> currentLevels(Collection<String> ids);
 
+    /**
+     * Deletes versions of the object: those whose modified (or created) timestamp is one of
+     * {@code versions}, or every version when it is empty. The newest remaining version becomes the
+     * current one. False when none of those versions was stored.
+     */
+    boolean delete(String id, Set<String> versions);
+
     /** Deletes every version of the object and its derived rows; false when the store has none. */
-    boolean delete(String id);
+    default boolean delete(String id) {
+        return delete(id, Set.of());
+    }
 
     /** Where a pull from the named remote feed got to, if it ran before. */
     Optional<String> cursor(String feed);

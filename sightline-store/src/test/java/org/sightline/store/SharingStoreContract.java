@@ -223,6 +223,19 @@ abstract class SharingStoreContract {
     }
 
     @Test
+    void deletingOneVersionLeavesTheOthersAndTheNewestStaysCurrent() {
+        put(List.of(indicator(1, "2020-01-01T00:00:00.000Z", null), indicator(1, "2021-01-01T00:00:00.000Z", null),
+                indicator(1, "2022-01-01T00:00:00.000Z", null)));
+        String id = indicator(1, "x", null).id();
+        assertThat(store.delete(id, Set.of("2022-01-01T00:00:00Z"))).isTrue();
+        assertThat(store.current(id).orElseThrow().modified()).isEqualTo("2021-01-01T00:00:00.000Z");
+        assertThat(store.versions(id)).hasSize(2);
+        assertThat(store.delete(id, Set.of("2019-01-01T00:00:00.000Z"))).isFalse();
+        assertThat(store.delete(id, Set.of("2020-01-01T00:00:00.000Z", "2021-01-01T00:00:00.000Z"))).isTrue();
+        assertThat(store.current(id)).isEmpty();
+    }
+
+    @Test
     void aFeedCursorIsCommittedWithTheObjectsOrNotAtAll() {
         assertThat(store.cursor("taxii:https://x/c1")).isEmpty();
         store.write(writer -> {

@@ -191,6 +191,7 @@ public final class TaxiiHandlers implements AutoCloseable {
         TaxiiMedia.send(ctx, 202, statusResource(submissions.accept(collection, token, objects)));
     }
 
+    /** Deletes the versions match[version] selects (every version when it is absent) that the token may see. */
     public void deleteObject(Context ctx) {
         TaxiiMedia.checkAccept(ctx);
         ApiToken token = Access.token(ctx);
@@ -199,10 +200,15 @@ public final class TaxiiHandlers implements AutoCloseable {
             throw new TaxiiException(403, "Forbidden", "this token may not delete objects from collection " + collection.id());
         }
         String id = ctx.pathParam("objectId");
-        VersionFilter filter = onlyObject(TaxiiQuery.filter(ctx, collection, token, Set.of("all")), id);
-        if (page(filter, token).entries().isEmpty() || !store.delete(id)) {
+        Set<String> asked = ctx.queryParams("match[version]").isEmpty() ? Set.of("all") : Set.of();
+        VersionFilter filter = onlyObject(TaxiiQuery.filter(ctx, collection, token, asked), id).withLimit(TaxiiQuery.MAX_LIMIT);
+        List<FeedEntry> versions = page(filter, token).entries();
+        if (versions.isEmpty()) {
             throw TaxiiException.notFound("no object " + id + " in collection " + collection.id() + " that this token may see");
         }
+        Set<String> timestamps = new java.util.HashSet<>();
+        versions.forEach(entry -> timestamps.add(entry.version()));
+        store.delete(id, timestamps.contains("") ? Set.of() : timestamps); // an unversioned object goes whole
         pages.clear(); // a delete need not move the last sequence number that cached pages are keyed on
         ctx.status(200);
     }

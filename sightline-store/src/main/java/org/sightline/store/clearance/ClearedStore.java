@@ -195,8 +195,8 @@ public final class ClearedStore implements StixStore {
     }
 
     @Override
-    public boolean delete(String id) {
-        return current(id).isPresent() && store.delete(id);
+    public boolean delete(String id, Set<String> versions) {
+        return current(id).isPresent() && store.delete(id, versions);
     }
 
     @Override

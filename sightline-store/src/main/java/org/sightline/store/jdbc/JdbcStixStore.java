@@ -301,16 +301,38 @@ public final class JdbcStixStore implements StixStore {
     }
 
     @Override
-    public boolean delete(String id) {
+    public boolean delete(String id, Set<String> versions) {
         return inWriteTransaction("cannot delete " + id, connection -> {
-            DerivedIndexWriter.delete(connection, Set.of(id));
-            int deleted;
-            try (PreparedStatement versions = connection.prepareStatement("DELETE FROM stix_version WHERE id = ?");
-                 PreparedStatement current = connection.prepareStatement("DELETE FROM stix_current WHERE id = ?")) {
-                versions.setString(1, id);
-                deleted = versions.executeUpdate();
-                current.setString(1, id);
-                current.executeUpdate();
+            int deleted = 0;
+            if (versions.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM stix_version WHERE id = ?")) {
+                    delete.setString(1, id);
+                    deleted = delete.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM stix_version WHERE id = ? AND modified_key = ?")) {
+                    for (String version : versions) {
+                        delete.setString(1, id);
+                        delete.setString(2, VersionKey.ofTimestamp(version));
+                        deleted += delete.executeUpdate();
+                    }
+                }
+            }
+            if (deleted > 0) {
+                // The current row and every derived row follow the newest version left, if any.
+                DerivedIndexWriter.delete(connection, Set.of(id));
+                try (PreparedStatement current = connection.prepareStatement("DELETE FROM stix_current WHERE id = ?");
+                     PreparedStatement newest = connection.prepareStatement(
+                             "SELECT json FROM stix_version WHERE id = ? ORDER BY modified_key DESC LIMIT 1")) {
+                    current.setString(1, id);
+                    current.executeUpdate();
+                    newest.setString(1, id);
+                    try (ResultSet row = newest.executeQuery()) {
+                        if (row.next()) {
+                            DerivedIndexWriter.insert(connection, List.of(object(row, 1)));
+                        }
+                    }
+                }
             }
             return deleted > 0;
         });
