@@ -203,6 +203,16 @@ class TaxiiServerTest {
                 + "\"valid_from\":\"2024-01-01T00:00:00Z\"}";
     }
 
+    private static void awaitComplete(String statusId) throws Exception {
+        for (int i = 0; i < 400; i++) {
+            if (json(get("/taxii2/api/status/" + statusId + "/", analyst)).path("status").asText().equals("complete")) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("status " + statusId + " never completed");
+    }
+
     private static void awaitObject(TaxiiCollection collection, String id, String modified) throws Exception {
         for (int i = 0; i < 200; i++) {
             JsonNode found = json(get(objects(collection) + "?match[id]=" + id, admin)).path("objects");
@@ -291,8 +301,8 @@ class TaxiiServerTest {
                     envelope.append(i == 0 ? "" : ",").append(indicatorJson(
                             String.format("indicator--5a0e2c6b-1d2e-4c4f-9a5e-%012d", batch * 25 + i), "2024-01-01T00:00:00.000Z"));
                 }
-                post(objects(indicators), analyst, TAXII, envelope.append("]}").toString());
-                Thread.sleep(10);
+                String status = json(post(objects(indicators), analyst, TAXII, envelope.append("]}").toString())).path("id").asText();
+                awaitComplete(status); // "done" means stored, not merely accepted
             }
             return null;
         });
@@ -302,8 +312,8 @@ class TaxiiServerTest {
         String next = null;
         String addedAfter = null;
         int pages = 0;
-        boolean writesDone = false;
         while (true) {
+            boolean postsDone = posts.isDone(); // asked before the page: a last page after that is the end
             String query = "?limit=40" + (next == null ? "" : "&next=" + next) + (addedAfter == null ? "" : "&added_after=" + addedAfter);
             HttpResponse<String> response = get(objects(everything) + query, admin);
             JsonNode page = json(response);
@@ -316,10 +326,9 @@ class TaxiiServerTest {
                 next = page.path("next").asText();
                 continue;
             }
-            if (writesDone) {
+            if (postsDone) {
                 break;
             }
-            writesDone = posts.isDone();
             next = null;
             addedAfter = response.headers().firstValue("X-TAXII-Date-Added-Last").orElse(addedAfter);
             Thread.sleep(50);

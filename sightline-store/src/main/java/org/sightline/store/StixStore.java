@@ -108,6 +108,12 @@ public interface StixStore extends AutoCloseable {
     /** Object counts by type, for current non-revoked objects. */
     Map<String, Long> countsByType();
 
+    /**
+     * Object counts by type of what a reader cleared to the level sees: objects marked at most that,
+     * and relationships only when both ends are visible too.
+     */
+    Map<String, Long> countsByType(org.sightline.stix.markings.Tlp clearance);
+
     @Override
     void close();
 

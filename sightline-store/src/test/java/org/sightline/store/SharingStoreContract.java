@@ -149,13 +149,14 @@ abstract class SharingStoreContract {
         long after = 0;
         int pages = 0;
         while (true) {
+            boolean writerDone = writes.isDone(); // asked before the page: an empty page after that is the end
             List<FeedEntry> page = store.feed(filter(Tlp.RED, after, 37).withLimit(37));
             for (FeedEntry entry : page) {
                 assertThat(seen.add(entry.id() + "@" + entry.version())).as("repeated %s", entry.id()).isTrue();
             }
             pages++;
             if (page.isEmpty()) {
-                if (writes.isDone()) {
+                if (writerDone) {
                     break;
                 }
                 Thread.sleep(5);

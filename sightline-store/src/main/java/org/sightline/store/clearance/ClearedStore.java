@@ -95,11 +95,15 @@ public final class ClearedStore implements StixStore {
         return new StoreStats(byType, objects, all.versions(), byType.getOrDefault("relationship", 0L), all.revoked());
     }
 
+    /** Counted in SQL; a sighting of a hidden object is counted by its own marking alone. */
     @Override
     public Map<String, Long> countsByType() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        forEachCurrent(ObjectQuery.all(), object -> counts.merge(object.type(), 1L, Long::sum));
-        return counts;
+        return store.countsByType(visibility.clearance());
+    }
+
+    @Override
+    public Map<String, Long> countsByType(Tlp clearance) {
+        return store.countsByType(clearance.compareTo(visibility.clearance()) <= 0 ? clearance : visibility.clearance());
     }
 
     @Override

@@ -195,6 +195,26 @@ public final class JdbcStixStore implements StixStore {
     }
 
     @Override
+    public Map<String, Long> countsByType(Tlp clearance) {
+        Map<String, Long> counts = new TreeMap<>();
+        int rank = clearance.ordinal();
+        sql.stream(VISIBLE_CURRENT + "WHERE c.revoked = FALSE AND v.tlp_rank <= ? AND c.type <> 'relationship' GROUP BY c.type",
+                List.of(rank), row -> Map.entry(row.getString(1), row.getLong(2)), entry -> counts.put(entry.getKey(), entry.getValue()));
+        long relationships = sql.count("SELECT COUNT(*) FROM relationship_edge e "
+                + "JOIN stix_current c ON c.id = e.rel_id JOIN stix_version v ON v.id = c.id AND v.modified_key = c.modified_key "
+                + "WHERE v.tlp_rank <= ? AND NOT EXISTS (SELECT 1 FROM stix_current h JOIN stix_version hv "
+                + "ON hv.id = h.id AND hv.modified_key = h.modified_key "
+                + "WHERE h.id IN (e.source_id, e.target_id) AND hv.tlp_rank > ?)", List.of(rank, rank));
+        if (relationships > 0) {
+            counts.put("relationship", relationships);
+        }
+        return counts;
+    }
+
+    private static final String VISIBLE_CURRENT = "SELECT c.type, COUNT(*) FROM stix_current c "
+            + "JOIN stix_version v ON v.id = c.id AND v.modified_key = c.modified_key ";
+
+    @Override
     public List<NameMatch> findByNameKey(String nameKey, Set<String> types) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(nameKey);
