@@ -170,6 +170,25 @@ final class ApiHandlers {
         HttpJson.write(ctx, new org.sightline.intel.timeline.ActivityTimeline(store).of(card, at));
     }
 
+    /** GET /api/v1/graph/{id}?depth=&max=&type= : the neighbourhood to draw. */
+    void graph(Context ctx) {
+        int depth = number(ctx.queryParam("depth"), 1, "depth");
+        int max = number(ctx.queryParam("max"), 300, "max");
+        Set<String> types = new LinkedHashSet<>(ctx.queryParams("type"));
+        HttpJson.write(ctx, new org.sightline.intel.graph.Neighbourhood(seen(ctx)).around(ctx.pathParam("id"), depth, max, types));
+    }
+
+    private static int number(String value, int fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("'" + name + "' must be a whole number, got '" + value + "'");
+        }
+    }
+
     void similar(Context ctx) {
         JsonNode body = HttpJson.body(ctx);
         List<String> techniques = new java.util.ArrayList<>();

@@ -69,6 +69,8 @@ public final class App implements AutoCloseable {
                 new Route("POST", "/api/v1/claims", claims::add, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/claims/{id}/assessment", claims::assessment, Access.Needs.READ),
                 new Route("GET", "/api/v1/claims/{id}/history", claims::history, Access.Needs.READ),
+                new Route("GET", "/api/v1/claims/{id}/evidence", claims::evidence, Access.Needs.READ),
+                new Route("GET", "/api/v1/graph/{id}", api::graph, Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/sources/{id}", claims::source, Access.Needs.READ),
                 new Route("GET", "/api/v1/exposure", claims::exposure, Access.Needs.READ),
@@ -102,7 +104,14 @@ public final class App implements AutoCloseable {
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.staticFiles.enableWebjars(); // Swagger UI for /api/docs, from the jar: no network needed
+            config.staticFiles.enableWebjars(); // Swagger UI and ECharts, from their jars: no network needed
+            config.staticFiles.add(files -> {
+                // The web interface's own files hold no intelligence: every page reads /api/v1 with the user's token.
+                files.hostedPath = "/ui";
+                files.directory = "/org/sightline/server/ui";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.roles = java.util.Set.of(Access.Needs.OPEN);
+            });
             if (options.tls() != null) {
                 config.jetty.addConnector((server, http) -> HttpsConnector.of(server, http, options));
             }
@@ -118,6 +127,7 @@ public final class App implements AutoCloseable {
             }
             config.routes.get("/api/openapi.json", OpenApi::document, Access.Needs.OPEN);
             config.routes.get("/api/docs", OpenApi::page, Access.Needs.OPEN);
+            config.routes.get("/", ctx -> ctx.redirect("/ui/"), Access.Needs.OPEN);
             config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 413) {
                     error(ctx, 413, "too_large", "the request body is over the limit of "

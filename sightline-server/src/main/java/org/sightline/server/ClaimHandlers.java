@@ -57,6 +57,29 @@ final class ClaimHandlers {
         HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(seen(ctx)).history(id)));
     }
 
+    /** The claim's evidence items, oldest first, each with the reliability its source had earned on the date. */
+    void evidence(Context ctx) {
+        StixStore store = seen(ctx);
+        ClaimBook book = new ClaimBook(store);
+        String claim = ctx.pathParam("id");
+        book.claim(claim); // a 404 for an unknown claim
+        Instant at = asOf(ctx);
+        SourceRecords records = new SourceRecords(store, book);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (org.sightline.intel.claims.EvidenceItem item : book.evidenceFor(claim)) {
+            if (item.knownFrom().isAfter(at)) {
+                continue;
+            }
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("item", item);
+            row.put("known_from", StixTimestamp.format(item.knownFrom()));
+            row.put("grade", item.reliability().name() + (item.credibility().ordinal() + 1));
+            row.put("source_reliability", records.reliabilityOf(item, at, claim).name());
+            rows.add(row);
+        }
+        HttpJson.write(ctx, Map.of("claim", claim, "as_of", StixTimestamp.format(at), "evidence", rows));
+    }
+
     void addEvidence(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
         List<String> claims = new ArrayList<>();

@@ -20,7 +20,16 @@ public final class ClaimTopics {
     }
 
     public static List<String> idsAbout(StixStore store, String about) {
-        if (!StixId.isValid(about.trim())) {
+        String trimmed = about.trim();
+        if (StixId.isValid(trimmed) && org.sightline.stix.StixTypes.ACTOR_TYPES.contains(org.sightline.stix.StixTypes.typeOf(trimmed))
+                && store.current(trimmed).isPresent()) {
+            // An actor's id means the actor: every object linked to it as the same actor too.
+            ActorDirectory directory = new ActorDirectory(store);
+            List<String> ids = new ArrayList<>(List.of(trimmed));
+            ids.addAll(directory.card(directory.actor(trimmed)).linkedObjects());
+            return ids;
+        }
+        if (!StixId.isValid(trimmed)) {
             ActorResolution actor;
             try {
                 actor = new ActorDirectory(store).resolve(about);

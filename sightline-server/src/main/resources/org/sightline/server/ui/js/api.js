@@ -1,0 +1,32 @@
+// Every page reads through the same /api/v1 that scripts use, with the token the user signed in with.
+const KEY = 'sightline.token';
+
+export class SignInNeeded extends Error {}
+
+export function token() { return sessionStorage.getItem(KEY); }
+export function setToken(value) { sessionStorage.setItem(KEY, value); }
+export function signOut() { sessionStorage.removeItem(KEY); }
+
+/** GET a JSON answer; a 401 asks for sign-in, any other error carries the server's message. */
+export async function get(path) {
+  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+  if (response.status === 401) { signOut(); throw new SignInNeeded(); }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(body.error?.message || ('HTTP ' + response.status));
+    error.status = response.status;
+    error.body = body;
+    throw error;
+  }
+  return body;
+}
+
+/** Downloads an answer (a dossier) as a file: a link cannot carry the Authorization header. */
+export async function download(path, filename) {
+  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+  if (!response.ok) { throw new Error('HTTP ' + response.status); }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link); link.click(); link.remove();
+  URL.revokeObjectURL(url);
+}

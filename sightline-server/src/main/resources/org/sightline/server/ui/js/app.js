@@ -1,0 +1,74 @@
+// The analyst's web interface: a hash router over pages that each read /api/v1 with the user's token.
+import { SignInNeeded, get, setToken, signOut, token } from './api.js';
+import { disposeAll } from './charts.js';
+import { el } from './dom.js';
+import { actorPage } from './pages/actor.js';
+import { claimPage, claimsPage } from './pages/claims.js';
+import { exposurePage } from './pages/exposure.js';
+import { graphPage } from './pages/graph.js';
+import { homePage, searchPage } from './pages/search.js';
+import { sourcePage } from './pages/source.js';
+
+const main = document.getElementById('main');
+const routes = [
+  [/^#\/search\?q=(.*)$/, q => searchPage(decodeURIComponent(q))],
+  [/^#\/actor\/([^/?]+)$/, id => actorPage(id)],
+  [/^#\/graph\/([^/?]+)$/, id => graphPage(id)],
+  [/^#\/claims$/, () => claimsPage()],
+  [/^#\/claim\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => claimPage(id, asOf)],
+  [/^#\/source\/([^/?]+)$/, id => sourcePage(id)],
+  [/^#\/exposure$/, () => exposurePage()],
+];
+
+async function render() {
+  if (!token()) { askForToken(); return; }
+  disposeAll();
+  const hash = location.hash || '#/';
+  const route = routes.find(([pattern]) => pattern.test(hash));
+  main.replaceChildren(el('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  try {
+    const page = route ? await route[1](...hash.match(route[0]).slice(1)) : await homePage();
+    main.replaceChildren(page);
+    document.title = (main.querySelector('h1')?.textContent || 'Home') + ' · Sightline';
+    main.dataset.ready = hash; // tests and screen readers know the page is complete
+    main.focus({ preventScroll: true });
+  } catch (error) {
+    if (error instanceof SignInNeeded) { askForToken(); return; }
+    main.replaceChildren(el('h1', {}, error.status === 404 ? 'Not found' : 'Something went wrong'),
+      el('p', { class: 'error', role: 'alert' }, error.message));
+    main.dataset.ready = hash;
+  }
+}
+
+function askForToken(message) {
+  const dialog = document.getElementById('signin');
+  document.getElementById('signin-error').textContent = message || '';
+  if (!dialog.open) dialog.showModal();
+  document.getElementById('token').focus();
+}
+
+document.getElementById('signin-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const value = document.getElementById('token').value.trim();
+  setToken(value);
+  try {
+    await get('/api/v1/stats'); // proves the token before any page uses it
+    document.getElementById('signin').close();
+    document.getElementById('token').value = '';
+    render();
+  } catch (error) {
+    signOut();
+    askForToken(error instanceof SignInNeeded ? 'That token is not valid (unknown or revoked).' : error.message);
+  }
+});
+
+document.getElementById('signout').addEventListener('click', () => { signOut(); main.replaceChildren(); askForToken(); });
+
+document.getElementById('search').addEventListener('submit', event => {
+  event.preventDefault();
+  const q = document.getElementById('q').value.trim();
+  if (q) location.hash = '#/search?q=' + encodeURIComponent(q);
+});
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,71 @@
+import { download, get } from '../api.js';
+import { chart } from '../charts.js';
+import { day, el, link, objectLink, section } from '../dom.js';
+
+const TACTICS = ['reconnaissance', 'resource-development', 'initial-access', 'execution', 'persistence', 'privilege-escalation',
+  'defense-evasion', 'credential-access', 'discovery', 'lateral-movement', 'collection', 'command-and-control', 'exfiltration', 'impact'];
+
+export async function actorPage(id) {
+  const [card, timeline, claims] = await Promise.all([
+    get('/api/v1/actors/' + id), get('/api/v1/actors/' + id + '/timeline'), get('/api/v1/claims?about=' + encodeURIComponent(id))]);
+  const resolution = await get('/api/v1/actors?q=' + encodeURIComponent(card.name)).catch(() => ({}));
+  const conflicted = new Set(resolution.conflict ? [card.name] : []);
+  const chartBox = el('div', { class: 'chart', id: 'timeline', role: 'img', 'aria-label': 'Activity timeline' });
+  const page = el('div', {},
+    el('h1', {}, card.name, card.external_id ? el('span', { class: 'muted' }, ` [${card.external_id}]`) : null),
+    card.summary ? el('p', {}, card.summary) : null,
+    el('div', { class: 'toolbar' },
+      link('#/graph/' + id, 'Relationship graph'),
+      ['html', 'md', 'stix'].map(format => el('button', { type: 'button', class: 'secondary',
+        onclick: () => download(`/api/v1/actors/${id}/dossier?format=${format}`, `dossier-${card.name}.${format === 'stix' ? 'json' : format}`) },
+        `Dossier (${format.toUpperCase()})`))),
+    el('div', { class: 'grid' },
+      section('Names', el('div', {}, card.aliases.map(alias => el('span', { class: 'tag' + (conflicted.has(alias.name) ? ' conflict' : ''),
+        title: 'Used by: ' + alias.sources.join(', ') }, alias.name)))),
+      section('Origin', facts('Country', card.countries), facts('State sponsor', card.state_sponsors)),
+      section('Targets', facts('Sectors', card.target_sectors), facts('Victim countries', card.victim_countries))),
+    section('Activity' + (timeline.dormant ? ` — dormant, quiet for ${timeline.quiet_for_days} days` : ''), chartBox,
+      el('p', { class: 'muted' }, `First seen ${day(card.first_seen) || 'unknown'}, last seen ${day(card.last_seen) || 'unknown'}.`)),
+    section('Claims', claims.claims.length === 0 ? el('p', {}, 'No attribution claims yet.') :
+      el('ul', {}, claims.claims.map(claim => el('li', {},
+        link('#/claim/' + claim.id, `${claim.source.name} ${claim.type} ${claim.target.name}`), ` (${claim.status})`)))),
+    section('Techniques by tactic', matrix(card.techniques_by_tactic)),
+    el('div', { class: 'grid' },
+      section('Software', list(card.software)), section('Campaigns', list(card.campaigns)),
+      section('People and organisations', list(card.associated))));
+  requestAnimationFrame(() => drawTimeline(chartBox, timeline));
+  return page;
+}
+
+function facts(label, values) {
+  const names = (values || []).map(v => typeof v === 'string' ? v : v.name || v.value || JSON.stringify(v));
+  return el('p', {}, el('strong', {}, label + ': '), names.length ? names.join(', ') : el('span', { class: 'muted' }, 'not known'));
+}
+
+function list(items) {
+  return items.length === 0 ? el('p', { class: 'muted' }, 'None recorded.') :
+    el('ul', {}, items.map(item => el('li', {}, objectLink(item.id, item.name), item.external_id ? ` ${item.external_id}` : '',
+      item.detail ? el('span', { class: 'muted' }, ` — ${item.detail}`) : null)));
+}
+
+function matrix(byTactic) {
+  const tactics = Object.keys(byTactic).sort((a, b) => TACTICS.indexOf(a) - TACTICS.indexOf(b));
+  if (tactics.length === 0) return el('p', { class: 'muted' }, 'No techniques recorded.');
+  return el('div', { class: 'matrix' }, tactics.map(tactic => el('div', { class: 'tactic' },
+    el('h3', {}, tactic.replaceAll('-', ' ')),
+    el('ul', {}, byTactic[tactic].map(t => el('li', {}, objectLink(t.id, `${t.external_id} ${t.name}`)))))));
+}
+
+function drawTimeline(element, timeline) {
+  const points = timeline.events.map(event => [event.date, 1, event.label, event.kind, event.resurgence]);
+  chart(element, {
+    animation: false,
+    tooltip: { formatter: p => `${p.value[0].slice(0, 10)}<br>${p.value[3]}: ${p.value[2]}` },
+    grid: { left: 40, right: 20, top: 20, bottom: 40 },
+    xAxis: { type: 'time' }, yAxis: { show: false, min: 0, max: 2 },
+    series: [{ type: 'scatter', symbolSize: 14, data: points,
+      itemStyle: { color: p => p.value[4] ? '#a23b00' : '#0b5cad' },
+      markArea: timeline.dormant && points.length ? { itemStyle: { color: 'rgba(160,160,160,0.15)' },
+        data: [[{ xAxis: points[points.length - 1][0], name: 'dormant' }, { xAxis: timeline.as_of }]] } : undefined }],
+  });
+}

@@ -1,0 +1,73 @@
+import { get } from '../api.js';
+import { chart } from '../charts.js';
+import { el, hrefFor, link } from '../dom.js';
+
+const COLORS = { 'intrusion-set': '#a23b00', 'threat-actor': '#a23b00', campaign: '#c46a00', malware: '#6d2c91', tool: '#8e5ab5',
+  'attack-pattern': '#0b5cad', identity: '#1c6b32', location: '#2f8a6b', indicator: '#444', vulnerability: '#b3003c' };
+
+/** The neighbourhood of an object: click a node to expand it, filter relationship types, lay out again. */
+export async function graphPage(id) {
+  const state = { nodes: new Map(), edges: new Map(), hidden: new Set(), types: new Set(), chart: null };
+  const box = el('div', { id: 'graph', role: 'img', 'aria-label': 'Relationship graph' });
+  const filters = el('div', { class: 'toolbar', id: 'graph-filters' });
+  const detail = el('p', { id: 'graph-detail', class: 'muted', 'aria-live': 'polite' }, 'Click a node to expand it; double-click to open it.');
+  const center = await expand(state, id);
+  const page = el('div', {},
+    el('h1', {}, 'Graph: ', center?.name || id),
+    el('div', { class: 'toolbar' },
+      el('button', { type: 'button', onclick: () => draw(state, box, detail, true) }, 'Lay out again'),
+      link(hrefFor(id), 'Open the object')),
+    filters, box, detail);
+  requestAnimationFrame(() => { renderFilters(state, filters, box, detail); draw(state, box, detail, true); });
+  return page;
+}
+
+async function expand(state, id) {
+  const graph = await get(`/api/v1/graph/${id}?depth=1&max=150`);
+  graph.nodes.forEach(node => { if (!state.nodes.has(node.id)) state.nodes.set(node.id, node); });
+  graph.edges.forEach(edge => state.edges.set(edge.id, edge));
+  graph.relationship_types.forEach(type => state.types.add(type));
+  return state.nodes.get(id);
+}
+
+function renderFilters(state, filters, box, detail) {
+  filters.replaceChildren(el('span', { class: 'muted' }, 'Relationships:'), ...
+    [...state.types].sort().map(type => el('label', { class: 'tag' },
+      el('input', { type: 'checkbox', checked: state.hidden.has(type) ? null : 'checked',
+        onchange: event => { event.target.checked ? state.hidden.delete(type) : state.hidden.add(type); draw(state, box, detail, false); } }),
+      ' ' + type)));
+}
+
+function draw(state, box, detail, relayout) {
+  const edges = [...state.edges.values()].filter(edge => !state.hidden.has(edge.type));
+  const linked = new Set(edges.flatMap(edge => [edge.source, edge.target]));
+  const nodes = [...state.nodes.values()].filter(node => node.distance === 0 || linked.has(node.id));
+  const option = {
+    animation: false,
+    tooltip: { formatter: p => p.dataType === 'edge' ? p.data.label.formatter : `${p.data.type}: ${p.data.name}` },
+    series: [{
+      type: 'graph', layout: 'force', roam: true, draggable: true,
+      force: { repulsion: 160, edgeLength: 90, layoutAnimation: false }, label: { show: nodes.length < 120, position: 'right', fontSize: 11 },
+      edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, lineStyle: { color: '#9aa4b1' },
+      data: nodes.map(node => ({ id: node.id, name: node.name, type: node.type, symbolSize: node.distance === 0 ? 26 : 14,
+        itemStyle: { color: COLORS[node.type] || '#777' } })),
+      links: edges.map(edge => ({ source: edge.source, target: edge.target, label: { show: false, formatter: edge.type } })),
+    }],
+  };
+  if (!state.chart || relayout) {
+    state.chart?.dispose();
+    state.chart = chart(box, option);
+    state.chart.on('click', async params => {
+      if (params.dataType !== 'node') return;
+      detail.textContent = `${params.data.type}: ${params.data.name} — expanding…`;
+      await expand(state, params.data.id);
+      renderFilters(state, document.getElementById('graph-filters'), box, detail);
+      draw(state, box, detail, false);
+      detail.textContent = `${params.data.type}: ${params.data.name} (${state.nodes.size} objects shown)`;
+    });
+    state.chart.on('dblclick', params => { if (params.dataType === 'node') location.hash = hrefFor(params.data.id); });
+  } else {
+    state.chart.setOption(option, { replaceMerge: ['series'] });
+  }
+  box.dataset.nodes = String(nodes.length);
+}

@@ -1,0 +1,163 @@
+package org.sightline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.ingest.demo.DemoData;
+import org.sightline.intel.actors.ActorLinker;
+import org.sightline.stix.testdata.SharedData;
+import org.sightline.store.tokens.Role;
+
+/**
+ * The analyst's story in real headless Chromium (Debian's chromium and chromium-driver): sign in,
+ * search "Stone Panda", read APT10's card, open its graph, open the APT10 → MSS claim, and see the
+ * managed-service-provider path on the exposure dashboard. Each step saves a screenshot under
+ * target/screenshots/.
+ */
+class WebUiTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static RunningServer server;
+    private static WebDriver browser;
+    private static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if ("required".equals(System.getenv("SIGHTLINE_TEST_CHROMIUM"))) {
+            assertThat(present).as("CI asks for the browser tests, but %s or %s is missing", CHROMIUM, DRIVER).isTrue();
+        }
+        assumeTrue(present, "skipped: headless Chromium is absent (apt-get install chromium chromium-driver; .ci/run does)");
+        server = RunningServer.start(loaded -> {
+            BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
+            importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
+            DemoData.load(importer);
+            new ActorLinker(loaded.store()).linkAll();
+        });
+        token = server.test().knowledge().tokens().create("browser", Role.ANALYST, "amber").secret();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("sightline-chromium"), "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /** Waits until the page for this hash prefix has finished rendering. */
+    private static void ready(String hashPrefix) {
+        waiting().until(driver -> {
+            String ready = driver.findElement(By.id("main")).getAttribute("data-ready");
+            return ready != null && ready.startsWith(hashPrefix);
+        });
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void noConsoleErrors() {
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void anAnalystSignsInFindsApt10ReadsTheClaimAndSeesTheMspPath() throws Exception {
+        browser.get("http://127.0.0.1:" + server.app().port() + "/");
+        WebElement field = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        screenshot("01-sign-in");
+        field.sendKeys("sl_wrong");
+        browser.findElement(By.cssSelector("#signin-form button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), "not valid"));
+        // the refused token's 401 is the one error the console may show: reading the log empties it
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage))
+                .allMatch(message -> message.contains("/api/v1/stats") && message.contains("401"));
+        field.clear();
+        field.sendKeys(token);
+        browser.findElement(By.cssSelector("#signin-form button")).click();
+        ready("#/");
+
+        WebElement search = browser.findElement(By.id("q"));
+        search.sendKeys("Stone Panda");
+        search.submit();
+        ready("#/actor/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).containsAnyOf("menuPass", "APT10");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("Stone Panda", "Techniques by tactic", "Activity");
+        waiting().until(driver -> !driver.findElements(By.cssSelector("#timeline canvas")).isEmpty());
+        screenshot("02-actor-card");
+        String card = browser.getCurrentUrl();
+
+        browser.findElement(By.linkText("Relationship graph")).click();
+        ready("#/graph/");
+        waiting().until(driver -> Integer.parseInt(driver.findElement(By.id("graph")).getAttribute("data-nodes")) > 5);
+        assertThat(browser.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
+        screenshot("03-graph");
+
+        browser.get(card);
+        ready("#/actor/");
+        browser.findElement(By.partialLinkText("MSS Tianjin")).click();
+        ready("#/claim/");
+        assertThat(browser.findElement(By.id("confidence")).getText()).matches("(?s).*\\d+ %.*");
+        assertThat(browser.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThan(2);
+        waiting().until(driver -> !driver.findElements(By.cssSelector("#confidence-curve canvas")).isEmpty());
+        screenshot("04-claim");
+
+        browser.findElement(By.linkText("Exposure")).click();
+        ready("#/exposure");
+        assertThat(browser.findElements(By.cssSelector(".path-line")).stream().map(WebElement::getText))
+                .anyMatch(path -> path.matches("(?s)menuPass\\s*→\\s*Harbor Managed IT\\s*→\\s*Northwind Engineering.*"));
+        screenshot("05-exposure");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        ready("#/exposure");
+        screenshot("06-exposure-390px");
+        noConsoleErrors();
+    }
+}
