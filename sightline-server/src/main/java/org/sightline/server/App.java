@@ -28,6 +28,7 @@ public final class App implements AutoCloseable {
     private final ClaimHandlers claims;
     private final AchHandlers ach;
     private final ObjectHandlers objects;
+    private final ImportHandlers imports;
     private final Access access;
     private final TaxiiHandlers taxii;
     private Javalin javalin;
@@ -39,6 +40,7 @@ public final class App implements AutoCloseable {
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
         this.objects = new ObjectHandlers(knowledge.store());
+        this.imports = new ImportHandlers(knowledge);
         this.access = new Access(knowledge.tokens(), knowledge.audit());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
     }
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/api/v1/claims/{id}/history", claims::history, Access.Needs.READ),
                 new Route("GET", "/api/v1/claims/{id}/evidence", claims::evidence, Access.Needs.READ),
                 new Route("GET", "/api/v1/graph/{id}", api::graph, Access.Needs.READ),
+                new Route("POST", "/api/v1/import", imports::upload, Access.Needs.WRITE),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/sources/{id}", claims::source, Access.Needs.READ),
                 new Route("GET", "/api/v1/exposure", claims::exposure, Access.Needs.READ),
@@ -142,8 +145,15 @@ public final class App implements AutoCloseable {
             config.routes.exception(Access.Forbidden.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
             config.routes.exception(Access.TooManyRequests.class, (e, ctx) -> error(ctx, 429, "too_many_requests", e.getMessage()));
             config.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiMedia.sendError(ctx, e.status(), e.title(), e.getMessage()));
-            config.routes.exception(SightlineException.class, (e, ctx) ->
-                    error(ctx, ErrorResponses.status(e), e.code(), e.getMessage()));
+            config.routes.exception(SightlineException.class, (e, ctx) -> {
+                if (e instanceof org.sightline.error.InvalidInputException invalid && !invalid.details().isEmpty()
+                        && !ctx.path().startsWith("/taxii2")) {
+                    // every line-numbered problem of a file, as the command line lists them
+                    ErrorResponses.send(ctx, 400, ErrorResponses.body(e.code(), e.getMessage(), invalid.details()));
+                } else {
+                    error(ctx, ErrorResponses.status(e), e.code(), e.getMessage());
+                }
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "the server failed on this request; see its log");

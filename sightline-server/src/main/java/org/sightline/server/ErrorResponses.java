@@ -36,9 +36,17 @@ final class ErrorResponses {
     }
 
     static Map<String, Object> body(String code, String message) {
+        return body(code, message, java.util.List.of());
+    }
+
+    /** The error body, with every problem listed when there are several (a file's bad lines). */
+    static Map<String, Object> body(String code, String message, java.util.List<String> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
+        if (!details.isEmpty()) {
+            error.put("details", details);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         return body;

@@ -7,6 +7,7 @@ import { claimPage, claimsPage } from './pages/claims.js';
 import { exposurePage } from './pages/exposure.js';
 import { graphPage } from './pages/graph.js';
 import { homePage, searchPage } from './pages/search.js';
+import { importPage } from './pages/import.js';
 import { sourcePage } from './pages/source.js';
 
 const main = document.getElementById('main');
@@ -18,6 +19,7 @@ const routes = [
   [/^#\/claim\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => claimPage(id, asOf)],
   [/^#\/source\/([^/?]+)$/, id => sourcePage(id)],
   [/^#\/exposure$/, () => exposurePage()],
+  [/^#\/import$/, () => importPage()],
 ];
 
 async function render() {

@@ -1,0 +1,76 @@
+package org.sightline.server;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.sightline.error.InvalidInputException;
+import org.sightline.ingest.bundle.BundleImporter;
+import org.sightline.ingest.bundle.ImportOptions;
+import org.sightline.ingest.bundle.ImportProgress;
+import org.sightline.ingest.bundle.ImportReport;
+import org.sightline.ingest.suppliers.SupplierFile;
+import org.sightline.ingest.suppliers.SupplierImport;
+import org.sightline.store.KnowledgeBase;
+
+/**
+ * POST /api/v1/import?filename=NAME: an uploaded file imported as `sightline import` (STIX bundles,
+ * MISP events and galaxies) or `suppliers import` (CSV, YAML) would, with the same report and the
+ * same all-or-nothing rule. The name says what the file is; the body is the file.
+ */
+final class ImportHandlers {
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._ -]{1,200}");
+
+    private final KnowledgeBase knowledge;
+
+    ImportHandlers(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    void upload(Context ctx) {
+        String filename = ctx.queryParam("filename");
+        if (filename == null || !SAFE_NAME.matcher(filename).matches() || filename.startsWith(".")) {
+            throw new InvalidInputException("give the file's name as ?filename=NAME (letters, digits, . _ - and spaces)");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw new InvalidInputException(filename + " is empty");
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("sightline-upload-");
+            Path file = dir.resolve(filename);
+            Files.write(file, body);
+            if (SupplierFile.isSupplierFile(file)) {
+                String org = ctx.queryParam("org");
+                SupplierImport.Report report = new SupplierImport(knowledge.store()).importRows(SupplierFile.read(file, org));
+                HttpJson.write(ctx, Map.of("kind", "suppliers", "suppliers", report));
+                return;
+            }
+            ImportReport report = new BundleImporter(knowledge.store(), knowledge.index())
+                    .importPaths(List.of(file), ImportOptions.strict(), ImportProgress.NONE);
+            // the report names the file as the user named it, not where the server kept it
+            String json = org.sightline.stix.json.StixJson.document(Map.of("kind", "objects", "report", report))
+                    .replace(dir.toString() + java.io.File.separator, "");
+            ctx.status(report.anyRejected() ? 400 : 200).contentType("application/json").result(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the upload for import: " + e.getMessage(), e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is the system's to clean
+        }
+    }
+}
