@@ -170,6 +170,11 @@ final class ApiHandlers {
         HttpJson.write(ctx, new org.sightline.intel.timeline.ActivityTimeline(store).of(card, at));
     }
 
+    /** GET /api/v1/sightings?limit= : the newest sightings with what and where, and the count per day. */
+    void sightings(Context ctx) {
+        HttpJson.write(ctx, new org.sightline.intel.sightings.RecentSightings(seen(ctx)).newest(limit(ctx.queryParam("limit"))));
+    }
+
     /** GET /api/v1/graph/{id}?depth=&max=&type= : the neighbourhood to draw. */
     void graph(Context ctx) {
         int depth = number(ctx.queryParam("depth"), 1, "depth");

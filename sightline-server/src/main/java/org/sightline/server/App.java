@@ -74,6 +74,7 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/api/v1/claims/{id}/evidence", claims::evidence, Access.Needs.READ),
                 new Route("GET", "/api/v1/graph/{id}", api::graph, Access.Needs.READ),
                 new Route("POST", "/api/v1/import", imports::upload, Access.Needs.WRITE),
+                new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/sources/{id}", claims::source, Access.Needs.READ),
                 new Route("GET", "/api/v1/exposure", claims::exposure, Access.Needs.READ),

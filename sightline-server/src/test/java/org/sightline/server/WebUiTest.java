@@ -60,6 +60,7 @@ class WebUiTest {
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             DemoData.load(importer);
             new ActorLinker(loaded.store()).linkAll();
+            sightingAtTheMsp(loaded.store());
         });
         token = server.test().knowledge().tokens().create("browser", Role.ANALYST, "amber").secret();
         ChromeOptions options = new ChromeOptions();
@@ -72,6 +73,25 @@ class WebUiTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** An indicator of menuPass, seen at the demo's managed service provider. */
+    private static void sightingAtTheMsp(org.sightline.store.StixStore store) {
+        String msp = store.findByNameKey("harbormanagedit", java.util.Set.of("identity")).get(0).objectId();
+        String indicator = "indicator--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a01";
+        store.write(writer -> {
+            writer.put(org.sightline.stix.StixObject.parse("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + indicator
+                    + "\",\"created\":\"2024-03-01T00:00:00.000Z\",\"modified\":\"2024-03-01T00:00:00.000Z\",\"name\":\"Cloud Hopper C2 domain\","
+                    + "\"pattern\":\"[domain-name:value = 'update.cloud-hopper.example']\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-03-01T00:00:00Z\"}"));
+            writer.put(org.sightline.stix.StixObject.parse("{\"type\":\"relationship\",\"spec_version\":\"2.1\",\"id\":\"relationship--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a02\","
+                    + "\"created\":\"2024-03-01T00:00:00.000Z\",\"modified\":\"2024-03-01T00:00:00.000Z\",\"relationship_type\":\"indicates\","
+                    + "\"source_ref\":\"" + indicator + "\",\"target_ref\":\"intrusion-set--222fbd21-fc4f-4b7e-9f85-0e6e3a76c33f\"}"));
+            writer.put(org.sightline.stix.StixObject.parse("{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"sighting--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a03\","
+                    + "\"created\":\"2024-03-02T00:00:00.000Z\",\"modified\":\"2024-03-02T00:00:00.000Z\",\"sighting_of_ref\":\"" + indicator + "\","
+                    + "\"first_seen\":\"2024-03-02T08:00:00Z\",\"last_seen\":\"2024-03-02T09:00:00Z\",\"count\":3,"
+                    + "\"where_sighted_refs\":[\"" + msp + "\"]}"));
+            return null;
+        });
     }
 
     @AfterAll
@@ -195,6 +215,15 @@ class WebUiTest {
                 .anyMatch(path -> path.matches("(?s)menuPass\\s*→\\s*Harbor Managed IT\\s*→\\s*Northwind Engineering.*"));
         screenshot("05-exposure");
 
+        browser.findElement(By.linkText("Sightings")).click();
+        ready("#/sightings");
+        assertThat(browser.findElement(By.cssSelector("table tbody")).getText()).contains("Cloud Hopper C2 domain", "menuPass",
+                "Harbor Managed IT");
+        waiting().until(driver -> !driver.findElements(By.cssSelector("#sightings-chart canvas")).isEmpty());
+        screenshot("09-sightings");
+
+        browser.findElement(By.linkText("Exposure")).click();
+        ready("#/exposure");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();
         ready("#/exposure");

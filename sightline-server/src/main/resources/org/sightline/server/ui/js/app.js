@@ -8,6 +8,7 @@ import { exposurePage } from './pages/exposure.js';
 import { graphPage } from './pages/graph.js';
 import { homePage, searchPage } from './pages/search.js';
 import { importPage } from './pages/import.js';
+import { sightingsPage } from './pages/sightings.js';
 import { sourcePage } from './pages/source.js';
 
 const main = document.getElementById('main');
@@ -20,6 +21,7 @@ const routes = [
   [/^#\/source\/([^/?]+)$/, id => sourcePage(id)],
   [/^#\/exposure$/, () => exposurePage()],
   [/^#\/import$/, () => importPage()],
+  [/^#\/sightings$/, () => sightingsPage()],
 ];
 
 async function render() {
