@@ -198,6 +198,7 @@ class WebUiTest {
         ready("#/graph/");
         waiting().until(driver -> Integer.parseInt(driver.findElement(By.id("graph")).getAttribute("data-nodes")) > 5);
         assertThat(browser.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#graph-list li"))).hasSizeGreaterThan(5); // the keyboard's way in
         screenshot("03-graph");
 
         browser.get(card);
@@ -208,6 +209,14 @@ class WebUiTest {
         assertThat(browser.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThan(2);
         waiting().until(driver -> !driver.findElements(By.cssSelector("#confidence-curve canvas")).isEmpty());
         screenshot("04-claim");
+        String claim = browser.getCurrentUrl();
+        browser.findElement(By.partialLinkText("Intrusion Truth")).click();
+        ready("#/source/");
+        assertThat(browser.findElement(By.id("reliability")).getText()).startsWith("Reliability ");
+        waiting().until(driver -> !driver.findElements(By.cssSelector("#reliability-chart canvas")).isEmpty());
+        screenshot("10-source");
+        browser.get(claim);
+        ready("#/claim/");
 
         browser.findElement(By.linkText("Exposure")).click();
         ready("#/exposure");

@@ -11,13 +11,15 @@ export async function graphPage(id) {
   const box = el('div', { id: 'graph', role: 'img', 'aria-label': 'Relationship graph' });
   const filters = el('div', { class: 'toolbar', id: 'graph-filters' });
   const detail = el('p', { id: 'graph-detail', class: 'muted', 'aria-live': 'polite' }, 'Click a node to expand it; double-click to open it.');
+  // The same graph as a list, for the keyboard and screen readers: every object shown, with how it is joined.
+  state.list = el('details', { id: 'graph-list' }, el('summary', {}, 'Objects in the graph'), el('ul'));
   const center = await expand(state, id);
   const page = el('div', {},
     el('h1', {}, 'Graph: ', center?.name || id),
     el('div', { class: 'toolbar' },
       el('button', { type: 'button', onclick: () => draw(state, box, detail, true) }, 'Lay out again'),
       link(hrefFor(id), 'Open the object')),
-    filters, box, detail);
+    filters, box, detail, state.list);
   requestAnimationFrame(() => { renderFilters(state, filters, box, detail); draw(state, box, detail, true); });
   return page;
 }
@@ -70,4 +72,10 @@ function draw(state, box, detail, relayout) {
     state.chart.setOption(option, { replaceMerge: ['series'] });
   }
   box.dataset.nodes = String(nodes.length);
+  const shown = new Set(nodes.map(node => node.id));
+  state.list.querySelector('summary').textContent = `Objects in the graph (${nodes.length})`;
+  state.list.querySelector('ul').replaceChildren(...nodes.filter(node => node.distance > 0).map(node => el('li', {},
+    el('a', { href: hrefFor(node.id) }, node.name), ` (${node.type}) — `,
+    edges.filter(edge => (edge.source === node.id || edge.target === node.id) && shown.has(edge.source) && shown.has(edge.target))
+      .map(edge => edge.type).filter((type, i, all) => all.indexOf(type) === i).join(', '))));
 }
