@@ -144,7 +144,13 @@ final class ApiHandlers {
     }
 
     void actorProfile(Context ctx) {
-        HttpJson.write(ctx, new org.sightline.intel.actors.ActorProfiles(seen(ctx)).profile(ctx.pathParam("id")));
+        StixStore store = seen(ctx);
+        var profile = new org.sightline.intel.actors.ActorProfiles(store).profile(ctx.pathParam("id"));
+        ObjectNode answer = StixJson.documentTree(profile);
+        List<String> names = new java.util.ArrayList<>();
+        answer.path("aliases").forEach(alias -> names.add(alias.path("name").asText()));
+        answer.set("conflicting_names", StixJson.documentTree(new ActorDirectory(store).conflictingNames(answer.path("id").asText(), names)));
+        ctx.contentType("application/json").result(StixJson.writePretty(answer));
     }
 
     /** The dossier on the actor, as of a date, in the format asked for (html by default). */

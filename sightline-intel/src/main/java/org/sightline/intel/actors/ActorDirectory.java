@@ -158,6 +158,25 @@ public final class ActorDirectory {
                 .toList();
     }
 
+    /**
+     * Those of the actor's names that other actors (not linked to it as the same actor) carry too,
+     * each with those other actors' names: the names to read with care on its card.
+     */
+    public Map<String, List<String>> conflictingNames(String actorId, List<String> names) {
+        ActorClusters clusters = new ActorClusters(store);
+        String root = clusters.root(actorId);
+        Map<String, List<String>> conflicting = new LinkedHashMap<>();
+        for (String name : names) {
+            List<String> others = store.findByNameKey(NameKey.of(name), StixTypes.ACTOR_TYPES).stream()
+                    .filter(match -> !match.deprecated() && !clusters.root(match.objectId()).equals(root))
+                    .map(match -> canonicalName(match.objectId())).distinct().sorted().toList();
+            if (!others.isEmpty()) {
+                conflicting.put(name, others);
+            }
+        }
+        return conflicting;
+    }
+
     /** Every name claimed by more than one actor, with the claimants and their sources, by name. */
     public List<Conflict> conflicts() {
         ActorClusters clusters = new ActorClusters(store);

@@ -174,6 +174,11 @@ class ActorDirectoryTest {
             ActorResolution grizzly = directory.resolve("Grizzly Steppe"); // claimed by APT28 and APT29 in the galaxy
             assertThat(grizzly.conflict()).isTrue();
             assertThat(grizzly.candidates()).extracting(Candidate::name).contains("APT28", "APT29");
+            // APT28's card flags the name as one APT29 carries too, and not its own unshared names
+            String apt28 = directory.resolve("APT28").match().id();
+            var conflicting = directory.conflictingNames(apt28, java.util.List.of("Grizzly Steppe", "Fancy Bear"));
+            assertThat(conflicting).containsOnlyKeys("Grizzly Steppe");
+            assertThat(conflicting.get("Grizzly Steppe")).contains("APT29");
 
             String aptTen = directory.resolve("Cicada").match().linkedObjects().stream()
                     .filter(id -> both.store().current(id).orElseThrow().name().equals("APT10")).findFirst().orElseThrow();

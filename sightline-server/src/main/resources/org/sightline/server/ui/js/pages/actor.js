@@ -8,8 +8,7 @@ const TACTICS = ['reconnaissance', 'resource-development', 'initial-access', 'ex
 export async function actorPage(id) {
   const [card, timeline, claims] = await Promise.all([
     get('/api/v1/actors/' + id), get('/api/v1/actors/' + id + '/timeline'), get('/api/v1/claims?about=' + encodeURIComponent(id))]);
-  const resolution = await get('/api/v1/actors?q=' + encodeURIComponent(card.name)).catch(() => ({}));
-  const conflicted = new Set(resolution.conflict ? [card.name] : []);
+  const conflicting = card.conflicting_names || {};
   const chartBox = el('div', { class: 'chart', id: 'timeline', role: 'img', 'aria-label': 'Activity timeline' });
   const page = el('div', {},
     el('h1', {}, card.name, card.external_id ? el('span', { class: 'muted' }, ` [${card.external_id}]`) : null),
@@ -21,8 +20,8 @@ export async function actorPage(id) {
         `Dossier (${format.toUpperCase()})`))),
     el('div', { class: 'grid' },
       section('Names', el('ul', { class: 'names' }, card.aliases.map(alias => el('li', {},
-        el('strong', { class: conflicted.has(alias.name) ? 'conflict' : null }, alias.name),
-        conflicted.has(alias.name) ? el('span', { class: 'error' }, ' (also claimed by another actor)') : null,
+        el('strong', {}, alias.name),
+        conflicting[alias.name] ? el('span', { class: 'error' }, ` (also used for ${conflicting[alias.name].join(', ')})`) : null,
         el('span', { class: 'muted' }, ' — ' + alias.sources.join(', ')))))),
       section('Origin', facts('Country', card.countries), facts('State sponsor', card.state_sponsors)),
       section('Targets', facts('Sectors', card.target_sectors), facts('Victim countries', card.victim_countries))),
