@@ -93,7 +93,8 @@ final class ApiHandlers {
 
     void actors(Context ctx) {
         ActorResolution resolution = directory(ctx).resolve(required(ctx, "q"));
-        if (resolution.found()) {
+        // ?unknown=ok: "no such actor" is an answer, not an error (a search box asks before it searches)
+        if (resolution.found() || "ok".equals(ctx.queryParam("unknown"))) {
             HttpJson.write(ctx, resolution);
             return;
         }

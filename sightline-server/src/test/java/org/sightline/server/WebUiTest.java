@@ -44,6 +44,7 @@ class WebUiTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Path downloads;
     private static RunningServer server;
     private static WebDriver browser;
     private static String token;
@@ -70,6 +71,9 @@ class WebUiTest {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        downloads = Files.createTempDirectory("sightline-downloads");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
@@ -193,6 +197,28 @@ class WebUiTest {
         waiting().until(driver -> !driver.findElements(By.cssSelector("#timeline canvas")).isEmpty());
         screenshot("02-actor-card");
         String card = browser.getCurrentUrl();
+        browser.findElement(By.xpath("//button[contains(., 'Dossier (MD)')]")).click();
+        waiting().until(driver -> {
+            try (var files = Files.list(downloads)) {
+                return files.anyMatch(file -> file.getFileName().toString().endsWith(".md"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        try (var files = Files.list(downloads)) {
+            Path dossier = files.filter(file -> file.getFileName().toString().endsWith(".md")).findFirst().orElseThrow();
+            assertThat(Files.readString(dossier)).contains("# Dossier: menuPass");
+        }
+
+        search = browser.findElement(By.id("q"));
+        search.clear();
+        search.sendKeys("PlugX");
+        search.submit();
+        ready("#/search");
+        assertThat(browser.findElements(By.cssSelector("#main section h2")).stream().map(WebElement::getText))
+                .anyMatch(heading -> heading.startsWith("malware"));
+        browser.get(card);
+        ready("#/actor/");
 
         browser.findElement(By.linkText("Relationship graph")).click();
         ready("#/graph/");

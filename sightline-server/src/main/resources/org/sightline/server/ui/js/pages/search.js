@@ -13,12 +13,11 @@ export async function homePage() {
 
 /** An actor's name goes straight to its card; anything else lists what matches, grouped by type. */
 export async function searchPage(q) {
-  try {
-    const actor = await get('/api/v1/actors?q=' + encodeURIComponent(q));
-    if (actor.match && !actor.conflict) { location.replace('#/actor/' + actor.match.id); return el('p', {}, 'Opening…'); }
-  } catch (error) {
-    if (error.status !== 404) throw error;
-  }
+  const actor = await get('/api/v1/actors?unknown=ok&q=' + encodeURIComponent(q)).catch(error => {
+    if (error.status === 400) return {}; // a query with no letters or digits is no actor's name
+    throw error;
+  });
+  if (actor.match && !actor.conflict) { location.replace('#/actor/' + actor.match.id); return el('p', {}, 'Opening…'); }
   const found = await get('/api/v1/search?limit=100&q=' + encodeURIComponent(q));
   const groups = new Map();
   for (const hit of found.hits) { if (!groups.has(hit.type)) groups.set(hit.type, []); groups.get(hit.type).push(hit); }
