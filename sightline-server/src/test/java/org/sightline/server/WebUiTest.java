@@ -234,6 +234,8 @@ class WebUiTest {
         assertThat(browser.findElement(By.id("confidence")).getText()).matches("(?s).*\\d+ %.*");
         assertThat(browser.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThan(2);
         waiting().until(driver -> !driver.findElements(By.cssSelector("#confidence-curve canvas")).isEmpty());
+        assertThat(browser.findElement(By.id("main")).getText()).contains("Competing hypotheses: Who directs APT10's intrusions?",
+                "H1: The MSS Tianjin bureau");
         screenshot("04-claim");
         String claim = browser.getCurrentUrl();
         browser.findElement(By.partialLinkText("Intrusion Truth")).click();

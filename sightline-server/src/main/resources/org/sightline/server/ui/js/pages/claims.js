@@ -38,7 +38,7 @@ export async function claimPage(id, asOf) {
             : `${row.item.source.name} (${row.source_reliability})`,
           row.item.artifact_sha256 ? el('code', { title: 'SHA-256 of the archived artifact' }, row.item.artifact_sha256.slice(0, 16) + '…')
             : row.item.url ? link(row.item.url, 'link') : '']))));
-  const related = analyses.analyses.filter(a => JSON.stringify(a).includes(id));
+  const related = analyses.analyses.filter(a => (a.hypotheses || []).some(h => h.claim === id));
   for (const analysis of related) {
     const result = await get(`/api/v1/ach/${analysis.id}${query}`);
     page.append(achMatrix(result));
@@ -47,11 +47,14 @@ export async function claimPage(id, asOf) {
   return page;
 }
 
+/** Heuer's matrix: hypotheses ranked by weighted inconsistency, one row per item with its ratings and diagnosticity. */
 function achMatrix(result) {
-  const hypotheses = result.hypotheses || [];
+  const hypotheses = result.ranking || [];
   return section('Competing hypotheses: ' + (result.question || ''),
-    table(['Hypothesis', 'Inconsistency', 'Rank'], hypotheses.map((h, i) => [h.label + (h.text ? ' — ' + h.text : ''),
-      String(h.inconsistency ?? h.score ?? ''), String(i + 1)])));
+    el('ol', {}, hypotheses.map(h => el('li', {}, `${h.key}: ${h.label} — inconsistency ${h.inconsistency.toFixed(2)}`
+      + ` (${h.inconsistent_items} inconsistent items)`))),
+    table(['Evidence', ...hypotheses.map(h => h.key), 'Diagnosticity'], (result.evidence || []).map(row =>
+      [row.title || row.evidence, ...hypotheses.map(h => row.ratings[h.key] || '–'), row.diagnosticity.toFixed(2)])));
 }
 
 function drawCurve(element, history) {
