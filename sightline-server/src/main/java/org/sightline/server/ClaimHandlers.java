@@ -80,6 +80,38 @@ final class ClaimHandlers {
         HttpJson.write(ctx, Map.of("claim", claim, "as_of", StixTimestamp.format(at), "evidence", rows));
     }
 
+    /**
+     * GET /api/v1/artifacts/{sha256}: an archived artifact, to a token that may see an evidence item
+     * citing it; re-hashed on the way out, so an altered file is refused rather than served.
+     */
+    void artifact(Context ctx, org.sightline.store.vault.EvidenceVault vault) {
+        String sha256 = ctx.pathParam("sha256").toLowerCase(Locale.ROOT);
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new InvalidInputException("an artifact is named by its SHA-256: 64 hexadecimal digits");
+        }
+        ClaimBook book = new ClaimBook(seen(ctx));
+        var entry = vault.entries().stream().filter(e -> e.sha256().equals(sha256))
+                .filter(e -> e.claim() != null && book.evidenceFor(e.claim()).stream().anyMatch(i -> sha256.equals(i.artifactSha256())))
+                .findFirst()
+                .orElseThrow(() -> new org.sightline.error.NotFoundException("no archived artifact " + sha256 + " that this token may see"));
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(vault.artifact(sha256));
+            String actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            if (!actual.equals(sha256)) {
+                throw new org.sightline.error.ConflictException("artifact " + sha256 + " has been altered in the vault; run sightline evidence verify");
+            }
+        } catch (java.io.IOException e) {
+            throw new org.sightline.error.NotFoundException("artifact " + sha256 + " is missing from the vault; run sightline evidence verify");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        String name = entry.name() == null ? sha256 : entry.name().replaceAll("[^A-Za-z0-9._ -]", "_");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.header("X-Content-SHA256", sha256);
+        ctx.contentType("application/octet-stream").result(bytes);
+    }
+
     void addEvidence(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
         List<String> claims = new ArrayList<>();

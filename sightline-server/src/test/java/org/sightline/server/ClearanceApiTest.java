@@ -39,7 +39,7 @@ class ClearanceApiTest {
                         + "\"source_ref\":\"" + MENUPASS + "\",\"target_ref\":\"" + RED_MALWARE + "\"}"));
                 return null;
             });
-            recordRedEvidence(loaded.store());
+            recordRedEvidence(loaded.store(), loaded.knowledge().location().dataDir());
             loaded.knowledge().index().sync(loaded.store());
         });
         green = server.test().knowledge().tokens().create("green", Role.READER, "green").secret();
@@ -47,7 +47,9 @@ class ClearanceApiTest {
     }
 
     /** A claim about menuPass with one piece of evidence that its source shared as TLP:RED. */
-    private static void recordRedEvidence(org.sightline.store.StixStore store) {
+    private static String artifact;
+
+    private static void recordRedEvidence(org.sightline.store.StixStore store, java.nio.file.Path dataDir) {
         String china = "location--1b3c8bd4-8f5a-4e4c-9f3e-000000000010";
         String source = "identity--1b3c8bd4-8f5a-4e4c-9f3e-000000000011";
         store.write(writer -> {
@@ -60,10 +62,19 @@ class ClearanceApiTest {
         });
         var book = new org.sightline.intel.claims.ClaimBook(store);
         var claim = book.addClaim(MENUPASS, "attributed-to", china, 0.5, null);
+        java.nio.file.Path config;
+        try {
+            config = java.nio.file.Files.createTempFile("implant-config", ".txt");
+            java.nio.file.Files.writeString(config, "c2=tianjin-host.example:443\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        artifact = new org.sightline.store.vault.EvidenceVault(dataDir.resolve("vault")).add(config, "test analyst", claim.id(), source)
+                .sha256();
         var item = book.addEvidence(new org.sightline.intel.claims.ClaimBook.NewEvidence("Implant config names a Tianjin host",
                 List.of(claim.id()), org.sightline.intel.attribution.Evidence.Stance.SUPPORTS, "forensic", source,
                 org.sightline.intel.attribution.Reliability.B, org.sightline.intel.attribution.Credibility.of(2),
-                "partner incident 2024-17", "2024-02-01", null, null, null, null, null, null));
+                "partner incident 2024-17", "2024-02-01", null, null, null, null, artifact, null));
         var marked = store.current(item.id()).orElseThrow().json().deepCopy();
         marked.put("modified", "2030-01-01T00:00:00.000Z");
         marked.putArray("object_marking_refs").add(Tlp.RED.markingId());
@@ -90,6 +101,22 @@ class ClearanceApiTest {
         assertThat(hidden.body().replace(RED_MALWARE, "ID")).isEqualTo(missing.body().replace("malware--1b3c8bd4-8f5a-4e4c-9f3e-00000000ffff", "ID"));
         assertThat(server.get("/api/v1/objects/" + RED_USES, green).statusCode()).as("a relationship to it").isEqualTo(404);
         assertThat(server.get("/api/v1/objects/" + RED_MALWARE + "/versions", green).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anArchivedArtifactGoesOnlyToWhoMaySeeItsEvidenceAndOnlyUnaltered() throws Exception {
+        var full = server.get("/api/v1/artifacts/" + artifact, red);
+        assertThat(full.statusCode()).isEqualTo(200);
+        assertThat(full.body()).isEqualTo("c2=tianjin-host.example:443\n");
+        assertThat(full.headers().firstValue("Content-Disposition").orElse("")).contains("implant-config");
+        assertThat(server.get("/api/v1/artifacts/" + artifact, green).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/artifacts/" + "0".repeat(64), red).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/artifacts/not-a-hash", red).statusCode()).isEqualTo(400);
+        java.nio.file.Path stored = new org.sightline.store.vault.EvidenceVault(
+                server.test().knowledge().location().dataDir().resolve("vault")).artifact(artifact);
+        stored.toFile().setWritable(true);
+        java.nio.file.Files.writeString(stored, "c2=somewhere-else.example:443\n");
+        assertThat(server.get("/api/v1/artifacts/" + artifact, red).statusCode()).isEqualTo(409);
     }
 
     @Test

@@ -24,9 +24,13 @@ export async function get(path) {
 /** Downloads an answer (a dossier) as a file: a link cannot carry the Authorization header. */
 export async function download(path, filename) {
   const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
-  if (!response.ok) { throw new Error('HTTP ' + response.status); }
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new Error(body.error?.message || ('HTTP ' + response.status));
+  }
   const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+  const link = Object.assign(document.createElement('a'), { href: url, download: named ? named[1] : filename });
   document.body.append(link); link.click(); link.remove();
   URL.revokeObjectURL(url);
 }

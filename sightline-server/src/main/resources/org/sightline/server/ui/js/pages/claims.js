@@ -1,4 +1,4 @@
-import { get } from '../api.js';
+import { download, get } from '../api.js';
 import { chart } from '../charts.js';
 import { day, el, link, objectLink, section, table } from '../dom.js';
 
@@ -36,8 +36,7 @@ export async function claimPage(id, asOf) {
         evidence.evidence.map(row => [day(row.known_from), row.item.title || row.item.kind, row.item.stance.toLowerCase(), row.grade,
           row.item.origin, row.item.source.id ? link('#/source/' + row.item.source.id, `${row.item.source.name} (${row.source_reliability})`)
             : `${row.item.source.name} (${row.source_reliability})`,
-          row.item.artifact_sha256 ? el('code', { title: 'SHA-256 of the archived artifact' }, row.item.artifact_sha256.slice(0, 16) + '…')
-            : row.item.url ? link(row.item.url, 'link') : '']))));
+          row.item.artifact_sha256 ? artifactCell(row.item.artifact_sha256) : row.item.url ? link(row.item.url, 'link') : '']))));
   const related = analyses.analyses.filter(a => (a.hypotheses || []).some(h => h.claim === id));
   for (const analysis of related) {
     const result = await get(`/api/v1/ach/${analysis.id}${query}`);
@@ -45,6 +44,14 @@ export async function claimPage(id, asOf) {
   }
   requestAnimationFrame(() => drawCurve(curve, history.history));
   return page;
+}
+
+/** The archived artifact: its hash, and a download that the server re-hashes before it sends the file. */
+function artifactCell(sha256) {
+  const note = el('span', { class: 'muted' });
+  return el('span', {}, el('code', { title: 'SHA-256: ' + sha256 }, sha256.slice(0, 12) + '…'), ' ',
+    el('button', { type: 'button', class: 'secondary', onclick: () => download('/api/v1/artifacts/' + sha256, sha256)
+      .then(() => { note.textContent = ''; }).catch(error => { note.textContent = ' ' + error.message; }) }, 'Download'), note);
 }
 
 /** Heuer's matrix: hypotheses ranked by weighted inconsistency, one row per item with its ratings and diagnosticity. */
