@@ -265,6 +265,14 @@ class WebUiTest {
         browser.navigate().refresh();
         ready("#/exposure");
         screenshot("06-exposure-390px");
+        for (String page : List.of(card, claim, browser.getCurrentUrl().replace("#/exposure", "#/sightings"))) {
+            browser.get(page);
+            ready(page.substring(page.indexOf('#'), page.indexOf('#') + 6));
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("sideways scrolling of %s at 390 px", page).isLessThanOrEqualTo(1);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
         noConsoleErrors();
     }
 }

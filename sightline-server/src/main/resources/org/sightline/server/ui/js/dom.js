@@ -26,9 +26,10 @@ export function hrefFor(id) {
 
 export function section(title, ...children) { return el('section', { class: 'card' }, el('h2', {}, title), ...children); }
 
+/** A table that scrolls sideways inside its box on a narrow screen, rather than widening the page. */
 export function table(headers, rows) {
-  return el('table', {}, el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c))))));
+  return el('div', { class: 'table-wrap' }, el('table', {}, el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c)))))));
 }
 
 export const day = timestamp => timestamp ? timestamp.slice(0, 10) : '';
