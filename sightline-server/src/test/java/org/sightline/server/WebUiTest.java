@@ -120,6 +120,17 @@ class WebUiTest {
         });
     }
 
+    private static int nodesDrawn() {
+        return Integer.parseInt(browser.findElement(By.id("graph")).getAttribute("data-nodes"));
+    }
+
+    /** Clicks a node of the graph's canvas, through ECharts' own event, as a pointer click would. */
+    private static void selectGraphNode(int index) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById('graph'));"
+                        + "c.trigger('click', { dataType: 'node', data: c.getOption().series[0].data[arguments[0]] });", index);
+    }
+
     private static void screenshot(String name) throws Exception {
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
@@ -225,6 +236,16 @@ class WebUiTest {
         waiting().until(driver -> Integer.parseInt(driver.findElement(By.id("graph")).getAttribute("data-nodes")) > 5);
         assertThat(browser.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#graph-list li"))).hasSizeGreaterThan(5); // the keyboard's way in
+        int drawn = nodesDrawn();
+        selectGraphNode(1); // a neighbour: a technique or a tool of menuPass's, used by other groups too
+        browser.findElement(By.xpath("//div[@id='graph-detail']//button[.='Expand']")).click();
+        waiting().until(driver -> nodesDrawn() > drawn);
+        int expanded = nodesDrawn();
+        selectGraphNode(1);
+        browser.findElement(By.xpath("//div[@id='graph-detail']//button[.='Hide']")).click();
+        waiting().until(driver -> nodesDrawn() < expanded);
+        browser.findElement(By.id("show-hidden")).click();
+        waiting().until(driver -> nodesDrawn() == expanded);
         screenshot("03-graph");
 
         browser.get(card);

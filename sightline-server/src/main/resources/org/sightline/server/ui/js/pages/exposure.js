@@ -6,7 +6,8 @@ export async function exposurePage() {
   const exposure = await get('/api/v1/exposure?top=10');
   return el('div', {},
     el('h1', {}, `Exposure of ${exposure.organisation_name}`),
-    el('p', { class: 'muted' }, 'Threat actors ranked by how they can reach the organisation through its suppliers.'),
+    el('p', { class: 'muted' }, 'Threat actors ranked by how they can reach the organisation through its suppliers. ',
+      'Declare or update suppliers with a CSV or YAML file on the ', el('a', { href: '#/import' }, 'import page'), '.'),
     exposure.actors.map(actor => section(`${actor.name} — score ${actor.score.toFixed(2)}`,
       el('p', { class: 'muted' }, actor.activity || ''),
       actor.paths.map(path => el('div', { class: 'path' },

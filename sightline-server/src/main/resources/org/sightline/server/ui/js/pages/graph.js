@@ -5,12 +5,13 @@ import { el, hrefFor, link } from '../dom.js';
 const COLORS = { 'intrusion-set': '#a23b00', 'threat-actor': '#a23b00', campaign: '#c46a00', malware: '#6d2c91', tool: '#8e5ab5',
   'attack-pattern': '#0b5cad', identity: '#1c6b32', location: '#2f8a6b', indicator: '#444', vulnerability: '#b3003c' };
 
-/** The neighbourhood of an object: click a node to expand it, filter relationship types, lay out again. */
+/** The neighbourhood of an object: select a node to expand, hide or open it; filter relationship types; lay out again. */
 export async function graphPage(id) {
-  const state = { nodes: new Map(), edges: new Map(), hidden: new Set(), types: new Set(), chart: null };
+  const state = { nodes: new Map(), edges: new Map(), hidden: new Set(), hiddenNodes: new Set(), types: new Set(), chart: null };
   const box = el('div', { id: 'graph', role: 'img', 'aria-label': 'Relationship graph' });
   const filters = el('div', { class: 'toolbar', id: 'graph-filters' });
-  const detail = el('p', { id: 'graph-detail', class: 'muted', 'aria-live': 'polite' }, 'Click a node to expand it; double-click to open it.');
+  const detail = el('div', { id: 'graph-detail', class: 'toolbar', 'aria-live': 'polite' },
+    el('span', { class: 'muted' }, 'Click a node to expand, hide or open it; double-click opens it.'));
   // The same graph as a list, for the keyboard and screen readers: every object shown, with how it is joined.
   state.list = el('details', { id: 'graph-list' }, el('summary', {}, 'Objects in the graph'), el('ul'));
   const center = await expand(state, id);
@@ -18,6 +19,8 @@ export async function graphPage(id) {
     el('h1', {}, 'Graph: ', center?.name || id),
     el('div', { class: 'toolbar' },
       el('button', { type: 'button', onclick: () => draw(state, box, detail, true) }, 'Lay out again'),
+      el('button', { type: 'button', class: 'secondary', id: 'show-hidden',
+        onclick: () => { state.hiddenNodes.clear(); draw(state, box, detail, false); } }, 'Show hidden objects'),
       link(hrefFor(id), 'Open the object')),
     filters, box, detail, state.list);
   requestAnimationFrame(() => { renderFilters(state, filters, box, detail); draw(state, box, detail, true); });
@@ -40,10 +43,24 @@ function renderFilters(state, filters, box, detail) {
       ' ' + type)));
 }
 
+/** The selected node's actions: expand its neighbourhood into the graph, hide it, or open its page. */
+function select(state, box, detail, node) {
+  detail.replaceChildren(el('strong', {}, `${node.type}: ${node.name}`),
+    el('button', { type: 'button', onclick: async () => {
+      await expand(state, node.id);
+      renderFilters(state, document.getElementById('graph-filters'), box, detail);
+      draw(state, box, detail, false);
+      detail.replaceChildren(el('span', {}, `${node.name} expanded: ${state.nodes.size} objects`));
+    } }, 'Expand'),
+    el('button', { type: 'button', class: 'secondary', onclick: () => { state.hiddenNodes.add(node.id); draw(state, box, detail, false); } }, 'Hide'),
+    el('a', { href: hrefFor(node.id) }, 'Open'));
+}
+
 function draw(state, box, detail, relayout) {
-  const edges = [...state.edges.values()].filter(edge => !state.hidden.has(edge.type));
+  const edges = [...state.edges.values()].filter(edge => !state.hidden.has(edge.type)
+    && !state.hiddenNodes.has(edge.source) && !state.hiddenNodes.has(edge.target));
   const linked = new Set(edges.flatMap(edge => [edge.source, edge.target]));
-  const nodes = [...state.nodes.values()].filter(node => node.distance === 0 || linked.has(node.id));
+  const nodes = [...state.nodes.values()].filter(node => (node.distance === 0 || linked.has(node.id)) && !state.hiddenNodes.has(node.id));
   const option = {
     animation: false,
     tooltip: { formatter: p => p.dataType === 'edge' ? p.data.label.formatter : `${p.data.type}: ${p.data.name}` },
@@ -59,13 +76,9 @@ function draw(state, box, detail, relayout) {
   if (!state.chart || relayout) {
     state.chart?.dispose();
     state.chart = chart(box, option);
-    state.chart.on('click', async params => {
+    state.chart.on('click', params => {
       if (params.dataType !== 'node') return;
-      detail.textContent = `${params.data.type}: ${params.data.name} — expanding…`;
-      await expand(state, params.data.id);
-      renderFilters(state, document.getElementById('graph-filters'), box, detail);
-      draw(state, box, detail, false);
-      detail.textContent = `${params.data.type}: ${params.data.name} (${state.nodes.size} objects shown)`;
+      select(state, box, detail, params.data);
     });
     state.chart.on('dblclick', params => { if (params.dataType === 'node') location.hash = hrefFor(params.data.id); });
   } else {
