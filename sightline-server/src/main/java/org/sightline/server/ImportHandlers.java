@@ -46,7 +46,15 @@ final class ImportHandlers {
             Files.write(file, body);
             if (SupplierFile.isSupplierFile(file)) {
                 String org = ctx.queryParam("org");
-                SupplierImport.Report report = new SupplierImport(knowledge.store()).importRows(SupplierFile.read(file, org));
+                SupplierImport.Report report;
+                try {
+                    report = new SupplierImport(knowledge.store()).importRows(SupplierFile.read(file, org));
+                } catch (InvalidInputException e) {
+                    // the same line-numbered problems, naming the file as the user named it
+                    String where = dir.toString() + java.io.File.separator;
+                    throw new InvalidInputException(e.getMessage().replace(where, ""),
+                            e.details().stream().map(detail -> detail.replace(where, "")).toList());
+                }
                 HttpJson.write(ctx, Map.of("kind", "suppliers", "suppliers", report));
                 return;
             }

@@ -168,6 +168,17 @@ class WebUiTest {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Done"));
         assertThat(browser.findElement(By.id("import-counts")).getText()).matches("[1-9]\\d* imported.*");
         screenshot("08-import-misp-event");
+
+        Path suppliers = Files.createTempFile("suppliers", ".csv");
+        Files.writeString(suppliers, "supplier,customer,service_type,access_level\n"
+                + "Harbor Managed IT,Northwind Engineering,managed-it-services,privileged-admin\n"
+                + "Tea Trolley Ltd,Northwind Engineering,catering,none\n");
+        browser.findElement(By.id("file")).sendKeys(suppliers.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#main form button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Not imported"));
+        assertThat(browser.findElement(By.id("import-result")).getText())
+                .contains(suppliers.getFileName() + ":3: service_type 'catering'").doesNotContain("/tmp/");
+        browser.manage().logs().get(LogType.BROWSER); // the refused file's 400 was expected
         noConsoleErrors();
     }
 
