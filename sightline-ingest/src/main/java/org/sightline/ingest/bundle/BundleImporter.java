@@ -15,6 +15,7 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.misp.GalaxyClusters;
 import org.sightline.ingest.misp.events.MispDocument;
 import org.sightline.ingest.misp.events.MispEventConverter;
+import org.sightline.ingest.sanctions.OfacSdn;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixReader;
 import org.sightline.stix.upgrade.Stix20Upgrader;
@@ -50,10 +51,18 @@ public final class BundleImporter {
 
     /** Imports files and folders (recursively), each document in its own transaction. */
     public ImportReport importPaths(List<Path> paths, ImportOptions options, ImportProgress progress) {
-        List<Path> files = InputFiles.expand(paths);
         long start = System.nanoTime();
         List<FileOutcome> outcomes = new ArrayList<>();
         Tally tally = new Tally();
+        List<Path> others = new ArrayList<>();
+        for (Path path : paths) {
+            if (OfacSdn.looksLikeOfac(path)) {
+                outcomes.add(importSanctionsList(path, options, tally)); // sdn.csv with alt.csv and add.csv beside it: one list
+            } else {
+                others.add(path);
+            }
+        }
+        List<Path> files = InputFiles.expand(others);
         for (Path file : files) {
             long size = sizeOf(file);
             if (GalaxyClusters.looksLikeGalaxy(file)) {
@@ -131,6 +140,17 @@ public final class BundleImporter {
         }
         return new FileOutcome(outcome.source(), false, String.join("; ", notes), outcome.imported(), outcome.unchanged(),
                 outcome.invalid(), outcome.rejections());
+    }
+
+    /** An OFAC SDN list (the CSV files of one folder) as STIX identities, imported as one document. */
+    private FileOutcome importSanctionsList(Path path, ImportOptions options, Tally tally) {
+        List<ObjectNode> objects;
+        try {
+            objects = OfacSdn.read(path);
+        } catch (InvalidInputException e) {
+            return new FileOutcome(path.toString(), true, e.getMessage() + "; nothing from this list was imported", 0, 0, 0, List.of());
+        }
+        return importDocument(bundleOf(objects), path.toString(), options, tally, count -> { });
     }
 
     private static InputStream bundleOf(List<ObjectNode> objects) {

@@ -1,5 +1,7 @@
 package org.sightline.ingest.suppliers;
 
+import org.sightline.ingest.csv.Csv;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

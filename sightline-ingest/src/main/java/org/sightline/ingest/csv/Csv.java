@@ -1,4 +1,4 @@
-package org.sightline.ingest.suppliers;
+package org.sightline.ingest.csv;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.List;
 import org.sightline.error.InvalidInputException;
 
 /** RFC 4180 fields of one CSV line: commas separate, double quotes enclose, "" is a quote. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static List<String> fields(String line, int number, Path file) {
+    public static List<String> fields(String line, int number, Path file) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
