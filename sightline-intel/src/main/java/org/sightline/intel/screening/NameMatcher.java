@@ -25,12 +25,12 @@ public final class NameMatcher {
         if (query.sortedJoined().equals(candidate.sortedJoined()) && query.tokens().size() == candidate.tokens().size()) {
             return new Similarity(0.98, List.of("the same words in another order (family name first or last)"));
         }
-        if (joinedInSomeOrder(query).contains(candidate.joined()) || joinedInSomeOrder(candidate).contains(query.joined())) {
+        if (query.joinedOrders().contains(candidate.joined()) || candidate.joinedOrders().contains(query.joined())) {
             return new Similarity(0.97, List.of("the same letters with the syllables split or hyphenated differently"));
         }
         // A typo in a name whose syllables are split differently: compare the names run together, in the best order.
         double joined = 0;
-        for (String order : joinedInSomeOrder(query)) {
+        for (String order : query.joinedOrders()) {
             joined = Math.max(joined, JaroWinkler.similarity(order, candidate.joined()));
         }
         // Word by word: how well the query's words are found in the listed name (most weight), and the other way.
@@ -51,29 +51,6 @@ public final class NameMatcher {
             reasons.add("one name has more words than the other (a middle name, say)");
         }
         return new Similarity(Math.max(0, Math.min(0.96, score)), reasons);
-    }
-
-    /** The name's words run together in every order: "Shi Long Zhang" gives "zhangshilong" among others. */
-    private static java.util.Set<String> joinedInSomeOrder(ScreeningName name) {
-        java.util.Set<String> joined = new java.util.HashSet<>();
-        if (name.tokens().size() <= 5) {
-            permute(new ArrayList<>(name.tokens()), 0, joined);
-        } else {
-            joined.add(name.joined());
-        }
-        return joined;
-    }
-
-    private static void permute(List<String> words, int from, java.util.Set<String> out) {
-        if (from == words.size()) {
-            out.add(String.join("", words));
-            return;
-        }
-        for (int i = from; i < words.size(); i++) {
-            java.util.Collections.swap(words, from, i);
-            permute(words, from + 1, out);
-            java.util.Collections.swap(words, from, i);
-        }
     }
 
     /**

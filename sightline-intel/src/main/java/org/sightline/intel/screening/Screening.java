@@ -14,6 +14,8 @@ import org.sightline.store.StixStore;
  * Screens a name against every list entry in the store: the best-matching name of each entry
  * (its main name or an alias), then adjusted for agreement or disagreement on country and birth
  * year, with every feature that moved the score named. In the manner of OpenSanctions' matcher.
+ * Only entries sharing a word's first three letters with the query are scored: a name whose every
+ * word is misspelt at its start is not found.
  */
 public final class Screening {
     /** The property in which an imported list entry keeps what screening needs (see ingest's OfacSdn). */
@@ -28,6 +30,8 @@ public final class Screening {
     }
 
     private final List<Prepared> entries;
+    /** Entries by the first three letters of each word of each of their names: only those are scored. */
+    private final java.util.Map<String, java.util.Set<Integer>> blocks = new java.util.HashMap<>();
     private final NameMatcher matcher = new NameMatcher();
 
     private record Prepared(ListEntry entry, List<ScreeningName> names) {
@@ -44,6 +48,13 @@ public final class Screening {
             }
         });
         this.entries = prepared;
+        for (int i = 0; i < prepared.size(); i++) {
+            for (ScreeningName name : prepared.get(i).names()) {
+                for (String key : name.blockingKeys()) {
+                    blocks.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(i);
+                }
+            }
+        }
     }
 
     public int entries() {
@@ -59,7 +70,12 @@ public final class Screening {
             throw new InvalidInputException("'" + query.name() + "' has no letters or digits to screen");
         }
         List<Match> matches = new ArrayList<>();
-        for (Prepared prepared : entries) {
+        java.util.Set<Integer> candidates = new java.util.TreeSet<>();
+        for (String key : name.blockingKeys()) {
+            candidates.addAll(blocks.getOrDefault(key, java.util.Set.of()));
+        }
+        for (int index : candidates) {
+            Prepared prepared = entries.get(index);
             ListEntry entry = prepared.entry();
             if (query.kind() != null && !query.kind().equalsIgnoreCase(entry.kind())) {
                 continue;

@@ -11,7 +11,7 @@ import java.util.Set;
  * punctuation, hyphens and apostrophes as word breaks, and without legal-form words (Co., Ltd., LLC,
  * 有限公司 …), which say what kind of body it is, not which one.
  */
-public record ScreeningName(String original, List<String> tokens) {
+public record ScreeningName(String original, List<String> tokens, java.util.Set<String> joinedOrders) {
 
     private static final Set<String> LEGAL_FORMS = Set.of("co", "company", "ltd", "limited", "llc", "inc", "incorporated",
             "corp", "corporation", "plc", "gmbh", "ag", "sa", "sarl", "srl", "bv", "nv", "oy", "ab", "as", "jsc", "ojsc", "cjsc",
@@ -31,7 +31,39 @@ public record ScreeningName(String original, List<String> tokens) {
                 tokens.add(token);
             }
         }
-        return new ScreeningName(name, List.copyOf(tokens));
+        return new ScreeningName(name, List.copyOf(tokens), joinedOrders(tokens));
+    }
+
+    /** The words run together in every order (up to four words; beyond, as written): computed once per name. */
+    private static java.util.Set<String> joinedOrders(List<String> tokens) {
+        java.util.Set<String> joined = new java.util.HashSet<>();
+        if (tokens.size() <= 4) {
+            permute(new ArrayList<>(tokens), 0, joined);
+        } else {
+            joined.add(String.join("", tokens));
+        }
+        return java.util.Set.copyOf(joined);
+    }
+
+    private static void permute(List<String> words, int from, java.util.Set<String> out) {
+        if (from == words.size()) {
+            out.add(String.join("", words));
+            return;
+        }
+        for (int i = from; i < words.size(); i++) {
+            java.util.Collections.swap(words, from, i);
+            permute(words, from + 1, out);
+            java.util.Collections.swap(words, from, i);
+        }
+    }
+
+    /** Keys under which a name is found before it is scored: each word's first three letters. */
+    public java.util.Set<String> blockingKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String token : tokens) {
+            keys.add(token.length() <= 3 ? token : token.substring(0, 3));
+        }
+        return keys;
     }
 
     /** The tokens run together: "zhang shi long" and "zhang shilong" both give "zhangshilong". */
