@@ -145,7 +145,7 @@ public final class ActorDirectory {
             if (name.deprecated()) {
                 continue;
             }
-            double score = NameSimilarity.of(key, NameKey.of(name.name()));
+            double score = org.sightline.store.names.JaroWinkler.similarity(key, NameKey.of(name.name()));
             Candidate existing = best.get(name.objectId());
             if (score >= MIN_CANDIDATE_SCORE && (existing == null || existing.score() < score)) {
                 best.put(name.objectId(), new Candidate(name.objectId(), null, name.name(), score));

@@ -1,5 +1,7 @@
 package org.sightline.intel.screening;
 
+import org.sightline.store.names.JaroWinkler;
+
 import java.util.ArrayList;
 import java.util.List;
 

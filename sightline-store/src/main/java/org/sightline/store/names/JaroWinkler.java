@@ -1,11 +1,14 @@
-package org.sightline.intel.screening;
+package org.sightline.store.names;
 
-/** Jaro-Winkler string similarity (0 to 1), which favours strings that agree at the start, as names mostly do. */
-final class JaroWinkler {
+/**
+ * Jaro-Winkler string similarity (0 to 1), which forgives typos and rewards a shared beginning, the way
+ * names differ: vendor names of one actor ("stonepanda" / "stonepnada"), spellings of a listed person.
+ */
+public final class JaroWinkler {
     private JaroWinkler() {
     }
 
-    static double similarity(String a, String b) {
+    public static double similarity(String a, String b) {
         if (a.equals(b)) {
             return 1.0;
         }
