@@ -83,7 +83,7 @@ public final class TaxiiHandlers implements AutoCloseable {
         long sequence = store.lastSequence();
         PageCache.Page cached = pages.get(filter, sequence);
         if (cached == null) {
-            cached = objectsPage(page(filter, token));
+            cached = objectsPage(page(filter));
             pages.put(filter, sequence, cached);
         }
         if (cached.firstAdded() != null) {
@@ -122,7 +122,7 @@ public final class TaxiiHandlers implements AutoCloseable {
     public void manifest(Context ctx) {
         TaxiiMedia.checkAccept(ctx);
         ApiToken token = Access.token(ctx);
-        Page page = page(TaxiiQuery.filter(ctx, readable(ctx, token), token, Set.of()), token);
+        Page page = page(TaxiiQuery.filter(ctx, readable(ctx, token), token, Set.of()));
         List<Map<String, Object>> records = new ArrayList<>();
         for (FeedEntry entry : page.entries()) {
             Map<String, Object> record = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ public final class TaxiiHandlers implements AutoCloseable {
         ApiToken token = Access.token(ctx);
         TaxiiCollection collection = readable(ctx, token);
         VersionFilter filter = TaxiiQuery.filter(ctx, collection, token, fixedVersions);
-        Page page = page(onlyObject(filter, ctx.pathParam("objectId")), token);
+        Page page = page(onlyObject(filter, ctx.pathParam("objectId")));
         if (page.entries().isEmpty() && filter.afterSequence() == 0) {
             throw TaxiiException.notFound("no object " + ctx.pathParam("objectId") + " in collection " + collection.id()
                     + " that this token may see");
@@ -202,7 +202,7 @@ public final class TaxiiHandlers implements AutoCloseable {
         String id = ctx.pathParam("objectId");
         Set<String> asked = ctx.queryParams("match[version]").isEmpty() ? Set.of("all") : Set.of();
         VersionFilter filter = onlyObject(TaxiiQuery.filter(ctx, collection, token, asked), id).withLimit(TaxiiQuery.MAX_LIMIT);
-        List<FeedEntry> versions = page(filter, token).entries();
+        List<FeedEntry> versions = page(filter).entries();
         if (versions.isEmpty()) {
             throw TaxiiException.notFound("no object " + id + " in collection " + collection.id() + " that this token may see");
         }
@@ -232,7 +232,7 @@ public final class TaxiiHandlers implements AutoCloseable {
         }
     }
 
-    private Page page(VersionFilter filter, ApiToken token) {
+    private Page page(VersionFilter filter) {
         List<FeedEntry> fetched = store.feed(filter.withLimit(filter.limit() + 1));
         boolean more = fetched.size() > filter.limit();
         List<FeedEntry> entries = more ? fetched.subList(0, filter.limit()) : fetched;

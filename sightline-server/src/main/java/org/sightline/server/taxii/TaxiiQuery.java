@@ -40,8 +40,7 @@ final class TaxiiQuery {
             }
         }
         Set<String> versions = fixedVersions.isEmpty() ? versions(ctx) : fixedVersions;
-        Tlp clearance = token.clearanceLevel().compareTo(collection.filter().maxTlp()) <= 0
-                ? token.clearanceLevel() : collection.filter().maxTlp();
+        Tlp clearance = token.clearanceLevel().narrowedTo(collection.filter().maxTlp());
         return new VersionFilter(next(ctx), addedAfter(ctx), list(ctx, "match[id]"), types, versions,
                 list(ctx, "match[spec_version]"), collection.filter().createdBy(), clearance, limit(ctx));
     }

@@ -129,6 +129,11 @@ public enum Tlp {
         return ofMarkingId(markingId).filter(level -> level.compareTo(current) > 0).orElse(current);
     }
 
+    /** The clearance a reader has under two limits at once (a token's and a collection's, say): the lower. */
+    public Tlp narrowedTo(Tlp other) {
+        return other.compareTo(this) < 0 ? other : this;
+    }
+
     /** True when a reader cleared to this level may see something marked {@code marking}. */
     public boolean allows(Tlp marking) {
         return marking.compareTo(this) <= 0;

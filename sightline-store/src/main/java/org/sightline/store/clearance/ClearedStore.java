@@ -103,7 +103,7 @@ public final class ClearedStore implements StixStore {
 
     @Override
     public Map<String, Long> countsByType(Tlp clearance) {
-        return store.countsByType(clearance.compareTo(visibility.clearance()) <= 0 ? clearance : visibility.clearance());
+        return store.countsByType(clearance.narrowedTo(visibility.clearance()));
     }
 
     @Override
@@ -187,7 +187,7 @@ public final class ClearedStore implements StixStore {
 
     @Override
     public List<FeedEntry> feed(VersionFilter filter) {
-        Tlp clearance = filter.clearance().compareTo(visibility.clearance()) <= 0 ? filter.clearance() : visibility.clearance();
+        Tlp clearance = filter.clearance().narrowedTo(visibility.clearance());
         VersionFilter cleared = new VersionFilter(filter.afterSequence(), filter.addedAfter(), filter.ids(), filter.types(),
                 filter.versions(), filter.specVersions(), filter.createdBy(), clearance, filter.limit());
         return visibility.visibleEntries(store.feed(cleared));

@@ -94,10 +94,11 @@ public final class MispEventConverter {
             for (JsonNode object : event.path("Object")) {
                 references(object.has("Object") ? object.get("Object") : object);
             }
-            List<String> related = linkTo(galaxies.of(event), indicators);
+            List<GalaxyLinks.Link> eventLinks = galaxies.of(event);
+            List<String> related = linkTo(eventLinks, indicators);
             galaxies.created().forEach(this::emit);
             if (isEvent) {
-                container(related);
+                container(related, eventLinks);
             }
             for (Tlp level : levelsUsed) {
                 ObjectNode definition = level.tlp2Definition().json();
@@ -271,7 +272,7 @@ public final class MispEventConverter {
             }
         }
 
-        private void container(List<String> related) {
+        private void container(List<String> related, List<GalaxyLinks.Link> eventLinks) {
             boolean published = event.path("published").asBoolean(false);
             String type = published ? "report" : "grouping";
             ObjectNode container = sdo(type, containerId(), eventTime, eventLevel);
@@ -297,7 +298,7 @@ public final class MispEventConverter {
             (refs.isEmpty() ? Set.of(creator) : refs).forEach(objectRefs::add);
             List<String> labels = new ArrayList<>(List.of("Threat-Report"));
             labels.addAll(Markings.labels(event));
-            for (GalaxyLinks.Link link : galaxies.of(event)) {
+            for (GalaxyLinks.Link link : eventLinks) {
                 if (link.label() != null) {
                     labels.add(link.label());
                 }
