@@ -30,6 +30,9 @@ public final class ScreenCommand extends KnowledgeCommand {
     @Option(names = "--birth-date", paramLabel = "DATE", description = "Birth date or year: agreement raises the score, disagreement lowers it.")
     String birthDate;
 
+    @Option(names = "--identifier", paramLabel = "ID", description = "A passport, national id or registration number: found among the entry's identifiers it raises the score, absent it lowers it a little.")
+    String identifier;
+
     @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "0..1", description = "Least score shown (default 0.8).")
     double threshold;
 
@@ -40,12 +43,12 @@ public final class ScreenCommand extends KnowledgeCommand {
             case "organization", "organisation", "company" -> "organization";
             default -> throw new InvalidInputException("--type must be person or organization, not '" + type + "'");
         };
-        Screening screening = new Screening(knowledge.store());
+        Screening screening = Screening.of(knowledge.store());
         if (screening.entries() == 0) {
             throw new InvalidInputException("no sanctions list is loaded: import OFAC's SDN CSV folder first (sightline import FOLDER)");
         }
         String query = String.join(" ", name);
-        List<Screening.Match> matches = screening.screen(new Screening.Query(query, kind, country, birthDate), threshold);
+        List<Screening.Match> matches = screening.screen(new Screening.Query(query, kind, country, birthDate, identifier), threshold);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("query", query);
         document.put("entries_screened", screening.entries());

@@ -1,6 +1,11 @@
 package org.sightline.intel.screening;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.sightline.stix.StixObject;
+import org.sightline.store.StixStore;
 
 /**
  * One entry of a sanctions or indictment list as screening reads it from its STIX identity: names,
@@ -8,4 +13,42 @@ import java.util.List;
  */
 public record ListEntry(String id, String name, List<String> aliases, String kind, List<String> countries,
                         List<String> birthDates, List<String> identifiers, List<String> programs, String list) {
+
+    /** The property in which an imported list entry keeps what screening needs (see ingest's sanctions package). */
+    public static final String PROPERTY = "x_sightline_list_entry";
+
+    public static boolean isListEntry(StixObject object) {
+        return "identity".equals(object.type()) && object.json().has(PROPERTY);
+    }
+
+    /** Every list entry in the store, from the current versions of identities carrying {@link #PROPERTY}. */
+    public static List<ListEntry> allIn(StixStore store) {
+        List<ListEntry> entries = new ArrayList<>();
+        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("identity"), Set.of(), false), object -> {
+            if (isListEntry(object)) {
+                entries.add(of(object));
+            }
+        });
+        return entries;
+    }
+
+    public static ListEntry of(StixObject object) {
+        JsonNode data = object.json().get(PROPERTY);
+        return new ListEntry(object.id(), object.name(), strings(data.path("aliases")), data.path("kind").asText(
+                object.text("identity_class")), strings(data.path("countries")), strings(data.path("birth_dates")),
+                strings(data.path("identifiers")), strings(data.path("programs")), data.path("list").asText(""));
+    }
+
+    /** Every name the entry is listed under: its main name first. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(List.of(name));
+        names.addAll(aliases);
+        return names;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
 }

@@ -1,15 +1,21 @@
 package org.sightline.intel.screening;
 
-import org.sightline.store.names.JaroWinkler;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.sightline.store.names.JaroWinkler;
 
 /**
  * How alike two names are, from 0 to 1, and why, in words. Transliterated names differ in three
  * ways, each handled: word order (family name first or last), how syllables are split or hyphenated
- * ("Shilong", "Shi-long", "Shi Long"), and spelling (a letter here and there), measured with
- * Jaro-Winkler; a single initial matches a word it begins.
+ * ("Shilong", "Shi-long", "Shi Long"), and spelling (a letter here and there, measured with
+ * Jaro-Winkler, or another romanisation of the same sounds, see {@link Phonetic}); a single initial
+ * matches a word it begins.
+ *
+ * <p>Words are paired one to one, best pairs first. Every word of a name says who it is, so a word
+ * with no counterpart costs in proportion to its share of the name's letters: more for the query's
+ * words (the query names someone the list does not) than for the listed name's (a middle name left
+ * out). A word standing where the listed name has another word is the mark of another person with
+ * the same family or given name, and costs most.
  */
 public final class NameMatcher {
 
@@ -18,6 +24,11 @@ public final class NameMatcher {
     }
 
     public Similarity compare(ScreeningName query, ScreeningName candidate) {
+        return compare(query, candidate, 0);
+    }
+
+    /** As {@link #compare(ScreeningName, ScreeningName)}, without the reasons when the score is below {@code floor} (the common case, spared the words). */
+    public Similarity compare(ScreeningName query, ScreeningName candidate, double floor) {
         if (query.isEmpty() || candidate.isEmpty()) {
             return new Similarity(0, List.of("nothing left to compare after normalisation"));
         }
@@ -27,53 +38,203 @@ public final class NameMatcher {
         if (query.sortedJoined().equals(candidate.sortedJoined()) && query.tokens().size() == candidate.tokens().size()) {
             return new Similarity(0.98, List.of("the same words in another order (family name first or last)"));
         }
-        if (query.joinedOrders().contains(candidate.joined()) || candidate.joinedOrders().contains(query.joined())) {
-            return new Similarity(0.97, List.of("the same letters with the syllables split or hyphenated differently"));
+        if (query.unvowelled() && query.joinedSounds().contains(candidate.joinedSound()) && candidate.joinedSound().length() >= 3) {
+            return new Similarity(UNVOWELLED, List.of("written without its short vowels (Arabic script), its consonants are the listed name's"));
         }
-        // A typo in a name whose syllables are split differently: compare the names run together, in the best order.
-        double joined = 0;
-        for (String order : query.joinedOrders()) {
-            joined = Math.max(joined, JaroWinkler.similarity(order, candidate.joined()));
-        }
-        // Word by word: how well the query's words are found in the listed name (most weight), and the other way.
-        double forward = wordByWord(query.tokens(), candidate.tokens(), true);
-        double backward = wordByWord(candidate.tokens(), query.tokens(), false);
-        double words = 0.8 * forward + 0.2 * backward;
-        List<String> reasons = new ArrayList<>();
-        double score;
-        if (joined >= 0.95 && joined > words) {
-            score = joined - 0.02;
-            reasons.add(String.format("the names run together differ by a letter or two (spelling similarity %.2f)", joined));
-        } else {
-            score = words;
-            reasons.add(String.format("its words match the listed name's at %.2f, the listed name's words match it at %.2f", forward, backward));
-        }
-        if (query.tokens().size() != candidate.tokens().size()) {
-            score -= 0.02 * Math.abs(query.tokens().size() - candidate.tokens().size());
-            reasons.add("one name has more words than the other (a middle name, say)");
-        }
-        return new Similarity(Math.max(0, Math.min(0.96, score)), reasons);
+        Similarity joined = joined(query, candidate);
+        Similarity words = wordByWord(query, candidate, floor);
+        return joined != null && joined.score() >= words.score() ? joined : words;
     }
 
     /**
-     * The mean, over the words of {@code from}, of the best similarity to a word of {@code to}. A word
-     * that only resembles another (below {@value #SAME_WORD}, "Lei" and "Wei") counts for little: it
-     * is most likely another name. An initial the user typed ("Z. Shilong") matches a word it begins;
-     * a listed name's lone letters ("I&S Holding") do not match whole words of the query.
+     * The names run together, in the query's best word order: the same letters split into other
+     * words ("Zhang Shi Long", "Zhang Shilong"), or a letter or two apart in a long name. Null when
+     * they are further apart than that.
      */
-    private static double wordByWord(List<String> from, List<String> to, boolean initials) {
-        double total = 0;
-        for (String word : from) {
-            double best = 0;
-            for (String other : to) {
-                double similarity = initials && word.length() == 1 && other.startsWith(word) ? 0.9 : JaroWinkler.similarity(word, other);
-                best = Math.max(best, similarity >= SAME_WORD ? similarity : similarity * 0.5);
-            }
-            total += best;
+    private static Similarity joined(ScreeningName query, ScreeningName candidate) {
+        String listed = candidate.joined();
+        // With the same number of words, a letter's difference is a word's difference ("Kyong Ok Kil", "Kyong Ok Kim"): left to the word pairing.
+        int allowed = query.tokens().size() == candidate.tokens().size() ? 0
+                : Math.min(query.joined().length(), listed.length()) >= 12 ? 2 : listed.length() >= 7 ? 1 : 0;
+        if (Math.abs(query.joined().length() - listed.length()) > allowed || query.letterDifference(candidate) > 2 * allowed) {
+            return null; // each edit changes the letters' counts by two at most
         }
-        return total / from.size();
+        int best = Integer.MAX_VALUE;
+        for (String order : query.joinedOrders()) {
+            best = Math.min(best, EditDistance.atMost(order, listed, allowed));
+        }
+        if (best > allowed) {
+            return null;
+        }
+        return best == 0 ? new Similarity(0.97, List.of("the same letters with the syllables split or hyphenated differently"))
+                : new Similarity(0.97 - 0.04 * best, List.of("the names run together are " + best + (best == 1 ? " letter" : " letters")
+                + " apart (a typo, or syllables split differently)"));
+    }
+
+    private static Similarity wordByWord(ScreeningName query, ScreeningName candidate, double floor) {
+        List<String> q = query.tokens();
+        List<String> l = candidate.tokens();
+        double[][] similarity = new double[q.size()][l.size()];
+        for (int i = 0; i < q.size(); i++) {
+            for (int j = 0; j < l.size(); j++) {
+                String word = q.get(i);
+                similarity[i][j] = word.length() == 1 && l.get(j).length() > 1 && l.get(j).charAt(0) == word.charAt(0) ? INITIAL
+                        : wordSimilarity(word, query.spellings().get(i), query.sounds().get(i), l.get(j), candidate.spellings().get(j),
+                        candidate.sounds().get(j));
+                if (query.unvowelled() && query.sounds().get(i).length() >= 2 && query.sounds().get(i).equals(candidate.sounds().get(j))) {
+                    similarity[i][j] = Math.max(similarity[i][j], UNVOWELLED);
+                }
+            }
+        }
+        int[] pairOf = pairs(similarity);
+        boolean[] listedPaired = new boolean[l.size()];
+        double weighted = 0;
+        double weights = 0;
+        int queryLetters = 0;
+        int unpairedQueryLetters = 0;
+        for (int i = 0; i < q.size(); i++) {
+            queryLetters += q.get(i).length();
+            if (pairOf[i] < 0) {
+                unpairedQueryLetters += q.get(i).length();
+                continue;
+            }
+            int j = pairOf[i];
+            listedPaired[j] = true;
+            double weight = Math.max(q.get(i).length(), l.get(j).length());
+            weighted += weight * similarity[i][j];
+            weights += weight;
+        }
+        if (weights == 0) {
+            return new Similarity(0, List.of("no word of it is a word of the listed name"));
+        }
+        int listedLetters = 0;
+        int unpairedListedLetters = 0;
+        for (int j = 0; j < l.size(); j++) {
+            listedLetters += l.get(j).length();
+            if (!listedPaired[j]) {
+                unpairedListedLetters += l.get(j).length();
+            }
+        }
+        double paired = weighted / weights;
+        double score = paired - QUERY_WORD_MISSING * unpairedQueryLetters / queryLetters
+                - LISTED_WORD_MISSING * unpairedListedLetters / listedLetters
+                - (unpairedQueryLetters > 0 && unpairedListedLetters > 0 ? WORD_REPLACED : 0);
+        score = Math.max(0, Math.min(0.96, score));
+        if (score < floor) {
+            return new Similarity(score, List.of());
+        }
+        List<String> unpairedQuery = new ArrayList<>();
+        List<String> alike = new ArrayList<>();
+        for (int i = 0; i < q.size(); i++) {
+            if (pairOf[i] < 0) {
+                unpairedQuery.add(q.get(i));
+            } else if (!q.get(i).equals(l.get(pairOf[i]))) {
+                alike.add("'" + q.get(i) + "' ~ '" + l.get(pairOf[i]) + "' " + String.format("%.2f", similarity[i][pairOf[i]]));
+            }
+        }
+        List<String> unpairedListed = new ArrayList<>();
+        for (int j = 0; j < l.size(); j++) {
+            if (!listedPaired[j]) {
+                unpairedListed.add(l.get(j));
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add(String.format("%d of its %d words pair with the listed name's %d at %.2f", q.size() - unpairedQuery.size(), q.size(),
+                l.size(), paired) + (alike.isEmpty() ? "" : " (" + String.join(", ", alike) + ")"));
+        if (!unpairedQuery.isEmpty() && !unpairedListed.isEmpty()) {
+            reasons.add("'" + String.join(" ", unpairedQuery) + "' stands where the listed name has '" + String.join(" ", unpairedListed)
+                    + "': another person or company sharing the other words");
+        } else if (!unpairedQuery.isEmpty()) {
+            reasons.add("its '" + String.join(" ", unpairedQuery) + "' is not in the listed name");
+        } else if (!unpairedListed.isEmpty()) {
+            reasons.add("the listed name's '" + String.join(" ", unpairedListed) + "' is not in it (a middle name left out, say)");
+        }
+        return new Similarity(score, reasons);
+    }
+
+    /** Pairs each query word with at most one listed word, best pairs first, at or above {@value #SAME_WORD}; -1 for none. */
+    private static int[] pairs(double[][] similarity) {
+        int rows = similarity.length;
+        int columns = similarity[0].length;
+        int[] pairOf = new int[rows];
+        java.util.Arrays.fill(pairOf, -1);
+        boolean[] taken = new boolean[columns];
+        for (int round = 0; round < Math.min(rows, columns); round++) {
+            int bestI = -1;
+            int bestJ = -1;
+            double best = SAME_WORD;
+            for (int i = 0; i < rows; i++) {
+                if (pairOf[i] >= 0) {
+                    continue;
+                }
+                for (int j = 0; j < columns; j++) {
+                    if (!taken[j] && similarity[i][j] >= best && (bestI < 0 || similarity[i][j] > best)) {
+                        best = similarity[i][j];
+                        bestI = i;
+                        bestJ = j;
+                    }
+                }
+            }
+            if (bestI < 0) {
+                break;
+            }
+            pairOf[bestI] = bestJ;
+            taken[bestJ] = true;
+        }
+        return pairOf;
+    }
+
+    /**
+     * The most the word-by-word score can be when only {@code found} of the query's words have a
+     * listed word under one of their keys (the others pair with none), for the candidate filter.
+     */
+    static double wordScoreBound(int queryWords, int listedWords, int found) {
+        if (found == 0) {
+            return 0;
+        }
+        // Unpaired words cost by their share of letters; with letters unknown, a word's share is at least that of a short word among long ones.
+        double bound = 0.96;
+        if (found < queryWords) {
+            bound -= QUERY_WORD_MISSING * (queryWords - found) / (queryWords * 4.0) + (found < listedWords ? WORD_REPLACED : 0);
+        }
+        return bound;
+    }
+
+    /**
+     * Two words' similarity: their spelling (Jaro-Winkler), at least {@value #ONE_EDIT} for a typo (one
+     * letter added, dropped, changed or swapped) in words of four and five letters or more; {@value #SPELT_ALIKE} when they are one
+     * word in two romanisations (Dzhose, Jose); {@value #SOUND_ALIKE} when they sound alike by a key
+     * of at least four sounds (Mohammed, Muhammad), as shorter keys say too little (Hassan and
+     * Hussein are both "hsn").
+     */
+    static double wordSimilarity(String word, String spelling, String sound, String other, String otherSpelling, String otherSound) {
+        double similarity = JaroWinkler.similarity(word, other);
+        if (similarity < SPELT_ALIKE && spelling.equals(otherSpelling)) {
+            return SPELT_ALIKE;
+        }
+        if (similarity < ONE_EDIT && Math.min(word.length(), other.length()) >= 4 && Math.max(word.length(), other.length()) >= 5
+                && EditDistance.atMost(word, other, 1) <= 1) {
+            similarity = ONE_EDIT;
+        }
+        return sound.length() >= 4 && sound.equals(otherSound) ? Math.max(similarity, SOUND_ALIKE) : similarity;
     }
 
     /** Jaro-Winkler at or above which two words are taken as spellings of one word. */
     private static final double SAME_WORD = 0.88;
+    /** The similarity of two words of five letters or more one typo apart ("Rojas", "Rohas"; shorter words so apart are other names: "Kim", "Kil"). */
+    private static final double ONE_EDIT = 0.9;
+    /** A word or name written without short vowels whose consonants are the listed one's. */
+    private static final double UNVOWELLED = 0.9;
+    /** The similarity of one word in two romanisations. */
+    private static final double SPELT_ALIKE = 0.95;
+    /** The similarity of two words that sound alike but are spelt differently. */
+    private static final double SOUND_ALIKE = 0.93;
+    /** An initial the user typed ("Z. Shilong") against the word it begins. */
+    private static final double INITIAL = 0.9;
+    /** Taken off in proportion to the share of the query's letters in words the listed name lacks. */
+    private static final double QUERY_WORD_MISSING = 0.6;
+    /** Taken off in proportion to the share of the listed name's letters in words the query lacks. */
+    private static final double LISTED_WORD_MISSING = 0.4;
+    /** Taken off when each name has a word the other lacks: one word stands in another's place. */
+    private static final double WORD_REPLACED = 0.15;
 }

@@ -1,64 +1,93 @@
 package org.sightline.intel.screening;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.sightline.error.InvalidInputException;
-import org.sightline.stix.StixObject;
 import org.sightline.store.StixStore;
 
 /**
- * Screens a name against every list entry in the store: the best-matching name of each entry
- * (its main name or an alias), then adjusted for agreement or disagreement on country and birth
- * year, with every feature that moved the score named. In the manner of OpenSanctions' matcher.
- * Only entries sharing a word's first three letters with the query are scored: a name whose every
- * word is misspelt at its start is not found.
+ * Screens names against list entries: the best-matching name of each entry (its main name or an
+ * alias), adjusted for agreement or disagreement on country, birth year and identifiers, with every
+ * feature that moved the score named. In the manner of OpenSanctions' matcher.
+ *
+ * <p>Every word of every listed name is indexed under its first three letters and its sound key. A
+ * listed name is scored only when enough of the query's words are found under those keys for the
+ * score to reach the threshold, or when both names run together are about as long and split into
+ * a different number of words (the same letters split otherwise). So a name whose every word is misspelt both at its start and in
+ * its sounds is not found; everything else costs a few index look-ups.
  */
 public final class Screening {
-    /** The property in which an imported list entry keeps what screening needs (see ingest's OfacSdn). */
-    public static final String LIST_ENTRY = "x_sightline_list_entry";
 
     /** One match: the entry, its list, the score and the reasons. */
     public record Match(String id, String name, String matchedName, String list, String kind, double score, List<String> reasons) {
     }
 
-    /** What is screened: a name and, when known, the kind, country and birth date that sharpen the score. */
-    public record Query(String name, String kind, String country, String birthDate) {
+    /** What is screened: a name and, when known, the kind, country, birth date and an identifier that sharpen the score. */
+    public record Query(String name, String kind, String country, String birthDate, String identifier) {
+        public Query(String name) {
+            this(name, null, null, null, null);
+        }
     }
 
-    private final List<Prepared> entries;
-    /** Entries by the first three letters of each word of each of their names: only those are scored. */
-    private final java.util.Map<String, java.util.Set<Integer>> blocks = new java.util.HashMap<>();
+    private final List<ListEntry> entries;
+    private final List<ScreeningName> names = new ArrayList<>();
+    /** Per listed name: its entry, its number of words and its length run together (read for every candidate). */
+    private final int[] entryOfName;
+    private final int[] wordCount;
+    private final int[] joinedLength;
+    /** Listed names (their positions in {@link #names}) by word key. */
+    private final Map<String, int[]> postings;
     private final NameMatcher matcher = new NameMatcher();
 
-    private record Prepared(ListEntry entry, List<ScreeningName> names) {
-    }
-
-    public Screening(StixStore store) {
-        List<Prepared> prepared = new ArrayList<>();
-        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("identity"), Set.of(), false), object -> {
-            if (object.json().has(LIST_ENTRY)) {
-                ListEntry entry = entry(object);
-                List<ScreeningName> names = new ArrayList<>(List.of(ScreeningName.of(entry.name())));
-                entry.aliases().forEach(alias -> names.add(ScreeningName.of(alias)));
-                prepared.add(new Prepared(entry, names));
-            }
-        });
-        this.entries = prepared;
-        for (int i = 0; i < prepared.size(); i++) {
-            for (ScreeningName name : prepared.get(i).names()) {
-                for (String key : name.blockingKeys()) {
-                    blocks.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(i);
+    public Screening(List<ListEntry> entries) {
+        this.entries = List.copyOf(entries);
+        Map<String, List<Integer>> keyed = new HashMap<>();
+        List<Integer> entryOf = new ArrayList<>();
+        for (int e = 0; e < this.entries.size(); e++) {
+            for (String listed : this.entries.get(e).names()) {
+                ScreeningName name = ScreeningName.of(listed);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                int position = names.size();
+                names.add(name);
+                entryOf.add(e);
+                keyed.computeIfAbsent("j:" + name.joinedSound(), k -> new ArrayList<>()).add(position);
+                for (int t = 0; t < name.tokens().size(); t++) {
+                    for (String key : ScreeningName.wordKeys(name.tokens().get(t), name.spellings().get(t), name.sounds().get(t))) {
+                        List<Integer> list = keyed.computeIfAbsent(key, k -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1) != position) {
+                            list.add(position);
+                        }
+                    }
                 }
             }
         }
+        entryOfName = entryOf.stream().mapToInt(Integer::intValue).toArray();
+        wordCount = names.stream().mapToInt(name -> name.tokens().size()).toArray();
+        joinedLength = names.stream().mapToInt(name -> name.joined().length()).toArray();
+        postings = new HashMap<>();
+        keyed.forEach((key, list) -> postings.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** Every list entry in the store. */
+    public static Screening of(StixStore store) {
+        return new Screening(ListEntry.allIn(store));
     }
 
     public int entries() {
         return entries.size();
+    }
+
+    /** The lists loaded, by name, with how many entries each holds. */
+    public Map<String, Long> lists() {
+        Map<String, Long> lists = new java.util.TreeMap<>();
+        entries.forEach(entry -> lists.merge(entry.list(), 1L, Long::sum));
+        return lists;
     }
 
     public List<Match> screen(Query query, double threshold) {
@@ -69,78 +98,89 @@ public final class Screening {
         if (name.isEmpty()) {
             throw new InvalidInputException("'" + query.name() + "' has no letters or digits to screen");
         }
-        List<Match> matches = new ArrayList<>();
-        java.util.Set<Integer> candidates = new java.util.TreeSet<>();
-        for (String key : name.blockingKeys()) {
-            candidates.addAll(blocks.getOrDefault(key, java.util.Set.of()));
-        }
-        for (int index : candidates) {
-            Prepared prepared = entries.get(index);
-            ListEntry entry = prepared.entry();
+        double reachable = threshold - Adjustments.mostRaised(query);
+        Map<Integer, Scored> best = new HashMap<>();
+        for (int position : candidates(name, reachable)) {
+            int entryIndex = entryOfName[position];
+            ListEntry entry = entries.get(entryIndex);
             if (query.kind() != null && !query.kind().equalsIgnoreCase(entry.kind())) {
                 continue;
             }
-            NameMatcher.Similarity best = null;
-            ScreeningName bestName = null;
-            for (ScreeningName candidate : prepared.names()) {
-                NameMatcher.Similarity similarity = matcher.compare(name, candidate);
-                if (best == null || similarity.score() > best.score()) {
-                    best = similarity;
-                    bestName = candidate;
-                }
-            }
-            if (best == null || best.score() < threshold - 0.15) {
-                continue; // no adjustment can lift it over the threshold
-            }
-            List<String> reasons = new ArrayList<>();
-            reasons.add("name '" + bestName.original() + "': " + String.join("; ", best.reasons()));
-            double score = best.score() + adjust(query, entry, reasons);
-            score = Math.max(0, Math.min(1, score));
-            if (score >= threshold) {
-                matches.add(new Match(entry.id(), entry.name(), bestName.original(), entry.list(), entry.kind(),
-                        Math.round(score * 1000) / 1000.0, reasons));
+            NameMatcher.Similarity similarity = matcher.compare(name, names.get(position), reachable);
+            Scored previous = best.get(entryIndex);
+            if (similarity.score() >= reachable && (previous == null || similarity.score() > previous.similarity().score())) {
+                best.put(entryIndex, new Scored(names.get(position), similarity));
             }
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::name));
+        List<Match> matches = new ArrayList<>();
+        best.forEach((entryIndex, scored) -> {
+            ListEntry entry = entries.get(entryIndex);
+            List<String> reasons = new ArrayList<>();
+            reasons.add("name '" + scored.name().original() + "': " + String.join("; ", scored.similarity().reasons()));
+            double score = Math.max(0, Math.min(1, scored.similarity().score() + Adjustments.adjust(query, entry, reasons)));
+            if (score >= threshold) {
+                matches.add(new Match(entry.id(), entry.name(), scored.name().original(), entry.list(), entry.kind(),
+                        Math.round(score * 1000) / 1000.0, reasons));
+            }
+        });
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::name).thenComparing(Match::id));
         return matches;
     }
 
-    /** Country and birth year: agreement adds a little, disagreement takes off more (a different person). */
-    private static double adjust(Query query, ListEntry entry, List<String> reasons) {
-        double change = 0;
-        if (query.country() != null && !entry.countries().isEmpty()) {
-            String country = query.country().trim().toUpperCase(Locale.ROOT);
-            if (entry.countries().stream().anyMatch(c -> c.equalsIgnoreCase(country))) {
-                change += 0.02;
-                reasons.add("country " + country + " agrees");
-            } else {
-                change -= 0.1;
-                reasons.add("country " + country + " differs from the entry's " + entry.countries());
-            }
-        }
-        if (query.birthDate() != null && !entry.birthDates().isEmpty()) {
-            String year = query.birthDate().trim().length() >= 4 ? query.birthDate().trim().substring(0, 4) : query.birthDate();
-            if (entry.birthDates().stream().anyMatch(date -> date.contains(year))) {
-                change += 0.05;
-                reasons.add("birth year " + year + " agrees");
-            } else {
-                change -= 0.15;
-                reasons.add("birth year " + year + " differs from the entry's " + entry.birthDates());
-            }
-        }
-        return change;
+    private record Scored(ScreeningName name, NameMatcher.Similarity similarity) {
     }
 
-    private static ListEntry entry(StixObject object) {
-        JsonNode data = object.json().get(LIST_ENTRY);
-        return new ListEntry(object.id(), object.name(), strings(data.path("aliases")), data.path("kind").asText(
-                object.text("identity_class")), strings(data.path("countries")), strings(data.path("birth_dates")),
-                strings(data.path("identifiers")), strings(data.path("programs")), data.path("list").asText(""));
+    /**
+     * The listed names worth scoring: those whose words are found under the query's word keys often
+     * enough that the word-by-word score could reach {@code reachable}, and those of another number
+     * of words about as long as the query when both are run together.
+     */
+    private int[] candidates(ScreeningName query, double reachable) {
+        int[] hits = new int[names.size()];
+        int[] lastWord = new int[names.size()];
+        Arrays.fill(lastWord, -1);
+        int[] touched = new int[names.size()];
+        int touchedCount = 0;
+        for (int word = 0; word < query.tokens().size(); word++) {
+            for (String key : ScreeningName.wordKeys(query.tokens().get(word), query.spellings().get(word), query.sounds().get(word))) {
+                for (int position : postings.getOrDefault(key, NONE)) {
+                    if (lastWord[position] == word) {
+                        continue;
+                    }
+                    if (lastWord[position] == -1) {
+                        touched[touchedCount++] = position;
+                    }
+                    lastWord[position] = word;
+                    hits[position]++;
+                }
+            }
+        }
+        if (query.unvowelled()) {
+            // Written without short vowels: the words' keys say little, the consonants run together say which name.
+            for (String sound : query.joinedSounds()) {
+                for (int position : postings.getOrDefault("j:" + sound, NONE)) {
+                    if (lastWord[position] == -1) {
+                        touched[touchedCount++] = position;
+                        lastWord[position] = Integer.MAX_VALUE;
+                    }
+                    hits[position] = query.tokens().size();
+                }
+            }
+        }
+        int queryWords = query.tokens().size();
+        int queryLength = query.joined().length();
+        int[] chosen = new int[touchedCount];
+        int count = 0;
+        for (int i = 0; i < touchedCount; i++) {
+            int position = touched[i];
+            int words = wordCount[position];
+            if (NameMatcher.wordScoreBound(queryWords, words, hits[position]) >= reachable
+                    || words != queryWords && Math.abs(queryLength - joinedLength[position]) <= 2) {
+                chosen[count++] = position;
+            }
+        }
+        return Arrays.copyOf(chosen, count);
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
-    }
+    private static final int[] NONE = new int[0];
 }
