@@ -15,7 +15,11 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.misp.GalaxyClusters;
 import org.sightline.ingest.misp.events.MispDocument;
 import org.sightline.ingest.misp.events.MispEventConverter;
-import org.sightline.ingest.sanctions.OfacSdn;
+import org.sightline.ingest.sanctions.FollowTheMoney;
+import org.sightline.ingest.sanctions.ListUpdate;
+import org.sightline.ingest.sanctions.OfacSdnCsv;
+import org.sightline.ingest.sanctions.OfacSdnXml;
+import org.sightline.ingest.sanctions.SanctionsList;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixReader;
 import org.sightline.stix.upgrade.Stix20Upgrader;
@@ -56,8 +60,8 @@ public final class BundleImporter {
         Tally tally = new Tally();
         List<Path> others = new ArrayList<>();
         for (Path path : paths) {
-            if (OfacSdn.looksLikeOfac(path)) {
-                outcomes.add(importSanctionsList(path, options, tally)); // sdn.csv with alt.csv and add.csv beside it: one list
+            if (OfacSdnCsv.looksLikeOfac(path)) {
+                outcomes.add(importSanctionsList(path, () -> OfacSdnCsv.read(path), options, tally)); // sdn.csv with alt.csv and add.csv beside it: one list
             } else {
                 others.add(path);
             }
@@ -67,6 +71,14 @@ public final class BundleImporter {
             long size = sizeOf(file);
             if (GalaxyClusters.looksLikeGalaxy(file)) {
                 outcomes.add(importGalaxy(file, options, tally));
+                continue;
+            }
+            if (OfacSdnXml.looksLikeOfacXml(file)) {
+                outcomes.add(importSanctionsList(file, () -> OfacSdnXml.read(file), options, tally));
+                continue;
+            }
+            if (FollowTheMoney.looksLikeFtm(file)) {
+                outcomes.add(importSanctionsList(file, () -> FollowTheMoney.read(file), options, tally));
                 continue;
             }
             if (MispDocument.looksLikeMisp(file)) {
@@ -142,15 +154,31 @@ public final class BundleImporter {
                 outcome.invalid(), outcome.rejections());
     }
 
-    /** An OFAC SDN list (the CSV files of one folder) as STIX identities, imported as one document. */
-    private FileOutcome importSanctionsList(Path path, ImportOptions options, Tally tally) {
-        List<ObjectNode> objects;
+    /**
+     * A sanctions or indictment list (OFAC's CSV folder or XML, FollowTheMoney entities): what it
+     * changes in the store (new, changed and removed entries) is imported as one document, and the
+     * outcome's note says what changed.
+     */
+    private FileOutcome importSanctionsList(Path path, java.util.function.Supplier<SanctionsList> reader, ImportOptions options, Tally tally) {
         try {
-            objects = OfacSdn.read(path);
+            return importSanctionsList(reader.get(), path.toString(), options, tally);
         } catch (InvalidInputException e) {
             return new FileOutcome(path.toString(), true, e.getMessage() + "; nothing from this list was imported", 0, 0, 0, List.of());
         }
-        return importDocument(bundleOf(objects), path.toString(), options, tally, count -> { });
+    }
+
+    /** Imports one publication of a list read elsewhere (the demo's indictments). */
+    public ImportReport importSanctionsList(SanctionsList list, String source, ImportOptions options) {
+        long start = System.nanoTime();
+        Tally tally = new Tally();
+        return finish(List.of(importSanctionsList(list, source, options, tally)), tally, start);
+    }
+
+    private FileOutcome importSanctionsList(SanctionsList list, String source, ImportOptions options, Tally tally) {
+        ListUpdate update = ListUpdate.of(list, store);
+        FileOutcome outcome = importDocument(bundleOf(update.objects()), source, options, tally, count -> { });
+        return outcome.rejected() ? outcome : new FileOutcome(source, false, update.summary(), outcome.imported(),
+                outcome.unchanged() + update.unchanged(), outcome.invalid(), outcome.rejections());
     }
 
     private static InputStream bundleOf(List<ObjectNode> objects) {

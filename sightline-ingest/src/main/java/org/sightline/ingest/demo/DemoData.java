@@ -7,6 +7,7 @@ import java.util.List;
 import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportReport;
+import org.sightline.ingest.sanctions.FollowTheMoney;
 
 /** The demo data set that ships inside Sightline: the Stone Panda / APT10 case, written from public facts. */
 public final class DemoData {
@@ -16,6 +17,8 @@ public final class DemoData {
 
     /** The demo organisation and its suppliers: an MSP, a software vendor, a telecom, a caterer, and the MSP's host. */
     public static final String SUPPLIERS = "demo-suppliers.csv";
+    /** The 2017 Boyusec and 2018 APT10 indictments, as a list in FollowTheMoney's shape. */
+    public static final String INDICTMENTS = "us-doj-indictments.ftm.json";
     public static final String ORGANISATION = "Northwind Engineering";
 
     private DemoData() {
@@ -38,6 +41,16 @@ public final class DemoData {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        try (InputStream in = DemoData.class.getResourceAsStream(INDICTMENTS)) {
+            ImportReport report = importer.importSanctionsList(FollowTheMoney.read(in, "demo/" + INDICTMENTS, java.time.Instant.EPOCH),
+                    "demo/" + INDICTMENTS, ImportOptions.strict());
+            if (report.anyRejected()) {
+                throw new IllegalStateException("the demo list " + INDICTMENTS + " is invalid: " + report.files().get(0).message());
+            }
+            total = total.plus(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try (InputStream in = DemoData.class.getResourceAsStream(SUPPLIERS)) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

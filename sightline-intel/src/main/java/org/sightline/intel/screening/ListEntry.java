@@ -15,17 +15,20 @@ public record ListEntry(String id, String name, List<String> aliases, String kin
                         List<String> birthDates, List<String> identifiers, List<String> programs, String list) {
 
     /** The property in which an imported list entry keeps what screening needs (see ingest's sanctions package). */
-    public static final String PROPERTY = "x_sightline_list_entry";
+    public static final String PROPERTY = org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY;
 
     public static boolean isListEntry(StixObject object) {
         return "identity".equals(object.type()) && object.json().has(PROPERTY);
     }
 
-    /** Every list entry in the store, from the current versions of identities carrying {@link #PROPERTY}. */
+    /**
+     * Every entry still listed in the store: the current versions of identities carrying
+     * {@link #PROPERTY}, leaving out those a newer publication of their list no longer holds.
+     */
     public static List<ListEntry> allIn(StixStore store) {
         List<ListEntry> entries = new ArrayList<>();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("identity"), Set.of(), false), object -> {
-            if (isListEntry(object)) {
+            if (isListEntry(object) && !object.json().get(PROPERTY).has("removed_on")) {
                 entries.add(of(object));
             }
         });

@@ -32,6 +32,8 @@ public final class SightlineExtensions {
     public static final String ACH = StixId.deterministic("extension-definition", "sightline-ach");
     public static final String SUPPLIES = StixId.deterministic("extension-definition", "sightline-supplies");
     /** The identity that defines Sightline's extensions. */
+    /** The property in which an identity imported from a sanctions or indictment list keeps its entry (list, names, programmes…). */
+    public static final String LIST_ENTRY = "x_sightline_list_entry";
     public static final String SIGHTLINE = StixId.deterministic("identity", "sightline-project");
 
     private static final String DEFINED = "2026-11-27T00:00:00.000Z";

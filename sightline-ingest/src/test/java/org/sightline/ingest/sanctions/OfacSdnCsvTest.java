@@ -15,12 +15,12 @@ import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 
 /** OFAC's SDN list in its CSV form, as STIX identities carrying what screening needs. */
-class OfacSdnTest {
+class OfacSdnCsvTest {
 
     @Test
     void eachEntryBecomesAnIdentityWithItsAliasesBirthDatesCountriesAndProgrammes() {
         Path folder = SharedData.require("sanctions/ofac-sdn-csv-sample");
-        List<ObjectNode> objects = OfacSdn.read(folder);
+        List<ObjectNode> objects = OfacSdnCsv.read(folder).objects();
         assertThat(objects.get(0).path("type").asText()).isEqualTo("marking-definition");
         assertThat(objects).hasSize(1 + 17);
         ObjectNode logan = objects.stream().filter(o -> o.path("name").asText().equals("Elvis Angus LOGAN MOREY")).findFirst().orElseThrow();

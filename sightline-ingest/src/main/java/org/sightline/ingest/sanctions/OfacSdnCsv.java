@@ -1,7 +1,5 @@
 package org.sightline.ingest.sanctions;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,20 +18,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.csv.Csv;
-import org.sightline.stix.StixId;
 import org.sightline.stix.StixTimestamp;
-import org.sightline.stix.json.StixJson;
 import org.sightline.stix.vocabulary.Countries;
 
 /**
  * OFAC's Specially Designated Nationals list in its CSV form (sdn.csv, with alt.csv for other names
- * and add.csv for addresses, side by side) as STIX identities: individuals and organisations (vessels
- * and aircraft are organisations here), each with its aliases, countries, birth dates, identifiers
- * and programmes under {@code x_sightline_list_entry}, marked with a statement naming the list and
- * its date. Ids derive from OFAC's entry numbers, so a newer list updates the same objects.
+ * and add.csv for addresses, side by side): individuals and organisations (vessels and aircraft are
+ * organisations here), each with its aliases, countries, birth dates, identifiers and programmes,
+ * the last three read from the entry's remarks. Entry numbers are OFAC's, shared with its XML form.
  */
-public final class OfacSdn {
+public final class OfacSdnCsv {
     public static final String LIST = "OFAC SDN";
+    public static final String KEY = "ofac-sdn";
+    public static final String PUBLISHER = "U.S. Treasury, public domain";
     private static final String NONE = "-0-";
     private static final Pattern DOB = Pattern.compile("DOB ([^;]+?)(?:;|\\.$|$)");
     private static final Pattern AKA = Pattern.compile("a\\.k\\.a\\. '([^']+)'");
@@ -41,7 +38,7 @@ public final class OfacSdn {
             + "Tax ID No\\.|Citizen's Card Number|SSN) ([^;(]+?)\\s*(?:\\(([^)]+)\\))?(?:;|\\.$|$)");
     private static final Pattern CITIZEN = Pattern.compile("(?:citizen|nationality) ([A-Za-z ,]+?)(?:;|\\.$|$)");
 
-    private OfacSdn() {
+    private OfacSdnCsv() {
     }
 
     /** A folder holding sdn.csv, or sdn.csv itself. */
@@ -50,19 +47,10 @@ public final class OfacSdn {
         return sdn.getFileName() != null && sdn.getFileName().toString().equalsIgnoreCase("sdn.csv") && Files.isRegularFile(sdn);
     }
 
-    /** The STIX objects of the list in the folder (or beside the sdn.csv given): the statement marking first. */
-    public static List<ObjectNode> read(Path path) {
+    /** The list in the folder (or beside the sdn.csv given), dated by sdn.csv's modification day: OFAC's CSV carries no date. */
+    public static SanctionsList read(Path path) {
         Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         Path sdn = folder.resolve("sdn.csv");
-        String listDate = listDate(sdn);
-        ObjectNode marking = StixJson.newObject();
-        marking.put("type", "marking-definition");
-        marking.put("spec_version", "2.1");
-        marking.put("id", StixId.deterministic("marking-definition", "ofac-sdn:" + listDate));
-        marking.put("created", listDate);
-        marking.put("definition_type", "statement");
-        marking.putObject("definition").put("statement", LIST + " list as of " + listDate.substring(0, 10)
-                + " (U.S. Treasury, public domain)");
         Map<String, Entry> entries = new LinkedHashMap<>();
         int number = 0;
         for (String line : lines(sdn)) {
@@ -99,9 +87,7 @@ public final class OfacSdn {
                 }
             }
         }
-        List<ObjectNode> objects = new ArrayList<>(List.of(marking));
-        entries.values().forEach(entry -> objects.add(entry.toStix(listDate, marking.get("id").asText())));
-        return objects;
+        return new SanctionsList(LIST, KEY, listDate(sdn), PUBLISHER, entries.values().stream().map(Entry::toListing).toList());
     }
 
     private static List<String> lines(Path file) {
@@ -116,7 +102,6 @@ public final class OfacSdn {
         }
     }
 
-    /** The list's date: the file's modification day (OFAC's CSV carries none). */
     private static String listDate(Path sdn) {
         try {
             FileTime modified = Files.getLastModifiedTime(sdn);
@@ -150,44 +135,17 @@ public final class OfacSdn {
             this.remarks = remarks;
         }
 
-        ObjectNode toStix(String listDate, String marking) {
+        Listing toListing() {
             boolean individual = "individual".equalsIgnoreCase(type);
-            ObjectNode identity = StixJson.newObject("identity", StixId.deterministic("identity", "ofac-sdn:" + number), listDate);
-            identity.put("name", individual ? naturalOrder(name) : name);
-            identity.put("identity_class", individual ? "individual" : "organization");
-            if (remarks != null) {
-                identity.put("description", remarks);
-            }
-            identity.putArray("object_marking_refs").add(marking);
-            identity.putArray("external_references").addObject().put("source_name", LIST).put("external_id", number);
-            ObjectNode entry = identity.putObject("x_sightline_list_entry");
-            entry.put("list", LIST);
-            entry.put("entry", number);
-            entry.put("kind", individual ? "individual" : "organization");
-            if (type != null && !individual) {
-                entry.put("ofac_type", type);
-            }
-            ArrayNode aliases = entry.putArray("aliases");
-            if (individual && !naturalOrder(name).equals(name)) {
-                aliases.add(name);
-            }
-            this.aliases.forEach(aliases::add);
+            List<String> aliases = new ArrayList<>(this.aliases);
+            List<String> births = new ArrayList<>();
+            List<String> identifiers = new ArrayList<>();
+            Set<String> countries = new LinkedHashSet<>(this.countries);
             if (remarks != null) {
                 Matcher aka = AKA.matcher(remarks);
                 while (aka.find()) {
                     aliases.add(aka.group(1));
                 }
-            }
-            ArrayNode programList = entry.putArray("programs");
-            if (programs != null) {
-                for (String program : programs.split("\\]\\s*\\[")) {
-                    programList.add(program.replace("[", "").replace("]", "").trim());
-                }
-            }
-            ArrayNode births = entry.putArray("birth_dates");
-            ArrayNode identifiers = entry.putArray("identifiers");
-            Set<String> countries = new LinkedHashSet<>(this.countries);
-            if (remarks != null) {
                 Matcher dob = DOB.matcher(remarks);
                 while (dob.find()) {
                     births.add(dob.group(1).trim());
@@ -201,10 +159,20 @@ public final class OfacSdn {
                     Countries.code(citizen.group(1).trim()).ifPresent(countries::add);
                 }
             }
-            ArrayNode countryList = entry.putArray("countries");
-            countries.forEach(countryList::add);
-            return identity;
+            return new Listing(number, individual ? naturalOrder(name) : name, name, individual, individual ? null : type, aliases,
+                    programs(programs), births, identifiers, List.copyOf(countries), remarks, null);
         }
+    }
+
+    /** "SDGT] [SDT" as the CSV writes several programmes: ["SDGT", "SDT"]. */
+    static List<String> programs(String programs) {
+        List<String> list = new ArrayList<>();
+        if (programs != null) {
+            for (String program : programs.split("\\]\\s*\\[")) {
+                list.add(program.replace("[", "").replace("]", "").trim());
+            }
+        }
+        return list;
     }
 
     /** "ZHANG, Lei" as OFAC writes a person becomes "Lei ZHANG"; the listed form stays an alias. */

@@ -1,0 +1,79 @@
+package org.sightline.ingest.sanctions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.sightline.stix.StixId;
+import org.sightline.stix.json.StixJson;
+
+/**
+ * One publication of a sanctions or indictment list: its name ("OFAC SDN"), the key its entries'
+ * ids derive from (so a newer publication updates the same objects), its date, who publishes it,
+ * and its entries. Each entry becomes a STIX identity carrying {@value #PROPERTY}, marked with a
+ * statement naming the list and its date.
+ */
+public record SanctionsList(String name, String key, String date, String publisher, List<Listing> listings) {
+    /** Where screening finds a list entry's details (intel's ListEntry reads the same property). */
+    public static final String PROPERTY = org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY;
+
+    public SanctionsList {
+        listings = List.copyOf(listings);
+    }
+
+    /** The statement marking that says which list, as of when, every entry written from this publication carries. */
+    public ObjectNode marking() {
+        ObjectNode marking = StixJson.newObject();
+        marking.put("type", "marking-definition");
+        marking.put("spec_version", "2.1");
+        marking.put("id", StixId.deterministic("marking-definition", key + ":" + date));
+        marking.put("created", date);
+        marking.put("definition_type", "statement");
+        marking.putObject("definition").put("statement", name + " list as of " + date.substring(0, 10) + " (" + publisher + ")");
+        return marking;
+    }
+
+    /** The publication as STIX: its marking, then every entry. */
+    public List<ObjectNode> objects() {
+        List<ObjectNode> objects = new java.util.ArrayList<>(List.of(marking()));
+        listings.forEach(listing -> objects.add(toStix(listing)));
+        return objects;
+    }
+
+    public String idOf(Listing listing) {
+        return StixId.deterministic("identity", key + ":" + listing.entry());
+    }
+
+    /** The entry as a STIX identity of this publication (created and modified: the list's date). */
+    public ObjectNode toStix(Listing listing) {
+        ObjectNode identity = StixJson.newObject("identity", idOf(listing), date);
+        identity.put("name", listing.name());
+        identity.put("identity_class", listing.individual() ? "individual" : "organization");
+        if (listing.remarks() != null) {
+            identity.put("description", listing.remarks());
+        }
+        identity.putArray("object_marking_refs").add(marking().get("id").asText());
+        ObjectNode reference = identity.putArray("external_references").addObject().put("source_name", name).put("external_id", listing.entry());
+        if (listing.url() != null) {
+            reference.put("url", listing.url());
+        }
+        ObjectNode entry = identity.putObject(PROPERTY);
+        entry.put("list", name);
+        entry.put("list_date", date.substring(0, 10));
+        entry.put("entry", listing.entry());
+        entry.put("kind", listing.individual() ? "individual" : "organization");
+        if (listing.entryType() != null) {
+            entry.put("entry_type", listing.entryType());
+        }
+        ArrayNode aliases = entry.putArray("aliases");
+        if (listing.listedForm() != null && !listing.listedForm().equals(listing.name())) {
+            aliases.add(listing.listedForm());
+        }
+        listing.aliases().stream().filter(alias -> !alias.equals(listing.name()) && !alias.equals(listing.listedForm()))
+                .distinct().forEach(aliases::add);
+        listing.programs().forEach(entry.putArray("programs")::add);
+        listing.birthDates().forEach(entry.putArray("birth_dates")::add);
+        listing.identifiers().forEach(entry.putArray("identifiers")::add);
+        listing.countries().forEach(entry.putArray("countries")::add);
+        return identity;
+    }
+}
