@@ -106,6 +106,28 @@ class CommandLineTest {
     }
 
     @Test
+    void screeningANameAndTheWholeKnowledgeBaseAgainstTheDemoIndictmentsAndTheSdnSample() {
+        Run empty = run("screen", "Zhang Shilong", "--json");
+        assertThat(empty.exit()).isEqualTo(1);
+        assertThat(empty.json().path("error").path("message").asText()).contains("no sanctions or indictment list is loaded");
+
+        assertThat(run("demo", "--load-only").exit()).isZero();
+        assertThat(run("import", SharedData.require("sanctions/ofac-sdn-csv-sample").toString()).exit()).isZero();
+        Run one = run("screen", "ZHANG", "Shi-long", "--type", "person", "--json");
+        assertThat(one.exit()).isZero();
+        assertThat(one.json().path("query").asText()).isEqualTo("ZHANG Shi-long");
+        assertThat(one.json().path("matches").get(0).path("name").asText()).isEqualTo("Zhang Shilong");
+        assertThat(one.json().path("matches").get(0).path("list").asText()).isEqualTo("us_doj_indictments");
+        assertThat(one.json().path("matches").get(0).path("reasons").get(0).asText()).contains("split or hyphenated");
+
+        Run all = run("screen", "--all");
+        assertThat(all.exit()).isZero();
+        assertThat(all.out()).contains("identities match a list entry", "Zhu Hua  (individual)", "us_doj_indictments");
+        assertThat(run("screen", "--all", "Zhu Hua").exit()).isEqualTo(1);
+        assertThat(run("screen", "x", "--threshold", "1.5").err()).contains("threshold is a score between 0 and 1");
+    }
+
+    @Test
     void anUnknownActorExitsOneWithCandidates() {
         run("import", SharedData.menuPassSubset().toString());
         Run run = run("actor", "Stone Pandemonium", "--json");

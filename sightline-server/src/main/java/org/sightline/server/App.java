@@ -29,6 +29,7 @@ public final class App implements AutoCloseable {
     private final AchHandlers ach;
     private final ObjectHandlers objects;
     private final ImportHandlers imports;
+    private final ScreeningHandlers screening;
     private final org.sightline.store.vault.EvidenceVault vault;
     private final Access access;
     private final TaxiiHandlers taxii;
@@ -42,6 +43,7 @@ public final class App implements AutoCloseable {
         this.ach = new AchHandlers(knowledge.store());
         this.objects = new ObjectHandlers(knowledge.store());
         this.imports = new ImportHandlers(knowledge);
+        this.screening = new ScreeningHandlers(knowledge.store());
         this.vault = new org.sightline.store.vault.EvidenceVault(knowledge.location().dataDir().resolve("vault"));
         this.access = new Access(knowledge.tokens(), knowledge.audit());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
@@ -76,6 +78,7 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/api/v1/claims/{id}/evidence", claims::evidence, Access.Needs.READ),
                 new Route("GET", "/api/v1/graph/{id}", api::graph, Access.Needs.READ),
                 new Route("POST", "/api/v1/import", imports::upload, Access.Needs.WRITE),
+                new Route("POST", "/api/v1/screen", screening::screen, Access.Needs.READ),
                 new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
                 new Route("GET", "/api/v1/artifacts/{sha256}", ctx -> claims.artifact(ctx, vault), Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),

@@ -1,25 +1,29 @@
 package org.sightline.cli.commands;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
 import org.sightline.intel.screening.Screening;
+import org.sightline.intel.screening.ScreeningService;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "screen", mixinStandardHelpOptions = true,
-        description = "Screen a person's or company's name against the sanctions lists in the store (import OFAC's SDN CSV folder "
-                + "first): matches at or above the threshold, best first, each with its score and the reasons for it.")
+        description = {"Screen a person's or company's name against the sanctions and indictment lists in the store (import OFAC's "
+                + "SDN CSV folder or sdn.xml, or FollowTheMoney JSON lines, first): matches at or above the threshold, best first, "
+                + "each with its score and the reasons for it.",
+                "With --all, screen every person and organisation in the knowledge base (suppliers among them) instead."})
 public final class ScreenCommand extends KnowledgeCommand {
-    @Parameters(paramLabel = "NAME", arity = "1..*", description = "The name, in any order or spelling (\"Zhang Shilong\", \"ZHANG Shi-long\").")
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "The name, in any order or spelling (\"Zhang Shilong\", \"ZHANG Shi-long\").")
     List<String> name;
+
+    @Option(names = "--all", description = "Screen every person and organisation in the knowledge base, and suppliers.")
+    boolean all;
 
     @Option(names = "--type", paramLabel = "person|organization", description = "Only list entries of this kind.")
     String type;
@@ -38,30 +42,42 @@ public final class ScreenCommand extends KnowledgeCommand {
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        String kind = type == null ? null : switch (type.toLowerCase(Locale.ROOT)) {
-            case "person", "individual" -> "individual";
-            case "organization", "organisation", "company" -> "organization";
-            default -> throw new InvalidInputException("--type must be person or organization, not '" + type + "'");
-        };
-        Screening screening = Screening.of(knowledge.store());
-        if (screening.entries() == 0) {
-            throw new InvalidInputException("no sanctions list is loaded: import OFAC's SDN CSV folder first (sightline import FOLDER)");
+        ScreeningService service = new ScreeningService(knowledge.store());
+        if (all) {
+            if (name != null && !name.isEmpty()) {
+                throw new InvalidInputException("give a NAME or --all, not both");
+            }
+            ScreeningService.KnowledgeResult result = service.screenAll(threshold);
+            output.answer(result, () -> {
+                output.line(String.format(Locale.ROOT, "%d of %d identities match a list entry at or above %s (%d entries: %s)",
+                        result.flagged().size(), result.screened(), threshold, result.entriesScreened(), result.lists()));
+                for (ScreeningService.Flagged flagged : result.flagged()) {
+                    output.line("");
+                    output.line(flagged.name() + "  (" + (flagged.kind() == null ? "identity" : flagged.kind()) + ")  " + flagged.id());
+                    flagged.matches().forEach(match -> print(output, match));
+                }
+            });
+            return Sightline.OK;
+        }
+        if (name == null || name.isEmpty()) {
+            throw new InvalidInputException("give the NAME to screen, or --all for every person and organisation in the knowledge base");
         }
         String query = String.join(" ", name);
-        List<Screening.Match> matches = screening.screen(new Screening.Query(query, kind, country, birthDate, identifier), threshold);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("query", query);
-        document.put("entries_screened", screening.entries());
-        document.put("matches", matches);
-        output.answer(document, () -> {
-            if (matches.isEmpty()) {
-                output.line("no match at or above " + threshold + " among " + screening.entries() + " list entries");
+        ScreeningService.NameResult result = service.screen(
+                new Screening.Query(query, ScreeningService.kind(type), country, birthDate, identifier), threshold);
+        output.answer(result, () -> {
+            if (result.matches().isEmpty()) {
+                output.line("no match at or above " + threshold + " among " + result.entriesScreened() + " list entries " + result.lists());
             }
-            for (Screening.Match match : matches) {
-                output.line(String.format(Locale.ROOT, "%.3f  %s  (%s, %s)  %s", match.score(), match.name(), match.list(), match.kind(), match.id()));
-                match.reasons().forEach(reason -> output.line("       " + reason));
-            }
+            result.matches().forEach(match -> print(output, match));
         });
         return Sightline.OK;
+    }
+
+    private static void print(Output output, Screening.Match match) {
+        output.line(String.format(Locale.ROOT, "%.3f  %s  (%s, %s%s%s)  %s", match.score(), match.name(), match.list(), match.kind(),
+                match.countries().isEmpty() ? "" : ", " + String.join("/", match.countries()),
+                match.programs().isEmpty() ? "" : "; " + String.join(", ", match.programs()), match.id()));
+        match.reasons().forEach(reason -> output.line("       " + reason));
     }
 }

@@ -147,7 +147,7 @@ public final class NameMatcher {
         } else if (!unpairedQuery.isEmpty()) {
             reasons.add("its '" + String.join(" ", unpairedQuery) + "' is not in the listed name");
         } else if (!unpairedListed.isEmpty()) {
-            reasons.add("the listed name's '" + String.join(" ", unpairedListed) + "' is not in it (a middle name left out, say)");
+            reasons.add("the listed name's '" + String.join(" ", unpairedListed) + "' is not in it (a middle name or a qualifier left out, say)");
         }
         return new Similarity(score, reasons);
     }

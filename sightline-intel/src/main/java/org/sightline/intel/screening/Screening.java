@@ -22,8 +22,9 @@ import org.sightline.store.StixStore;
  */
 public final class Screening {
 
-    /** One match: the entry, its list, the score and the reasons. */
-    public record Match(String id, String name, String matchedName, String list, String kind, double score, List<String> reasons) {
+    /** One match: the entry, its list, its countries and programmes (to tell namesakes apart), the score and the reasons. */
+    public record Match(String id, String name, String matchedName, String list, String kind, List<String> countries, List<String> programs,
+                        double score, List<String> reasons) {
     }
 
     /** What is screened: a name and, when known, the kind, country, birth date and an identifier that sharpen the score. */
@@ -119,8 +120,8 @@ public final class Screening {
             reasons.add("name '" + scored.name().original() + "': " + String.join("; ", scored.similarity().reasons()));
             double score = Math.max(0, Math.min(1, scored.similarity().score() + Adjustments.adjust(query, entry, reasons)));
             if (score >= threshold) {
-                matches.add(new Match(entry.id(), entry.name(), scored.name().original(), entry.list(), entry.kind(),
-                        Math.round(score * 1000) / 1000.0, reasons));
+                matches.add(new Match(entry.id(), entry.name(), scored.name().original(), entry.list(), entry.kind(), entry.countries(),
+                        entry.programs(), Math.round(score * 1000) / 1000.0, reasons));
             }
         });
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::name).thenComparing(Match::id));
