@@ -70,9 +70,7 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
                 removed++;
             }
         }
-        if (!objects.isEmpty()) {
-            objects.add(0, list.marking());
-        }
+        objects.add(0, list.marking()); // the publication, seen: unchanged in the store when imported before
         return new ListUpdate(list, objects, added, changed, unchanged, removed);
     }
 

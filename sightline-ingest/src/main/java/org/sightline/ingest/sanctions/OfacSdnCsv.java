@@ -22,8 +22,8 @@ import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.vocabulary.Countries;
 
 /**
- * OFAC's Specially Designated Nationals list in its CSV form (sdn.csv, with alt.csv for other names
- * and add.csv for addresses, side by side): individuals and organisations (vessels and aircraft are
+ * OFAC's Specially Designated Nationals list in its CSV form (sdn.csv, with alt.csv for other names,
+ * add.csv for addresses and sdn_comments.csv for remarks too long for sdn.csv, side by side): individuals and organisations (vessels and aircraft are
  * organisations here), each with its aliases, countries, birth dates, identifiers and programmes,
  * the last three read from the entry's remarks. Entry numbers are OFAC's, shared with its XML form.
  */
@@ -35,7 +35,7 @@ public final class OfacSdnCsv {
     private static final Pattern DOB = Pattern.compile("DOB ([^;]+?)(?:;|\\.$|$)");
     private static final Pattern AKA = Pattern.compile("a\\.k\\.a\\. '([^']+)'");
     private static final Pattern IDENTIFIER = Pattern.compile("(Passport|National ID No\\.|Registration (?:Number|ID)|Company Number|"
-            + "Tax ID No\\.|Citizen's Card Number|SSN) ([^;(]+?)\\s*(?:\\(([^)]+)\\))?(?:;|\\.$|$)");
+            + "Tax ID No\\.|Citizen's Card Number|SSN|Digital Currency Address - [A-Z]+) ([^;(]+?)\\s*(?:\\(([^)]+)\\))?(?:;|\\.$|$)");
     private static final Pattern CITIZEN = Pattern.compile("(?:citizen|nationality) ([A-Za-z ,]+?)(?:;|\\.$|$)");
 
     private OfacSdnCsv() {
@@ -73,6 +73,17 @@ public final class OfacSdnCsv {
                 Entry entry = fields.size() >= 4 ? entries.get(value(fields.get(0))) : null;
                 if (entry != null && value(fields.get(3)) != null) {
                     entry.aliases.add(value(fields.get(3)));
+                }
+            }
+        }
+        Path comments = folder.resolve("sdn_comments.csv");
+        if (Files.exists(comments)) {
+            number = 0;
+            for (String line : lines(comments)) {
+                List<String> fields = Csv.fields(line, ++number, comments);
+                Entry entry = fields.size() >= 2 ? entries.get(value(fields.get(0))) : null;
+                if (entry != null && value(fields.get(1)) != null) {
+                    entry.remarks = (entry.remarks == null ? "" : entry.remarks) + fields.get(1).trim(); // remarks too long for sdn.csv go on here
                 }
             }
         }
@@ -123,7 +134,7 @@ public final class OfacSdnCsv {
         final String name;
         final String type;
         final String programs;
-        final String remarks;
+        String remarks;
         final Set<String> aliases = new LinkedHashSet<>();
         final Set<String> countries = new LinkedHashSet<>();
 

@@ -41,6 +41,14 @@ class OfacSdnCsvTest {
     }
 
     @Test
+    void remarksContinuedInSdnCommentsAreReadToTheEnd() {
+        SanctionsList list = OfacSdnCsv.read(SharedData.require("sanctions/ofac-sdn-csv-sample"));
+        Listing entry = list.listings().stream().filter(listing -> listing.entry().equals("33151")).findFirst().orElseThrow();
+        assertThat(entry.remarks()).contains("0x2f389ce8bd8ff92de3402ffce4691d17fc4f6535"); // only in sdn_comments.csv
+        assertThat(entry.identifiers()).contains("Digital Currency Address - ETH 0x2f389ce8bd8ff92de3402ffce4691d17fc4f6535");
+    }
+
+    @Test
     void importRecognisesTheFolderAndAgainChangesNothing() {
         Path folder = SharedData.require("sanctions/ofac-sdn-csv-sample");
         try (TestStore test = Backend.H2.open()) {
