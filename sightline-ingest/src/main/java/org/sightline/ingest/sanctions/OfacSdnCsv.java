@@ -65,40 +65,37 @@ public final class OfacSdnCsv {
             }
             entries.put(entry.number, entry);
         }
-        Path alt = folder.resolve("alt.csv");
-        if (Files.exists(alt)) {
-            number = 0;
-            for (String line : lines(alt)) {
-                List<String> fields = Csv.fields(line, ++number, alt);
-                Entry entry = fields.size() >= 4 ? entries.get(value(fields.get(0))) : null;
-                if (entry != null && value(fields.get(3)) != null) {
-                    entry.aliases.add(value(fields.get(3)));
-                }
+        forEachRow(folder.resolve("alt.csv"), 4, entries, (entry, fields) -> {
+            if (value(fields.get(3)) != null) {
+                entry.aliases.add(value(fields.get(3)));
             }
-        }
-        Path comments = folder.resolve("sdn_comments.csv");
-        if (Files.exists(comments)) {
-            number = 0;
-            for (String line : lines(comments)) {
-                List<String> fields = Csv.fields(line, ++number, comments);
-                Entry entry = fields.size() >= 2 ? entries.get(value(fields.get(0))) : null;
-                if (entry != null && value(fields.get(1)) != null) {
-                    entry.remarks = (entry.remarks == null ? "" : entry.remarks) + fields.get(1).trim(); // remarks too long for sdn.csv go on here
-                }
+        });
+        forEachRow(folder.resolve("sdn_comments.csv"), 2, entries, (entry, fields) -> {
+            if (value(fields.get(1)) != null) {
+                entry.remarks = (entry.remarks == null ? "" : entry.remarks) + fields.get(1).trim(); // remarks too long for sdn.csv go on here
             }
-        }
-        Path add = folder.resolve("add.csv");
-        if (Files.exists(add)) {
-            number = 0;
-            for (String line : lines(add)) {
-                List<String> fields = Csv.fields(line, ++number, add);
-                Entry entry = fields.size() >= 5 ? entries.get(value(fields.get(0))) : null;
-                if (entry != null && value(fields.get(4)) != null) {
-                    Countries.code(value(fields.get(4))).ifPresent(entry.countries::add);
-                }
+        });
+        forEachRow(folder.resolve("add.csv"), 5, entries, (entry, fields) -> {
+            if (value(fields.get(4)) != null) {
+                Countries.code(value(fields.get(4))).ifPresent(entry.countries::add);
             }
-        }
+        });
         return new SanctionsList(LIST, KEY, listDate(sdn), PUBLISHER, entries.values().stream().map(Entry::toListing).toList());
+    }
+
+    /** Each row of a side file (alt.csv, add.csv, sdn_comments.csv) with its entry, when the file is there and the row names a known entry. */
+    private static void forEachRow(Path file, int fields, Map<String, Entry> entries, java.util.function.BiConsumer<Entry, List<String>> row) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        int number = 0;
+        for (String line : lines(file)) {
+            List<String> values = Csv.fields(line, ++number, file);
+            Entry entry = values.size() >= fields ? entries.get(value(values.get(0))) : null;
+            if (entry != null) {
+                row.accept(entry, values);
+            }
+        }
     }
 
     private static List<String> lines(Path file) {

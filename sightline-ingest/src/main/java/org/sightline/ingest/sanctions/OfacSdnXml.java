@@ -126,10 +126,12 @@ public final class OfacSdnXml {
                 case "remarks" -> remarks = xml.getElementText().trim();
                 case "program" -> programs.add(xml.getElementText().trim());
                 case "aka" -> {
-                    String[] name = names(xml, "aka");
-                    aliases.add(name[1] == null ? name[0] : name[0] + ", " + name[1]);
+                    String alias = alias(children(xml, "aka"));
+                    if (alias != null) {
+                        aliases.add(alias);
+                    }
                 }
-                case "id" -> identifier(xml).ifPresent(identifiers::add);
+                case "id" -> identifier(children(xml, "id")).ifPresent(identifiers::add);
                 case "dateOfBirth" -> births.add(xml.getElementText().trim());
                 case "country" -> Countries.code(xml.getElementText().trim()).ifPresent(countries::add);
                 default -> { }
@@ -144,49 +146,37 @@ public final class OfacSdnXml {
                 programs, births, identifiers, List.copyOf(countries), remarks, null);
     }
 
-    /** An aka's last and first names; the uid, type and category around them are not names. */
-    private static String[] names(XMLStreamReader xml, String element) throws XMLStreamException {
-        String[] name = new String[2];
+    /** The texts of an element's children, by name, read up to its end tag (the elements an aka or an id holds are flat). */
+    private static java.util.Map<String, String> children(XMLStreamReader xml, String element) throws XMLStreamException {
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals(element)) {
                 break;
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "lastName" -> name[0] = xml.getElementText().trim();
-                    case "firstName" -> name[1] = xml.getElementText().trim();
-                    default -> xml.getElementText();
-                }
+                texts.put(xml.getLocalName(), xml.getElementText().trim());
             }
         }
-        return name;
+        return texts;
+    }
+
+    /** "LAST, First" as the CSV form writes an alias; an organisation's alias is its last name alone. */
+    private static String alias(java.util.Map<String, String> aka) {
+        String last = aka.get("lastName");
+        String first = aka.get("firstName");
+        return first == null || first.isEmpty() ? last : last + ", " + first;
     }
 
     /** "Passport 042833 (Lebanon)", the CSV form's wording; types that identify nothing give nothing. */
-    private static java.util.Optional<String> identifier(XMLStreamReader xml) throws XMLStreamException {
-        String type = null;
-        String number = null;
-        String country = null;
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("id")) {
-                break;
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "idType" -> type = xml.getElementText().trim();
-                    case "idNumber" -> number = xml.getElementText().trim();
-                    case "idCountry" -> country = xml.getElementText().trim();
-                    default -> xml.getElementText();
-                }
-            }
-        }
-        String kind = type;
-        if (type == null || number == null || NOT_IDENTIFIERS.stream().anyMatch(kind::startsWith)) {
+    private static java.util.Optional<String> identifier(java.util.Map<String, String> id) {
+        String type = id.get("idType");
+        String number = id.get("idNumber");
+        String country = id.get("idCountry");
+        if (type == null || number == null || NOT_IDENTIFIERS.stream().anyMatch(type::startsWith)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(type + " " + number + (country == null ? "" : " (" + country + ")"));
+        return java.util.Optional.of(type + " " + number + (country == null || country.isEmpty() ? "" : " (" + country + ")"));
     }
 
     private static void close(XMLStreamReader xml) {

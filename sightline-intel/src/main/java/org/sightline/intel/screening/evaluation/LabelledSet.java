@@ -127,12 +127,7 @@ public final class LabelledSet {
 
     private String split(String name) {
         List<String> words = words(name);
-        List<Integer> longWords = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).length() >= 6) {
-                longWords.add(i);
-            }
-        }
+        List<Integer> longWords = positionsOfWords(words, 6);
         if (longWords.isEmpty()) {
             if (words.size() < 2) {
                 return null;
@@ -169,12 +164,7 @@ public final class LabelledSet {
             return null;
         }
         List<String> words = words(name);
-        List<Integer> typable = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).length() >= 5) {
-                typable.add(i);
-            }
-        }
+        List<Integer> typable = positionsOfWords(words, 5);
         if (typable.isEmpty()) {
             return null;
         }
@@ -270,6 +260,17 @@ public final class LabelledSet {
             }
         }
         return false;
+    }
+
+    /** Where the words of at least {@code letters} letters stand. */
+    private static List<Integer> positionsOfWords(List<String> words, int letters) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).length() >= letters) {
+                positions.add(i);
+            }
+        }
+        return positions;
     }
 
     private static List<String> words(String name) {
