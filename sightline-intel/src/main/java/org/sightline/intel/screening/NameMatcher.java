@@ -232,7 +232,7 @@ public final class NameMatcher {
     /** An initial the user typed ("Z. Shilong") against the word it begins. */
     private static final double INITIAL = 0.9;
     /** Taken off in proportion to the share of the query's letters in words the listed name lacks. */
-    private static final double QUERY_WORD_MISSING = 0.6;
+    private static final double QUERY_WORD_MISSING = 0.7;
     /** Taken off in proportion to the share of the listed name's letters in words the query lacks. */
     private static final double LISTED_WORD_MISSING = 0.4;
     /** Taken off when each name has a word the other lacks: one word stands in another's place. */
