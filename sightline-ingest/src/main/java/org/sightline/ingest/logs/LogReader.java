@@ -55,6 +55,50 @@ public final class LogReader {
         return new ReadReport(counter.events, counter.skipped, counter.malformed, counter.problems);
     }
 
+    /**
+     * One record of a stream (a Kafka message's value) as an event: a Zeek JSON record, a Suricata
+     * EVE record, a JSON line through the mapping, or a STIX observed-data with its objects (or a
+     * bundle holding one). Null when the record carries nothing to match (an EVE stats line).
+     * Anything unreadable is an InvalidInputException naming the source and line.
+     */
+    public Event parseRecord(String text, LogFormat format, String source, long line) {
+        JsonNode json;
+        try {
+            json = StixJson.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException(source + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (json == null || !json.isObject()) {
+            throw new InvalidInputException(source + ":" + line + ": not a JSON object");
+        }
+        try {
+            return switch (format) {
+                case ZEEK -> {
+                    Map<String, Object> record = new HashMap<>();
+                    json.fields().forEachRemaining(e -> record.put(e.getKey(), plain(e.getValue())));
+                    yield ZeekRecords.toEvent(json.path("_path").asText("conn"), record, source, line);
+                }
+                case EVE -> EveRecords.toEvent(json, source, line);
+                case JSONL -> {
+                    if (mapping == null) {
+                        throw new InvalidInputException("JSON lines need a mapping file that says which fields hold which observables");
+                    }
+                    yield mapping.toEvent(json, source, line);
+                }
+                case STIX -> {
+                    var observations = org.sightline.pattern.match.ObservationSet.of(List.of(json)).observations();
+                    yield observations.isEmpty() ? null : org.sightline.pattern.stream.EventBuilder.fromObjects(
+                            observations.get(0).firstObserved(), source, line, observations.get(0).objects());
+                }
+                case AUTO -> throw new InvalidInputException("a stream's format must be named: zeek, eve, jsonl or stix");
+            };
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(source + ":" + line + ": " + e.getMessage());
+        }
+    }
+
     static LogFormat detect(String first, Path file) {
         if (first == null) {
             return LogFormat.ZEEK;

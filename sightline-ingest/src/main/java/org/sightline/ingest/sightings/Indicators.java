@@ -31,15 +31,20 @@ public final class Indicators {
     }
 
     private static void add(ObjectNode object, List<Indicator> into) {
+        of(object).ifPresent(into::add);
+    }
+
+    /** The indicator to match, when the object is a current STIX-pattern indicator (not revoked, not another pattern language). */
+    public static java.util.Optional<Indicator> of(ObjectNode object) {
         StixObject indicator = new StixObject(object);
         if (!"indicator".equals(indicator.type()) || indicator.revoked() || indicator.text("pattern") == null) {
-            return;
+            return java.util.Optional.empty();
         }
         String patternType = indicator.text("pattern_type");
         if (patternType != null && !"stix".equals(patternType)) {
-            return;
+            return java.util.Optional.empty();
         }
-        into.add(new Indicator(indicator.id(), indicator.text("pattern"), instant(indicator.text("valid_from")),
+        return java.util.Optional.of(new Indicator(indicator.id(), indicator.text("pattern"), instant(indicator.text("valid_from")),
                 instant(indicator.text("valid_until"))));
     }
 

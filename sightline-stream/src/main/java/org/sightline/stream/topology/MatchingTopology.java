@@ -1,0 +1,64 @@
+package org.sightline.stream.topology;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+import org.sightline.pattern.stream.Indicator;
+
+/**
+ * The Kafka Streams topology that runs the indexed matcher: events topic in, sightings topic out,
+ * the indicator set from a compacted topic into a global store that every instance holds whole.
+ *
+ * <pre>
+ *   [indicators topic] --> IndicatorUpdater --> global store "sightline-indicators"
+ *   [events topic] --> EventMatcher (one per partition, reads the global store) --> [sightings topic]
+ * </pre>
+ *
+ * Instances with the same application id share the events topic's partitions. An indicator that
+ * spans several observations sees only the events of its own partition, so the events topic must be
+ * keyed by what those observations have in common: `sightline events publish` keys each event by
+ * its source address (Zeek id.orig_h, EVE src_ip), which brings one host's events together.
+ */
+public final class MatchingTopology {
+    private MatchingTopology() {
+    }
+
+    /** @param fixed the indicators to match when {@code settings} names no indicators topic */
+    public static Topology build(StreamSettings settings, IndicatorCatalog catalog, Supplier<List<Indicator>> fixed, StreamCounters counters) {
+        Topology topology = new Topology();
+        if (settings.indicatorsTopic() != null) {
+            topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(IndicatorCatalog.STORE), Serdes.String(), Serdes.String())
+                            .withLoggingDisabled(), // the compacted topic is the store's log
+                    "indicators", Serdes.String().deserializer(), Serdes.String().deserializer(), settings.indicatorsTopic(),
+                    "indicator-updater", () -> new IndicatorUpdater(catalog));
+        } else if (fixed == null) {
+            throw new IllegalArgumentException("without an indicators topic the indicators must be given");
+        }
+        topology.addSource("events", Serdes.String().deserializer(), Serdes.String().deserializer(), settings.eventsTopic());
+        Supplier<List<Indicator>> given = settings.indicatorsTopic() == null ? fixed : null;
+        topology.addProcessor("matcher", () -> new EventMatcher(settings, catalog, given, counters), "events");
+        topology.addSink("sightings", settings.sightingsTopic(), Serdes.String().serializer(), Serdes.String().serializer(), "matcher");
+        return topology;
+    }
+
+    /**
+     * The instance's configuration: exactly-once (a failed instance's uncommitted sightings are
+     * aborted and its events read again by whoever takes its partitions), reading from the start of
+     * the events topic the first time the application id is seen.
+     */
+    public static Properties properties(StreamSettings settings, String stateDir) {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return properties;
+    }
+}
