@@ -58,7 +58,7 @@ public final class LogReader {
     /**
      * One record of a stream (a Kafka message's value) as an event: a Zeek JSON record, a Suricata
      * EVE record, a JSON line through the mapping, or a STIX observed-data with its objects (or a
-     * bundle holding one). Null when the record carries nothing to match (an EVE stats line).
+     * bundle holding one); with AUTO, whichever of the first, second and last the record is. Null when the record carries nothing to match (an EVE stats line).
      * Anything unreadable is an InvalidInputException naming the source and line.
      */
     public Event parseRecord(String text, LogFormat format, String source, long line) {
@@ -71,8 +71,9 @@ public final class LogReader {
         if (json == null || !json.isObject()) {
             throw new InvalidInputException(source + ":" + line + ": not a JSON object");
         }
+        LogFormat actual = format == LogFormat.AUTO ? recordFormat(json, source, line) : format;
         try {
-            return switch (format) {
+            return switch (actual) {
                 case ZEEK -> {
                     Map<String, Object> record = new HashMap<>();
                     json.fields().forEachRemaining(e -> record.put(e.getKey(), plain(e.getValue())));
@@ -90,13 +91,27 @@ public final class LogReader {
                     yield observations.isEmpty() ? null : org.sightline.pattern.stream.EventBuilder.fromObjects(
                             observations.get(0).firstObserved(), source, line, observations.get(0).objects());
                 }
-                case AUTO -> throw new InvalidInputException("a stream's format must be named: zeek, eve, jsonl or stix");
+                case AUTO -> throw new IllegalStateException();
             };
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InvalidInputException(source + ":" + line + ": " + e.getMessage());
         }
+    }
+
+    /** A stream record's own format, for a topic that mixes sensors: EVE has event_type, Zeek _path or ts with uid, STIX type. */
+    private static LogFormat recordFormat(JsonNode json, String source, long line) {
+        if (json.has("event_type")) {
+            return LogFormat.EVE;
+        }
+        if (json.has("_path") || json.has("ts") && json.has("uid")) {
+            return LogFormat.ZEEK;
+        }
+        if (json.has("type")) {
+            return LogFormat.STIX;
+        }
+        throw new InvalidInputException(source + ":" + line + ": neither a Zeek, an EVE nor a STIX record; name the format of JSON lines");
     }
 
     static LogFormat detect(String first, Path file) {

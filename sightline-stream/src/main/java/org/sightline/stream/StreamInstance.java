@@ -1,0 +1,41 @@
+package org.sightline.stream;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.sightline.pattern.stream.Indicator;
+import org.sightline.stream.topology.IndicatorCatalog;
+import org.sightline.stream.topology.MatchingTopology;
+import org.sightline.stream.topology.StreamCounters;
+import org.sightline.stream.topology.StreamSettings;
+
+/** One running instance of the matching stream: its Kafka Streams client and its counters. */
+public final class StreamInstance implements AutoCloseable {
+    private final KafkaStreams streams;
+    private final StreamCounters counters = new StreamCounters();
+
+    private StreamInstance(StreamSettings settings, String stateDir, Supplier<List<Indicator>> fixed) {
+        this.streams = new KafkaStreams(MatchingTopology.build(settings, new IndicatorCatalog(), fixed, counters),
+                MatchingTopology.properties(settings, stateDir));
+    }
+
+    /** Starts an instance; it joins the others with the same application id and takes its share of the partitions. */
+    public static StreamInstance start(StreamSettings settings, String stateDir, Supplier<List<Indicator>> fixed) {
+        StreamInstance instance = new StreamInstance(settings, stateDir, fixed);
+        instance.streams.start();
+        return instance;
+    }
+
+    public StreamCounters counters() {
+        return counters;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(java.time.Duration.ofSeconds(30));
+    }
+}

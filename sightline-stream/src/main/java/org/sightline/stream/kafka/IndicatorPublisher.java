@@ -1,0 +1,44 @@
+package org.sightline.stream.kafka;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.json.StixJson;
+
+/**
+ * Publishes indicators to the compacted indicators topic, keyed by id: a current indicator as its
+ * STIX JSON, a revoked one as a tombstone, so that compaction keeps exactly the live set and every
+ * streaming instance sees a withdrawal as soon as an addition.
+ */
+public final class IndicatorPublisher {
+    /** How many were published as live and how many withdrawn. */
+    public record Published(int live, int withdrawn) {
+    }
+
+    private IndicatorPublisher() {
+    }
+
+    public static Published publish(String bootstrap, String topic, List<ObjectNode> indicators) {
+        int live = 0;
+        int withdrawn = 0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap))) {
+            for (ObjectNode json : indicators) {
+                StixObject indicator = new StixObject(json);
+                if (!"indicator".equals(indicator.type())) {
+                    continue;
+                }
+                boolean revoked = indicator.revoked();
+                producer.send(new ProducerRecord<>(topic, indicator.id(), revoked ? null : StixJson.write(json)));
+                if (revoked) {
+                    withdrawn++;
+                } else {
+                    live++;
+                }
+            }
+            producer.flush();
+        }
+        return new Published(live, withdrawn);
+    }
+}

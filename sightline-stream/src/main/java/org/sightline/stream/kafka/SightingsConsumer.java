@@ -1,0 +1,97 @@
+package org.sightline.stream.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.sightline.error.InvalidInputException;
+import org.sightline.stix.StixObject;
+import org.sightline.stix.json.StixJson;
+import org.sightline.store.StixStore;
+import org.sightline.store.WriteSummary;
+
+/**
+ * Stores the sighting bundles of a sightings topic into the knowledge store. Offsets are committed
+ * only after the store has committed the batch, so a crash re-reads what was not yet acknowledged;
+ * a sighting read again is the same object (same id, same modified) and the store keeps it once.
+ * Reads only committed records: a streaming instance's aborted work never arrives.
+ */
+public final class SightingsConsumer {
+    /** Totals of a run. */
+    public record Consumed(long records, long objectsAdded, long objectsUnchanged, long unreadable, double seconds) {
+    }
+
+    private final StixStore store;
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    public SightingsConsumer(StixStore store) {
+        this.store = store;
+    }
+
+    public void stop() {
+        stop.set(true);
+    }
+
+    /**
+     * Consumes until stopped, or, when {@code idle} is given, until no record has come for that long.
+     * {@code progress} hears after each stored batch.
+     */
+    public Consumed run(String bootstrap, String topic, String group, Duration idle, Consumer<Consumed> progress) {
+        Properties properties = new Properties();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long records = 0;
+        long added = 0;
+        long unchanged = 0;
+        long unreadable = 0;
+        long start = System.nanoTime();
+        Instant lastRecord = Instant.now();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(topic));
+            while (!stop.get()) {
+                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty()) {
+                    if (idle != null && Duration.between(lastRecord, Instant.now()).compareTo(idle) >= 0) {
+                        break;
+                    }
+                    continue;
+                }
+                lastRecord = Instant.now();
+                List<StixObject> objects = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : batch) {
+                    records++;
+                    try {
+                        StixJson.parseObject(record.value(), topic + "@" + record.partition() + ":" + record.offset())
+                                .path("objects").forEach(object -> objects.add(new StixObject((com.fasterxml.jackson.databind.node.ObjectNode) object)));
+                    } catch (InvalidInputException | ClassCastException e) {
+                        unreadable++;
+                    }
+                }
+                WriteSummary summary = store.write(writer -> {
+                    objects.forEach(writer::put);
+                    writer.flush();
+                    return writer.summary();
+                });
+                added += summary.added();
+                unchanged += summary.unchanged();
+                consumer.commitSync(); // after the store's commit: a crash in between re-reads, and the store keeps one copy
+                progress.accept(new Consumed(records, added, unchanged, unreadable, (System.nanoTime() - start) / 1e9));
+            }
+        }
+        return new Consumed(records, added, unchanged, unreadable, (System.nanoTime() - start) / 1e9);
+    }
+}
