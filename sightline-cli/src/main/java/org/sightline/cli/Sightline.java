@@ -37,7 +37,9 @@ import picocli.CommandLine.Mixin;
                 org.sightline.cli.claims.DossierCommand.class, org.sightline.cli.claims.SuppliersCommand.class,
                 org.sightline.cli.claims.ExposureCommand.class, org.sightline.cli.commands.TokenCommand.class,
                 org.sightline.cli.commands.AuditCommand.class, org.sightline.cli.commands.CollectionCommand.class, org.sightline.cli.commands.ScreenCommand.class,
-                org.sightline.cli.taxii.TaxiiCommand.class, org.sightline.cli.misp.MispCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                org.sightline.cli.taxii.TaxiiCommand.class, org.sightline.cli.misp.MispCommand.class,
+                org.sightline.cli.stream.StreamCommand.class, org.sightline.cli.stream.IndicatorsCommand.class,
+                org.sightline.cli.stream.EventsCommand.class, org.sightline.cli.stream.SightingsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Sightline implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -1,0 +1,57 @@
+package org.sightline.cli.stream;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.error.NotFoundException;
+import org.sightline.stream.kafka.EventPublisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "events", mixinStandardHelpOptions = true, description = "Events for the matching stream.",
+        subcommands = EventsCommand.Publish.class)
+public final class EventsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Publish log files (Zeek JSON, Suricata EVE, STIX observed-data; plain or gzip) to an events topic, one record "
+                    + "per line, keyed by the event's source address (Zeek id.orig_h, EVE src_ip) so one host's events share a partition.")
+    public static final class Publish implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Option(names = "--topic", required = true, paramLabel = "T")
+        String topic;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Output output = ((Sightline) spec.root().userObject()).output();
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    throw new NotFoundException("no such log file: " + file);
+                }
+            }
+            long sent = EventPublisher.publish(kafka.bootstrap(), topic, files);
+            output.answer(Map.of("topic", topic, "events", sent), () -> output.line(String.format("published %,d events to %s", sent, topic)));
+            return Sightline.OK;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.sightline.cli.stream;
+
+import java.time.Duration;
+import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.store.KnowledgeBase;
+import org.sightline.stream.kafka.SightingsConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sightings", mixinStandardHelpOptions = true, description = "Sightings from the matching stream.",
+        subcommands = SightingsCommand.Consume.class)
+public final class SightingsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "consume", mixinStandardHelpOptions = true,
+            description = "Store the sighting bundles of a sightings topic into the knowledge store, until stopped or --idle seconds pass "
+                    + "without a record. Only committed records are read, offsets are committed after the store's commit, and a sighting "
+                    + "read twice is the same object: a replay after a crash is not counted twice.")
+    public static final class Consume extends KnowledgeCommand implements org.sightline.cli.Audited {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Option(names = "--topic", required = true, paramLabel = "S")
+        String topic;
+
+        @Option(names = "--group", defaultValue = "sightline-store", paramLabel = "ID", description = "Consumer group (default sightline-store).")
+        String group;
+
+        @Option(names = "--idle", paramLabel = "SECONDS", description = "Stop after this long without a record (default: run until stopped).")
+        Integer idle;
+
+        @Override
+        protected int run(KnowledgeBase knowledge, Output output) {
+            SightingsConsumer consumer = new SightingsConsumer(knowledge.store());
+            Runtime.getRuntime().addShutdownHook(new Thread(consumer::stop));
+            SightingsConsumer.Consumed consumed = consumer.run(kafka.bootstrap(), topic, group, idle == null ? null : Duration.ofSeconds(idle),
+                    progress -> { });
+            knowledge.index().sync(knowledge.store());
+            output.answer(consumed, () -> output.line(String.format("%,d records: %,d objects stored, %,d already present, %,d unreadable in %.1f s",
+                    consumed.records(), consumed.objectsAdded(), consumed.objectsUnchanged(), consumed.unreadable(), consumed.seconds())));
+            return Sightline.OK;
+        }
+    }
+}
