@@ -1,0 +1,229 @@
+package org.sightline.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.sightline.cli.Output;
+import org.sightline.cli.Sightline;
+import org.sightline.error.NotFoundException;
+import org.sightline.ingest.logs.LogFormat;
+import org.sightline.ingest.sightings.Indicators;
+import org.sightline.ingest.sightings.LogMatching;
+import org.sightline.ingest.sightings.SightingRecorder;
+import org.sightline.pattern.stream.Indicator;
+import org.sightline.pattern.stream.IndicatorIndex;
+import org.sightline.stix.StixId;
+import org.sightline.stix.json.StixJson;
+import org.sightline.stix.json.StixReader;
+import org.sightline.stream.StreamInstance;
+import org.sightline.stream.kafka.EventPublisher;
+import org.sightline.stream.kafka.IndicatorPublisher;
+import org.sightline.stream.kafka.Topics;
+import org.sightline.stream.topology.StreamSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "stream", mixinStandardHelpOptions = true,
+        description = {"Measure the matching stream on a Kafka cluster (tools/kafka-broker/broker start gives a local one): the Zeek "
+                + "DNS and Suricata EVE samples (53,881 events) against 10,000 indicators, through 1 and then 2 instances of the topology "
+                + "(in this process, one stream thread each, exactly-once), against 'sightline match' on the same files in one process; "
+                + "then the time from producing an event to its sighting being committed, at a steady rate.",
+                "Metrics: events_per_s (params instances, mode stream|match), latency_p50_ms, latency_p99_ms."})
+public final class StreamBench implements Callable<Integer> {
+    @Mixin
+    org.sightline.cli.stream.KafkaOptions kafka;
+
+    @Option(names = "--indicators", defaultValue = "10000", description = "Indicators (default 10000; 60 of them hit the samples).")
+    int indicatorCount;
+
+    @Option(names = "--rate", defaultValue = "2000", description = "Events per second while measuring latency (default 2000).")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "15", description = "How long to measure latency (default 15).")
+    int latencySeconds;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the events topic (default 4).")
+    int partitions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Output output = ((Sightline) spec.root().userObject()).output();
+        Path scratch = Files.createTempDirectory("sightline-bench-stream-");
+        BenchReport report = BenchReport.start("stream");
+        try {
+            List<Path> files = List.of(shared("logs/zeek-wrccdc-2018/dns.json.gz"), shared("logs/suricata-surevego/eve.json"));
+            List<ObjectNode> indicators = indicators(files);
+            List<Indicator> compiled = indicators.stream().map(json -> Indicators.of(json).orElseThrow()).toList();
+
+            LogMatching.run(IndicatorIndex.compile(compiled), files, LogFormat.AUTO, null, new SightingRecorder(null)); // warm-up
+            LogMatching.Run batch = LogMatching.run(IndicatorIndex.compile(compiled), files, LogFormat.AUTO, null, new SightingRecorder(null));
+            report.add("events_per_s", batch.eventsPerSecond(), "events/s", BenchReport.params("mode", "match", "instances", 1,
+                    "events", batch.events(), "indicators", compiled.size()));
+
+            for (int instances : new int[] {1, 2}) {
+                String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+                StreamSettings settings = new StreamSettings(kafka.bootstrap(), run + "-events", run + "-sightings", run + "-indicators",
+                        LogFormat.AUTO, run, null);
+                Topics.ensure(kafka.bootstrap(), settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), partitions);
+                IndicatorPublisher.publish(kafka.bootstrap(), settings.indicatorsTopic(), indicators);
+                long published = EventPublisher.publish(kafka.bootstrap(), settings.eventsTopic(), files);
+                List<StreamInstance> running = new ArrayList<>();
+                try {
+                    for (int i = 0; i < instances; i++) {
+                        running.add(StreamInstance.start(settings, scratch.resolve(run + "-" + i).toString(), null));
+                    }
+                    LongSupplier read = () -> running.stream().mapToLong(instance -> instance.counters().events()).sum();
+                    await(() -> read.getAsLong() > 0, 120);
+                    long start = System.nanoTime();
+                    long first = read.getAsLong();
+                    await(() -> read.getAsLong() >= published, 600);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    report.add("events_per_s", (published - first) / seconds, "events/s", BenchReport.params("mode", "stream",
+                            "instances", instances, "events", published, "partitions", partitions, "indicators", compiled.size()));
+                    if (instances == 2) {
+                        latency(settings, files, report, instances);
+                    }
+                } finally {
+                    running.forEach(StreamInstance::close);
+                }
+            }
+        } finally {
+            BenchData.deleteRecursively(scratch);
+        }
+        report.print(output);
+        return Sightline.OK;
+    }
+
+    /** Events produced at a steady rate while the instances keep up; the latency of each is its sighting's commit time minus its produce time. */
+    private void latency(StreamSettings settings, List<Path> files, BenchReport report, int instances) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(files.get(1)), StandardCharsets.UTF_8))) {
+            reader.lines().filter(line -> !line.isBlank()).forEach(lines::add);
+        }
+        Properties consumerProperties = new Properties();
+        consumerProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.applicationId() + "-latency");
+        consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties producerProperties = new Properties();
+        producerProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        List<Long> latencies = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer());
+             KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new StringSerializer())) {
+            consumer.subscribe(List.of(settings.sightingsTopic()));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.poll(Duration.ofMillis(100));
+            long total = (long) rate * latencySeconds;
+            long start = System.nanoTime();
+            for (long sent = 0; sent < total; sent++) {
+                String line = lines.get((int) (sent % lines.size()));
+                producer.send(new ProducerRecord<>(settings.eventsTopic(), null, System.currentTimeMillis(), EventPublisher.key(line), line));
+                long due = start + sent * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    collect(consumer, latencies, Duration.ZERO);
+                }
+            }
+            producer.flush();
+            long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < drain) {
+                collect(consumer, latencies, Duration.ofMillis(200));
+            }
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        var params = BenchReport.params("instances", instances, "rate_events_per_s", rate, "sightings", sorted.length, "seconds", latencySeconds);
+        report.add("latency_p50_ms", percentile(sorted, 0.50), "ms", params);
+        report.add("latency_p99_ms", percentile(sorted, 0.99), "ms", params);
+    }
+
+    private static void collect(KafkaConsumer<String, String> consumer, List<Long> latencies, Duration wait) {
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<String, String> record : consumer.poll(wait)) {
+            latencies.add(now - record.timestamp());
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** 60 indicators on values the samples hold (their busiest domains and addresses), the rest on values they do not. */
+    private List<ObjectNode> indicators(List<Path> files) throws Exception {
+        List<String> patterns = new ArrayList<>(Arrays.asList("[domain-name:value = 'security.debian.org']",
+                "[domain-name:value = 'dpvctowv9b08b.cloudfront.net']", "[ipv4-addr:value = '172.21.3.254']",
+                "[domain-name:value = 'ise.wrccdc.org']", "[domain-name:value = 'wpad.wrccdc.org']", "[domain-name:value LIKE '%.cpp.edu']"));
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(files.get(0)), StandardCharsets.UTF_8))) {
+            reader.lines().limit(20_000).forEach(line -> {
+                String query = StixJson.parseObject(line, "dns").path("query").asText("");
+                if (!query.isEmpty() && !query.contains("'")) {
+                    seen.merge(query, 1, Integer::sum);
+                }
+            });
+        }
+        seen.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(54)
+                .forEach(entry -> patterns.add("[domain-name:value = '" + entry.getKey() + "']"));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20181220);
+        while (patterns.size() < indicatorCount) {
+            patterns.add(random.nextBoolean() ? "[domain-name:value = 'x" + Long.toHexString(random.nextLong()) + ".example']"
+                    : "[ipv4-addr:value = '198.18." + random.nextInt(256) + "." + random.nextInt(256) + "']");
+        }
+        List<ObjectNode> objects = new ArrayList<>();
+        for (String pattern : patterns) {
+            ObjectNode indicator = StixJson.newObject("indicator", StixId.deterministic("indicator", pattern), "2017-01-01T00:00:00.000Z");
+            indicator.put("pattern", pattern);
+            indicator.put("pattern_type", "stix");
+            indicator.put("valid_from", "2017-01-01T00:00:00Z");
+            objects.add(indicator);
+        }
+        return objects;
+    }
+
+    private static Path shared(String relative) {
+        Path path = BenchData.SHARED.resolve(relative);
+        if (!Files.isRegularFile(path)) {
+            throw new NotFoundException("no sample log at " + path + "; run the benchmark from the repository root, beside ../shared/data");
+        }
+        return path;
+    }
+
+    private static void await(java.util.function.BooleanSupplier done, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the stream did not finish within " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
