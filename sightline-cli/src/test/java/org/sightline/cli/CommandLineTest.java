@@ -47,7 +47,8 @@ class CommandLineTest {
         Run version = run("--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out()).contains("sightline", "Java");
-        for (String command : new String[] {"import", "export", "get", "search", "stats", "actor", "serve", "demo", "reindex", "bench"}) {
+        for (String command : new String[] {"import", "export", "get", "search", "stats", "actor", "serve", "demo", "reindex", "bench",
+                "screen", "stream", "indicators", "events", "sightings"}) {
             Run help = run(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: sightline " + command);
@@ -125,6 +126,9 @@ class CommandLineTest {
         assertThat(all.out()).contains("identities match a list entry", "Zhu Hua  (individual)", "us_doj_indictments");
         assertThat(run("screen", "--all", "Zhu Hua").exit()).isEqualTo(1);
         assertThat(run("screen", "x", "--threshold", "1.5").err()).contains("threshold is a score between 0 and 1");
+        Run badFormat = run("stream", "--bootstrap", "127.0.0.1:1", "--events-topic", "e", "--sightings-topic", "s", "--format", "pcap");
+        assertThat(badFormat.exit()).isEqualTo(1);
+        assertThat(badFormat.err()).contains("--format must be auto, zeek-json, eve or stix");
     }
 
     @Test
