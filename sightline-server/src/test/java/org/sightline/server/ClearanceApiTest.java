@@ -42,8 +42,8 @@ class ClearanceApiTest {
             recordRedEvidence(loaded.store(), loaded.knowledge().location().dataDir());
             loaded.knowledge().index().sync(loaded.store());
         });
-        green = server.test().knowledge().tokens().create("green", Role.READER, "green").secret();
-        red = server.test().knowledge().tokens().create("red", Role.READER, "red").secret();
+        green = server.token(Role.READER, "green");
+        red = server.token(Role.READER, "red");
     }
 
     /** A claim about menuPass with one piece of evidence that its source shared as TLP:RED. */

@@ -21,7 +21,12 @@ record RunningServer(TestStore test, App app) implements AutoCloseable {
 
     /** A fresh token's secret, with the role and full clearance. */
     String token(Role role) {
-        return test.knowledge().tokens().create("test " + role.label(), role, "red").secret();
+        return token(role, "red");
+    }
+
+    /** A fresh token's secret, with the role and the TLP clearance named ("green", "amber", "red"…). */
+    String token(Role role, String clearance) {
+        return test.knowledge().tokens().create("test " + role.label() + " " + clearance, role, clearance).secret();
     }
 
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();

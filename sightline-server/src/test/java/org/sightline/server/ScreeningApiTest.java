@@ -33,8 +33,8 @@ class ScreeningApiTest {
                 return null;
             });
         });
-        green = server.test().knowledge().tokens().create("green", Role.READER, "green").secret();
-        red = server.test().knowledge().tokens().create("red", Role.READER, "red").secret();
+        green = server.token(Role.READER, "green");
+        red = server.token(Role.READER, "red");
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -15,24 +16,14 @@ import org.sightline.intel.claims.ClaimTopics;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ach", mixinStandardHelpOptions = true,
         description = "Analysis of competing hypotheses (Heuer): hypotheses x evidence with consistency ratings, ranked by "
                 + "weighted inconsistency, with each evidence item's diagnosticity.",
         subcommands = {AchCommand.Create.class, AchCommand.Rate.class, AchCommand.Show.class, AchCommand.ListAll.class})
-public final class AchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class AchCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Start an analysis: a question and at least two hypotheses.")
     public static final class Create extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Option(names = "--about", required = true, paramLabel = "NAME|ID", description = "What it is about, e.g. APT10.")

@@ -1,5 +1,6 @@
 package org.sightline.cli.claims;
 
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -9,21 +10,11 @@ import org.sightline.intel.claims.ClaimTopics;
 import org.sightline.intel.claims.NamedObjects;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "claim", mixinStandardHelpOptions = true, description = "Record attribution claims.",
         subcommands = {ClaimCommand.Add.class})
-public final class ClaimCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class ClaimCommand extends CommandGroup {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Record an open claim SOURCE TYPE TARGET, e.g. --source APT10 --type attributed-to "
                     + "--target \"MSS Tianjin State Security Bureau\".")

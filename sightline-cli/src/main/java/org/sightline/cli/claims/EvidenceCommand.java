@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -30,15 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Evidence for or against claims: record graded items (with their archived artifacts), list them, "
                 + "and verify that nothing in the tamper-evident vault changed.",
         subcommands = {EvidenceCommand.Add.class, EvidenceCommand.ListItems.class, EvidenceCommand.Verify.class})
-public final class EvidenceCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class EvidenceCommand extends CommandGroup {
     static EvidenceVault vault(KnowledgeBase knowledge) {
         return new EvidenceVault(knowledge.location().dataDir().resolve("vault"));
     }

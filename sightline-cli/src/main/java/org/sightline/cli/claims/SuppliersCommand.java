@@ -4,35 +4,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
+import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
-import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.ingest.suppliers.SupplierFile;
 import org.sightline.ingest.suppliers.SupplierImport;
 import org.sightline.ingest.suppliers.SupplierRow;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "suppliers", mixinStandardHelpOptions = true, description = "Declare an organisation's suppliers and the access they hold.",
         subcommands = {SuppliersCommand.Import.class})
-public final class SuppliersCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class SuppliersCommand extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import suppliers from CSV (columns in the README), YAML (a list of the same fields) or STIX "
                     + "(identities and 'supplies' relationships with Sightline's supplies extension).",

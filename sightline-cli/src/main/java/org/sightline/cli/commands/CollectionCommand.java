@@ -3,6 +3,7 @@ package org.sightline.cli.commands;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -12,23 +13,13 @@ import org.sightline.store.collections.CollectionFilter;
 import org.sightline.store.collections.TaxiiCollection;
 import org.sightline.store.tokens.Role;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "collection", mixinStandardHelpOptions = true,
         description = "TAXII collections: saved views of the store that the server shares at /taxii2/api/collections/.",
         subcommands = {CollectionCommand.Create.class, CollectionCommand.ListCollections.class, CollectionCommand.Remove.class})
-public final class CollectionCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class CollectionCommand extends CommandGroup {
     static Map<String, Object> describe(TaxiiCollection collection) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("id", collection.id());

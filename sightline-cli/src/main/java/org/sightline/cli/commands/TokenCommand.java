@@ -1,6 +1,7 @@
 package org.sightline.cli.commands;
 
 import java.util.Map;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -9,24 +10,14 @@ import org.sightline.store.KnowledgeBase;
 import org.sightline.store.tokens.Role;
 import org.sightline.store.tokens.TokenStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = "API tokens for the HTTP server: reader (read), analyst (also write knowledge), admin (also manage). "
                 + "Running this needs access to the store itself, which is the administrator's.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
-public final class TokenCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class TokenCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; its secret is shown once and stored only as a hash.")
     public static final class Create extends KnowledgeCommand implements org.sightline.cli.Audited {
         @Option(names = "--role", required = true, paramLabel = "reader|analyst|admin")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -18,22 +19,12 @@ import org.sightline.stix.markings.Tlp;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.store.clearance.ClearedStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "misp", mixinStandardHelpOptions = true,
         description = "MISP exchange. Import MISP event JSON with 'sightline import FILE' (it is recognised); export with 'misp export'.",
         subcommands = {MispCommand.Export.class})
-public final class MispCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class MispCommand extends CommandGroup {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a STIX selection as one MISP event (JSON that MISP's event import takes).")
     public static final class Export extends KnowledgeCommand implements org.sightline.cli.Audited {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.NotFoundException;
@@ -16,15 +17,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "events", mixinStandardHelpOptions = true, description = "Events for the matching stream.",
         subcommands = EventsCommand.Publish.class)
-public final class EventsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class EventsCommand extends CommandGroup {
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = "Publish log files (Zeek JSON, Suricata EVE, STIX observed-data; plain or gzip) to an events topic, one record "
                     + "per line, keyed by the event's source address (Zeek id.orig_h, EVE src_ip) so one host's events share a partition.")

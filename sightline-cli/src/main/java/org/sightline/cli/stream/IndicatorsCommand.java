@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -20,15 +21,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "indicators", mixinStandardHelpOptions = true, description = "Indicators for the matching stream.",
         subcommands = IndicatorsCommand.Publish.class)
-public final class IndicatorsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class IndicatorsCommand extends CommandGroup {
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = "Publish the store's indicators (or a bundle's) to the compacted indicators topic, keyed by id: current ones as "
                     + "their STIX JSON, revoked ones as tombstones, so every running 'stream' instance picks up the change.")

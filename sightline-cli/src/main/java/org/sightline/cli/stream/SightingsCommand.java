@@ -1,6 +1,7 @@
 package org.sightline.cli.stream;
 
 import java.time.Duration;
+import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -12,15 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sightings", mixinStandardHelpOptions = true, description = "Sightings from the matching stream.",
         subcommands = SightingsCommand.Consume.class)
-public final class SightingsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class SightingsCommand extends CommandGroup {
     @Command(name = "consume", mixinStandardHelpOptions = true,
             description = "Store the sighting bundles of a sightings topic into the knowledge store, until stopped or --idle seconds pass "
                     + "without a record. Only committed records are read, offsets are committed after the store's commit, and a sighting "
