@@ -113,7 +113,12 @@ class CommandLineTest {
         assertThat(empty.json().path("error").path("message").asText()).contains("no sanctions or indictment list is loaded");
 
         assertThat(run("demo", "--load-only").exit()).isZero();
-        assertThat(run("import", SharedData.require("sanctions/ofac-sdn-csv-sample").toString()).exit()).isZero();
+        Run sample = run("import", SharedData.require("sanctions/ofac-sdn-csv-sample").toString(), "--list-date", "2019-01-15");
+        assertThat(sample.exit()).isZero();
+        assertThat(sample.err()).contains("OFAC SDN list of 2019-01-15: 17 entries (17 new");
+        Run older = run("import", SharedData.require("sanctions/ofac-sdn-csv-sample").toString(), "--list-date", "2018-12-01");
+        assertThat(older.exit()).isEqualTo(1);
+        assertThat(older.out() + older.err()).contains("holds the OFAC SDN list of 2019-01-15", "--list-date");
         Run one = run("screen", "ZHANG", "Shi-long", "--type", "person", "--json");
         assertThat(one.exit()).isZero();
         assertThat(one.json().path("query").asText()).isEqualTo("ZHANG Shi-long");

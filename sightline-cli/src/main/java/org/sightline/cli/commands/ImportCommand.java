@@ -28,6 +28,10 @@ public final class ImportCommand extends KnowledgeCommand implements org.sightli
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
     List<Path> paths;
 
+    @Option(names = "--list-date", paramLabel = "YYYY-MM-DD", description = "The publication date of a sanctions list whose files carry none "
+            + "(OFAC's CSV form; otherwise dated by the day sdn.csv was last modified).")
+    java.time.LocalDate listDate;
+
     @Option(names = "--skip-invalid", description = "Import the valid objects of a document and report the invalid ones.")
     boolean skipInvalid;
 
@@ -35,7 +39,7 @@ public final class ImportCommand extends KnowledgeCommand implements org.sightli
     protected int run(KnowledgeBase knowledge, Output output) {
         BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
         ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
-        ImportReport report = importer.importPaths(paths, new ImportOptions(skipInvalid), progress);
+        ImportReport report = importer.importPaths(paths, new ImportOptions(skipInvalid, listDate), progress);
         ProgressBar.finish(progress);
         Map<String, Object> document = document(report);
         // New actors may be other names for known ones: record the "same actor" links the sources state.

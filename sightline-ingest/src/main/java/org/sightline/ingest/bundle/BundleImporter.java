@@ -61,7 +61,7 @@ public final class BundleImporter {
         List<Path> others = new ArrayList<>();
         for (Path path : paths) {
             if (OfacSdnCsv.looksLikeOfac(path)) {
-                outcomes.add(importSanctionsList(path, () -> OfacSdnCsv.read(path), options, tally)); // sdn.csv with alt.csv and add.csv beside it: one list
+                outcomes.add(importSanctionsList(path, () -> OfacSdnCsv.read(path, options.listDate()), options, tally)); // sdn.csv with alt.csv and add.csv beside it: one list
             } else {
                 others.add(path);
             }

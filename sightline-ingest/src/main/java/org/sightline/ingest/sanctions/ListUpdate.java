@@ -34,7 +34,8 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
                 .max(String::compareTo).orElse("");
         if (held.compareTo(list.date().substring(0, 10)) > 0) {
             throw new InvalidInputException("the store holds the " + list.name() + " list of " + held + "; this publication is of "
-                    + list.date().substring(0, 10) + ", older: import a list as new as the one held or newer");
+                    + list.date().substring(0, 10) + ", older: import a list as new as the one held or newer (OFAC's CSV form carries no date: "
+                    + "it is dated by the day sdn.csv was last modified unless imported with --list-date)");
         }
         List<ObjectNode> objects = new ArrayList<>();
         int added = 0;

@@ -49,6 +49,11 @@ public final class OfacSdnCsv {
 
     /** The list in the folder (or beside the sdn.csv given), dated by sdn.csv's modification day: OFAC's CSV carries no date. */
     public static SanctionsList read(Path path) {
+        return read(path, null);
+    }
+
+    /** The same, dated {@code date} when given (the day OFAC published the files). */
+    public static SanctionsList read(Path path, LocalDate date) {
         Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         Path sdn = folder.resolve("sdn.csv");
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -80,7 +85,8 @@ public final class OfacSdnCsv {
                 Countries.code(value(fields.get(4))).ifPresent(entry.countries::add);
             }
         });
-        return new SanctionsList(LIST, KEY, listDate(sdn), PUBLISHER, entries.values().stream().map(Entry::toListing).toList());
+        String listDate = date != null ? StixTimestamp.format(date.atStartOfDay().toInstant(ZoneOffset.UTC)) : listDate(sdn);
+        return new SanctionsList(LIST, KEY, listDate, PUBLISHER, entries.values().stream().map(Entry::toListing).toList());
     }
 
     /** Each row of a side file (alt.csv, add.csv, sdn_comments.csv) with its entry, when the file is there and the row names a known entry. */
