@@ -40,6 +40,7 @@ import org.sightline.store.testing.TestStore;
 import org.sightline.stream.kafka.EventPublisher;
 import org.sightline.stream.kafka.IndicatorPublisher;
 import org.sightline.stream.kafka.KafkaBroker;
+import org.sightline.stream.kafka.KafkaConnection;
 import org.sightline.stream.kafka.SightingsConsumer;
 import org.sightline.stream.kafka.StreamProcesses;
 import org.sightline.stream.kafka.Topics;
@@ -124,13 +125,13 @@ class StreamOnKafkaTest {
     }
 
     private static StreamSettings settings(String run) {
-        return new StreamSettings(broker.bootstrap(), run + "-events", run + "-sightings", run + "-indicators", LogFormat.AUTO, "sightline-" + run, null);
+        return new StreamSettings(KafkaConnection.of(broker.bootstrap()), run + "-events", run + "-sightings", run + "-indicators", LogFormat.AUTO, "sightline-" + run, null);
     }
 
     private static long publish(StreamSettings settings) {
-        Topics.ensure(broker.bootstrap(), settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), 4);
-        IndicatorPublisher.publish(broker.bootstrap(), settings.indicatorsTopic(), indicators);
-        return EventPublisher.publish(broker.bootstrap(), settings.eventsTopic(), List.of(eve, zeek));
+        Topics.ensure(settings.kafka(), settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), 4);
+        IndicatorPublisher.publish(settings.kafka(), settings.indicatorsTopic(), indicators);
+        return EventPublisher.publish(settings.kafka(), settings.eventsTopic(), List.of(eve, zeek));
     }
 
     private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
@@ -156,13 +157,13 @@ class StreamOnKafkaTest {
             assertThat(one.counters().events()).as("the first instance's share").isPositive();
             assertThat(two.counters().events()).as("the second instance's share").isPositive();
             SightingsConsumer.Consumed consumed = new SightingsConsumer(store.store())
-                    .run(broker.bootstrap(), settings.sightingsTopic(), "pair-store", Duration.ofSeconds(8), progress -> { });
+                    .run(settings.kafka(), settings.sightingsTopic(), "pair-store", Duration.ofSeconds(8), progress -> { });
             assertThat(consumed.records()).isEqualTo(one.counters().sightings() + two.counters().sightings());
             assertThat(stored(store.store())).isEqualTo(expected);
 
             // Consuming again from the start stores nothing new: each sighting is the same object as before.
             SightingsConsumer.Consumed again = new SightingsConsumer(store.store())
-                    .run(broker.bootstrap(), settings.sightingsTopic(), "pair-store-again", Duration.ofSeconds(5), progress -> { });
+                    .run(settings.kafka(), settings.sightingsTopic(), "pair-store-again", Duration.ofSeconds(5), progress -> { });
             assertThat(again.records()).isEqualTo(consumed.records());
             assertThat(again.objectsAdded()).isZero();
         }

@@ -1,6 +1,7 @@
 package org.sightline.stream;
 
 import org.sightline.ingest.logs.LogFormat;
+import org.sightline.stream.kafka.KafkaConnection;
 import org.sightline.stream.topology.StreamSettings;
 
 /**
@@ -13,7 +14,7 @@ public final class StreamProcessMain {
     }
 
     public static void main(String[] args) throws Exception {
-        StreamSettings settings = new StreamSettings(args[0], args[1], args[2], args[3], LogFormat.AUTO, args[4], null);
+        StreamSettings settings = new StreamSettings(KafkaConnection.of(args[0]), args[1], args[2], args[3], LogFormat.AUTO, args[4], null);
         try (StreamInstance instance = StreamInstance.start(settings, args[5], null)) {
             while (true) {
                 System.out.println("events " + instance.counters().events() + " sightings " + instance.counters().sightings());

@@ -15,15 +15,12 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.NotFoundException;
@@ -89,11 +86,11 @@ public final class StreamBench implements Callable<Integer> {
 
             for (int instances : new int[] {1, 2}) {
                 String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-                StreamSettings settings = new StreamSettings(kafka.bootstrap(), run + "-events", run + "-sightings", run + "-indicators",
+                StreamSettings settings = new StreamSettings(kafka.connection(), run + "-events", run + "-sightings", run + "-indicators",
                         LogFormat.AUTO, run, null);
-                Topics.ensure(kafka.bootstrap(), settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), partitions);
-                IndicatorPublisher.publish(kafka.bootstrap(), settings.indicatorsTopic(), indicators);
-                long published = EventPublisher.publish(kafka.bootstrap(), settings.eventsTopic(), files);
+                Topics.ensure(kafka.connection(), settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), partitions);
+                IndicatorPublisher.publish(kafka.connection(), settings.indicatorsTopic(), indicators);
+                long published = EventPublisher.publish(kafka.connection(), settings.eventsTopic(), files);
                 List<StreamInstance> running = new ArrayList<>();
                 try {
                     for (int i = 0; i < instances; i++) {
@@ -127,17 +124,13 @@ public final class StreamBench implements Callable<Integer> {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(files.get(1)), StandardCharsets.UTF_8))) {
             reader.lines().filter(line -> !line.isBlank()).forEach(lines::add);
         }
-        Properties consumerProperties = new Properties();
-        consumerProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.applicationId() + "-latency");
+        Properties consumerProperties = settings.kafka().consumer(settings.applicationId() + "-latency");
         consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Properties producerProperties = new Properties();
-        producerProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        Properties producerProperties = settings.kafka().producer();
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         List<Long> latencies = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer());
-             KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new StringSerializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties)) {
             consumer.subscribe(List.of(settings.sightingsTopic()));
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));

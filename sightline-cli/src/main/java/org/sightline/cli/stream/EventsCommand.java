@@ -42,7 +42,7 @@ public final class EventsCommand extends CommandGroup {
                     throw new NotFoundException("no such log file: " + file);
                 }
             }
-            long sent = EventPublisher.publish(kafka.bootstrap(), topic, files);
+            long sent = EventPublisher.publish(kafka.connection(), topic, files);
             output.answer(Map.of("topic", topic, "events", sent), () -> output.line(String.format("published %,d events to %s", sent, topic)));
             return Sightline.OK;
         }

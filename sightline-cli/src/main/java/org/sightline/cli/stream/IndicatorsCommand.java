@@ -44,8 +44,8 @@ public final class IndicatorsCommand extends CommandGroup {
                 knowledge.store().forEachCurrent(new StixStore.ObjectQuery(Set.of("indicator"), Set.of(), true),
                         object -> indicators.add(object.json()));
             }
-            Topics.ensure(kafka.bootstrap(), null, null, topic, 1);
-            IndicatorPublisher.Published published = IndicatorPublisher.publish(kafka.bootstrap(), topic, indicators);
+            Topics.ensure(kafka.connection(), null, null, topic, 1);
+            IndicatorPublisher.Published published = IndicatorPublisher.publish(kafka.connection(), topic, indicators);
             output.answer(Map.of("topic", topic, "live", published.live(), "withdrawn", published.withdrawn()),
                     () -> output.line(String.format("published %,d indicators to %s, %,d withdrawn", published.live(), topic, published.withdrawn())));
             return Sightline.OK;

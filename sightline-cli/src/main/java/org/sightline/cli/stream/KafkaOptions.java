@@ -2,12 +2,15 @@ package org.sightline.cli.stream;
 
 import picocli.CommandLine.Option;
 
-/** Where the Kafka cluster is: the option every streaming command shares. */
+/** Where the Kafka cluster is and how to log in to it: the options every streaming command shares. */
 public final class KafkaOptions {
     @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT[,HOST:PORT…]", description = "Kafka bootstrap servers.")
     String bootstrap;
 
-    public String bootstrap() {
-        return bootstrap;
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = "Client settings for a secured cluster (security.protocol, sasl.*, ssl.*), as a properties file.")
+    java.nio.file.Path config;
+
+    public org.sightline.stream.kafka.KafkaConnection connection() {
+        return org.sightline.stream.kafka.KafkaConnection.of(bootstrap, config);
     }
 }

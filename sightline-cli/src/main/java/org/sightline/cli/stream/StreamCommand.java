@@ -57,10 +57,10 @@ public final class StreamCommand extends KnowledgeCommand {
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        StreamSettings settings = new StreamSettings(kafka.bootstrap(), eventsTopic, sightingsTopic, indicatorsTopic, format(format),
+        StreamSettings settings = new StreamSettings(kafka.connection(), eventsTopic, sightingsTopic, indicatorsTopic, format(format),
                 applicationId, sightedAt);
         if (partitions > 0) {
-            Topics.ensure(kafka.bootstrap(), eventsTopic, sightingsTopic, indicatorsTopic, partitions);
+            Topics.ensure(kafka.connection(), eventsTopic, sightingsTopic, indicatorsTopic, partitions);
         }
         Supplier<List<Indicator>> fixed = null;
         if (indicatorsTopic == null) {

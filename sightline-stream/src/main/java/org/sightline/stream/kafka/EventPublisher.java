@@ -23,9 +23,9 @@ public final class EventPublisher {
     }
 
     /** The records sent; each carries the time it was sent as its timestamp, from which the stream's latency is measured. */
-    public static long publish(String bootstrap, String topic, List<Path> files) {
+    public static long publish(KafkaConnection kafka, String topic, List<Path> files) {
         long sent = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producer())) {
             for (Path file : files) {
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(file), StandardCharsets.UTF_8), 1 << 16)) {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {

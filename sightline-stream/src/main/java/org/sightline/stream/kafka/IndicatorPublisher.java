@@ -20,10 +20,10 @@ public final class IndicatorPublisher {
     private IndicatorPublisher() {
     }
 
-    public static Published publish(String bootstrap, String topic, List<ObjectNode> indicators) {
+    public static Published publish(KafkaConnection kafka, String topic, List<ObjectNode> indicators) {
         int live = 0;
         int withdrawn = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producer())) {
             for (ObjectNode json : indicators) {
                 StixObject indicator = new StixObject(json);
                 if (!"indicator".equals(indicator.type())) {

@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.sightline.error.InvalidInputException;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
@@ -45,15 +42,8 @@ public final class SightingsConsumer {
      * Consumes until stopped, or, when {@code idle} is given, until no record has come for that long.
      * {@code progress} hears after each stored batch.
      */
-    public Consumed run(String bootstrap, String topic, String group, Duration idle, Consumer<Consumed> progress) {
-        Properties properties = new Properties();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    public Consumed run(KafkaConnection kafka, String topic, String group, Duration idle, Consumer<Consumed> progress) {
+        Properties properties = kafka.consumer(group);
         long records = 0;
         long added = 0;
         long unchanged = 0;

@@ -3,10 +3,8 @@ package org.sightline.stream.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -17,10 +15,8 @@ public final class Topics {
     private Topics() {
     }
 
-    public static void ensure(String bootstrap, String events, String sightings, String indicators, int partitions) {
-        Properties properties = new Properties();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(properties)) {
+    public static void ensure(KafkaConnection kafka, String events, String sightings, String indicators, int partitions) {
+        try (Admin admin = Admin.create(kafka.base())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : new String[] {events, sightings}) {
@@ -39,7 +35,7 @@ public final class Topics {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while creating the stream's topics", e);
         } catch (ExecutionException e) {
-            throw new StoreException("cannot create the stream's topics at " + bootstrap + ": " + e.getCause().getMessage(), e.getCause());
+            throw new StoreException("cannot create the stream's topics at " + kafka + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

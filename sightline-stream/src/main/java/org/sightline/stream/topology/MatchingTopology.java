@@ -52,9 +52,8 @@ public final class MatchingTopology {
      * the events topic the first time the application id is seen.
      */
     public static Properties properties(StreamSettings settings, String stateDir) {
-        Properties properties = new Properties();
+        Properties properties = settings.kafka().base();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);

@@ -14,7 +14,7 @@ public final class StreamProcesses {
 
     /** An instance in its own process, its progress lines in DIR/NAME.log (NAME: the state directory's name). */
     public static Process streamProcess(Path dir, StreamSettings settings, Path stateDir) throws IOException {
-        return KafkaBroker.java(dir, stateDir.getFileName() + ".log", StreamProcessMain.class.getName(), settings.bootstrap(),
+        return KafkaBroker.java(dir, stateDir.getFileName() + ".log", StreamProcessMain.class.getName(), settings.kafka().bootstrap(),
                 settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), settings.applicationId(), stateDir.toString());
     }
 

@@ -26,12 +26,13 @@ import org.sightline.pattern.stream.IndicatorIndex;
 import org.sightline.pattern.stream.StreamingMatcher;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.testdata.SharedData;
+import org.sightline.stream.kafka.KafkaConnection;
 
 /** The topology on Kafka's test driver: Suricata's EVE sample through it, indicators arriving and withdrawn while it runs. */
 class MatchingTopologyTest {
     private static final String DEBIAN = "indicator--0f6f6c2a-8c43-4c39-9d7e-000000000001";
     private static final String CLOUDFRONT = "indicator--0f6f6c2a-8c43-4c39-9d7e-000000000002";
-    private static final StreamSettings SETTINGS = new StreamSettings("unused:9092", "events", "sightings", "indicators", LogFormat.EVE,
+    private static final StreamSettings SETTINGS = new StreamSettings(KafkaConnection.of("unused:9092"), "events", "sightings", "indicators", LogFormat.EVE,
             "sightline-test", null);
 
     @TempDir
