@@ -25,6 +25,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
@@ -179,6 +180,27 @@ class WebUiTest {
         assertThat(browser.findElement(By.id("import-result")).getText())
                 .contains(suppliers.getFileName() + ":3: service_type 'catering'").doesNotContain("/tmp/");
         browser.manage().logs().get(LogType.BROWSER); // the refused file's 400 was expected
+        noConsoleErrors();
+    }
+
+    @Test
+    void aComplianceOfficerScreensASpellingThenTheWholeKnowledgeBase() throws Exception {
+        browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/screen");
+        signInIfAsked();
+        ready("#/screen");
+        browser.findElement(By.id("screen-name")).sendKeys("ZHANG Shi-long");
+        new Select(browser.findElement(By.id("screen-type"))).selectByValue("person");
+        browser.findElement(By.cssSelector("#screen-form button[type=submit]")).click();
+        waiting().until(driver -> driver.findElement(By.id("screen-result")).getAttribute("data-done") != null);
+        WebElement result = browser.findElement(By.id("screen-result"));
+        assertThat(result.getText()).contains("Zhang Shilong", "us_doj_indictments", "CN", "split or hyphenated differently");
+        screenshot("11-screening");
+
+        String first = result.getAttribute("data-done");
+        browser.findElement(By.id("screen-all")).click();
+        waiting().until(driver -> !first.equals(driver.findElement(By.id("screen-result")).getAttribute("data-done")));
+        assertThat(browser.findElement(By.id("screen-result")).getText())
+                .contains("match a list entry", "Zhu Hua", "Wu Yingzhuo", "Dong Hao", "Xia Lei");
         noConsoleErrors();
     }
 

@@ -9,7 +9,16 @@ export function signOut() { sessionStorage.removeItem(KEY); }
 
 /** GET a JSON answer; a 401 asks for sign-in, any other error carries the server's message. */
 export async function get(path) {
-  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+  return answer(await fetch(path, { headers: { Authorization: 'Bearer ' + token() } }));
+}
+
+/** POST a JSON body and read the JSON answer, the same way. */
+export async function post(path, body) {
+  return answer(await fetch(path, { method: 'POST', body: JSON.stringify(body),
+    headers: { Authorization: 'Bearer ' + token(), 'Content-Type': 'application/json' } }));
+}
+
+async function answer(response) {
   if (response.status === 401) { signOut(); throw new SignInNeeded(); }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {

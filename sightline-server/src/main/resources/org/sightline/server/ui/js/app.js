@@ -8,6 +8,7 @@ import { exposurePage } from './pages/exposure.js';
 import { graphPage } from './pages/graph.js';
 import { homePage, searchPage } from './pages/search.js';
 import { importPage } from './pages/import.js';
+import { screeningPage } from './pages/screening.js';
 import { sightingsPage } from './pages/sightings.js';
 import { sourcePage } from './pages/source.js';
 
@@ -22,6 +23,7 @@ const routes = [
   [/^#\/exposure$/, () => exposurePage()],
   [/^#\/import$/, () => importPage()],
   [/^#\/sightings$/, () => sightingsPage()],
+  [/^#\/screen$/, () => screeningPage()],
 ];
 
 async function render() {
