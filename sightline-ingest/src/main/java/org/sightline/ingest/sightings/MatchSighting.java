@@ -23,8 +23,21 @@ public final class MatchSighting {
     private MatchSighting() {
     }
 
-    /** The sighting first, then its observed-data and their observables; {@code whereSighted} may be null. */
-    public static List<ObjectNode> objects(StreamMatch match, String whereSighted) {
+    /**
+     * The bundles of the matches one event completed, one per match. An event that several
+     * indicators match is turned into STIX once (its observables' ids are hashes of their JSON).
+     */
+    public static List<String> bundles(List<StreamMatch> matches, String whereSighted) {
+        Map<Event, List<ObjectNode>> observed = new java.util.IdentityHashMap<>();
+        List<String> bundles = new ArrayList<>(matches.size());
+        for (StreamMatch match : matches) {
+            bundles.add(bundle(objects(match, whereSighted, observed)));
+        }
+        return bundles;
+    }
+
+    /** The sighting, then its observed-data (made once per event, in {@code observed}) and their observables; {@code whereSighted} may be null. */
+    private static List<ObjectNode> objects(StreamMatch match, String whereSighted, Map<Event, List<ObjectNode>> observed) {
         Instant first = null;
         Instant last = null;
         StringBuilder key = new StringBuilder(match.indicator().id());
@@ -46,7 +59,7 @@ public final class MatchSighting {
         List<ObjectNode> objects = new ArrayList<>(List.of(sighting));
         Map<String, ObjectNode> observables = new LinkedHashMap<>();
         for (Event event : match.events()) {
-            List<ObjectNode> data = ObservedDataFactory.objects(event, StixTimestamp.format(event.time()));
+            List<ObjectNode> data = observed.computeIfAbsent(event, e -> ObservedDataFactory.objects(e, StixTimestamp.format(e.time())));
             refs.add(data.get(0).get("id").asText());
             objects.add(data.get(0));
             data.subList(1, data.size()).forEach(sco -> observables.putIfAbsent(sco.get("id").asText(), sco));
@@ -55,11 +68,10 @@ public final class MatchSighting {
         return objects;
     }
 
-    /** The same as a STIX bundle, as one message of a sightings topic carries it. */
-    public static String bundle(StreamMatch match, String whereSighted) {
+    /** The sighting first, then its observed-data and their observables, as one STIX bundle: one message of a sightings topic. */
+    private static String bundle(List<ObjectNode> objects) {
         ObjectNode bundle = StixJson.newObject();
         bundle.put("type", "bundle");
-        List<ObjectNode> objects = objects(match, whereSighted);
         bundle.put("id", StixId.deterministic("bundle", objects.get(0).get("id").asText()));
         ArrayNode array = bundle.putArray("objects");
         objects.forEach(array::add);

@@ -82,9 +82,14 @@ final class EventMatcher implements Processor<String, String, String, String> {
         if (event == null) {
             return;
         }
-        for (StreamMatch match : matcher.accept(event)) {
+        List<StreamMatch> matches = matcher.accept(event);
+        if (matches.isEmpty()) {
+            return;
+        }
+        List<String> bundles = MatchSighting.bundles(matches, settings.whereSighted());
+        for (int i = 0; i < matches.size(); i++) {
             counters.sightings.incrementAndGet();
-            context.forward(new Record<>(match.indicator().id(), MatchSighting.bundle(match, settings.whereSighted()), record.timestamp()));
+            context.forward(new Record<>(matches.get(i).indicator().id(), bundles.get(i), record.timestamp()));
         }
     }
 
