@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.json.StixReader;
@@ -24,24 +23,31 @@ public final class EventPublisher {
 
     /** The records sent; each carries the time it was sent as its timestamp, from which the stream's latency is measured. */
     public static long publish(KafkaConnection kafka, String topic, List<Path> files) {
-        long sent = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producer())) {
-            for (Path file : files) {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(file), StandardCharsets.UTF_8), 1 << 16)) {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        if (line.isBlank() || line.startsWith("#")) {
-                            continue;
-                        }
-                        producer.send(new ProducerRecord<>(topic, key(line), line));
-                        sent++;
-                    }
+        long[] sent = {0};
+        java.util.Iterator<ProducerRecord<String, String>> records = files.stream().flatMap(EventPublisher::lines)
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> {
+                    sent[0]++;
+                    return new ProducerRecord<>(topic, key(line), line);
+                }).iterator();
+        kafka.sendAll(topic, records);
+        return sent[0];
+    }
+
+    /** A log file's lines, read as they are sent (plain or gzip). */
+    private static java.util.stream.Stream<String> lines(Path file) {
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(file), StandardCharsets.UTF_8), 1 << 16);
+            return reader.lines().onClose(() -> {
+                try {
+                    reader.close();
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException(e);
                 }
-            }
-            producer.flush();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return sent;
     }
 
     /** The source address of the event, or null (any partition) when the line has none or is not JSON. */

@@ -2,7 +2,6 @@ package org.sightline.stream.kafka;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
@@ -23,22 +22,21 @@ public final class IndicatorPublisher {
     public static Published publish(KafkaConnection kafka, String topic, List<ObjectNode> indicators) {
         int live = 0;
         int withdrawn = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producer())) {
-            for (ObjectNode json : indicators) {
-                StixObject indicator = new StixObject(json);
-                if (!"indicator".equals(indicator.type())) {
-                    continue;
-                }
-                boolean revoked = indicator.revoked();
-                producer.send(new ProducerRecord<>(topic, indicator.id(), revoked ? null : StixJson.write(json)));
-                if (revoked) {
-                    withdrawn++;
-                } else {
-                    live++;
-                }
+        List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
+        for (ObjectNode json : indicators) {
+            StixObject indicator = new StixObject(json);
+            if (!"indicator".equals(indicator.type())) {
+                continue;
             }
-            producer.flush();
+            boolean revoked = indicator.revoked();
+            records.add(new ProducerRecord<>(topic, indicator.id(), revoked ? null : StixJson.write(json)));
+            if (revoked) {
+                withdrawn++;
+            } else {
+                live++;
+            }
         }
+        kafka.sendAll(topic, records.iterator());
         return new Published(live, withdrawn);
     }
 }

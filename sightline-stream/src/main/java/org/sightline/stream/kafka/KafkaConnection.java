@@ -79,6 +79,28 @@ public record KafkaConnection(String bootstrap, Map<String, String> client) {
         return properties;
     }
 
+    /**
+     * Sends every record and waits until each is acknowledged; the first failure is an error naming
+     * the topic, since a send that fails is otherwise silent.
+     */
+    public void sendAll(String topic, java.util.Iterator<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records) {
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(producer())) {
+            while (records.hasNext() && failure.get() == null) {
+                producer.send(records.next(), (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new org.sightline.error.StoreException("could not publish to " + topic + " at " + bootstrap + ": " + failure.get().getMessage(),
+                    failure.get());
+        }
+    }
+
     @Override
     public String toString() {
         return bootstrap; // never the client settings: they may carry passwords
