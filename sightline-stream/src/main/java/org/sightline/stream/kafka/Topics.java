@@ -15,6 +15,26 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Until every partition of the new topics has a leader: a producer sending before that can time out. */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            boolean ready = true;
+            try {
+                for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+                    ready &= description.partitions().stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                }
+            } catch (ExecutionException notYetKnown) {
+                ready = false;
+            }
+            if (ready) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new StoreException("the new topics " + topics + " have no leader after 60 s: is the cluster healthy?", null);
+    }
+
     public static void ensure(KafkaConnection kafka, String events, String sightings, String indicators, int partitions) {
         try (Admin admin = Admin.create(kafka.base())) {
             Set<String> existing = admin.listTopics().names().get();
@@ -30,6 +50,7 @@ public final class Topics {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
