@@ -81,6 +81,11 @@ public final class StixTimestamp {
         return text.contains(".") ? text : text.replace("Z", ".000Z");
     }
 
+    /** A day as a STIX timestamp: its start, in UTC ("2019-01-15T00:00:00.000Z"). */
+    public static String ofDay(java.time.LocalDate day) {
+        return format(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+
     /**
      * A date a user typed: a day (2018-12-21, read as its start in UTC) or a full timestamp. Anything
      * else is bad input that names the option it was given for.

@@ -157,13 +157,13 @@ class StreamOnKafkaTest {
             assertThat(one.counters().events()).as("the first instance's share").isPositive();
             assertThat(two.counters().events()).as("the second instance's share").isPositive();
             SightingsConsumer.Consumed consumed = new SightingsConsumer(store.store())
-                    .run(settings.kafka(), settings.sightingsTopic(), "pair-store", Duration.ofSeconds(8), progress -> { });
+                    .run(settings.kafka(), settings.sightingsTopic(), "pair-store", Duration.ofSeconds(8));
             assertThat(consumed.records()).isEqualTo(one.counters().sightings() + two.counters().sightings());
             assertThat(stored(store.store())).isEqualTo(expected);
 
             // Consuming again from the start stores nothing new: each sighting is the same object as before.
             SightingsConsumer.Consumed again = new SightingsConsumer(store.store())
-                    .run(settings.kafka(), settings.sightingsTopic(), "pair-store-again", Duration.ofSeconds(5), progress -> { });
+                    .run(settings.kafka(), settings.sightingsTopic(), "pair-store-again", Duration.ofSeconds(5));
             assertThat(again.records()).isEqualTo(consumed.records());
             assertThat(again.objectsAdded()).isZero();
         }

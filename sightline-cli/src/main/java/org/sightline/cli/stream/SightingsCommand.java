@@ -35,8 +35,7 @@ public final class SightingsCommand extends CommandGroup {
         protected int run(KnowledgeBase knowledge, Output output) {
             SightingsConsumer consumer = new SightingsConsumer(knowledge.store());
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::stop));
-            SightingsConsumer.Consumed consumed = consumer.run(kafka.connection(), topic, group, idle == null ? null : Duration.ofSeconds(idle),
-                    progress -> { });
+            SightingsConsumer.Consumed consumed = consumer.run(kafka.connection(), topic, group, idle == null ? null : Duration.ofSeconds(idle));
             knowledge.index().sync(knowledge.store());
             output.answer(consumed, () -> output.line(String.format("%,d records: %,d objects stored, %,d already present, %,d unreadable in %.1f s",
                     consumed.records(), consumed.objectsAdded(), consumed.objectsUnchanged(), consumed.unreadable(), consumed.seconds())));

@@ -74,11 +74,7 @@ public final class LogReader {
         LogFormat actual = format == LogFormat.AUTO ? recordFormat(json, source, line) : format;
         try {
             return switch (actual) {
-                case ZEEK -> {
-                    Map<String, Object> record = new HashMap<>();
-                    json.fields().forEachRemaining(e -> record.put(e.getKey(), plain(e.getValue())));
-                    yield ZeekRecords.toEvent(json.path("_path").asText("conn"), record, source, line);
-                }
+                case ZEEK -> zeekJson(json, "conn", source, line);
                 case EVE -> EveRecords.toEvent(json, source, line);
                 case JSONL -> {
                     if (mapping == null) {
@@ -142,12 +138,7 @@ public final class LogReader {
 
     private static void readZeek(BufferedReader reader, String first, Counter counter, EventSink sink) throws IOException {
         if (first != null && first.trim().startsWith("{")) {
-            readJsonLines(reader, counter, sink, (json, line) -> {
-                Map<String, Object> record = new HashMap<>();
-                json.fields().forEachRemaining(e -> record.put(e.getKey(), plain(e.getValue())));
-                String path = json.path("_path").asText(pathFromName(counter.source));
-                return ZeekRecords.toEvent(path, record, counter.source, line);
-            });
+            readJsonLines(reader, counter, sink, (json, line) -> zeekJson(json, pathFromName(counter.source), counter.source, line));
             return;
         }
         String separator = "\t";
@@ -219,6 +210,13 @@ public final class LogReader {
                 counter.malformed(line, e.getMessage());
             }
         }
+    }
+
+    /** A Zeek JSON record as an event; its log ({@code _path}) names what it holds, else {@code defaultPath}. */
+    private static Event zeekJson(JsonNode json, String defaultPath, String source, long line) {
+        Map<String, Object> record = new HashMap<>();
+        json.fields().forEachRemaining(e -> record.put(e.getKey(), plain(e.getValue())));
+        return ZeekRecords.toEvent(json.path("_path").asText(defaultPath), record, source, line);
     }
 
     private static Object plain(JsonNode value) {

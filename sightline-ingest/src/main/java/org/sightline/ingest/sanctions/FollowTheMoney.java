@@ -183,11 +183,10 @@ public final class FollowTheMoney {
 
     private static String date(String latest, Instant undated, String source) {
         if (latest == null) {
-            return StixTimestamp.format(undated.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+            return StixTimestamp.ofDay(undated.atZone(ZoneOffset.UTC).toLocalDate());
         }
         try {
-            return StixTimestamp.format(LocalDateTime.parse(latest.length() == 10 ? latest + "T00:00:00" : latest.replace("Z", ""))
-                    .toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+            return StixTimestamp.ofDay(LocalDateTime.parse(latest.length() == 10 ? latest + "T00:00:00" : latest.replace("Z", "")).toLocalDate());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException(source + ": last_change '" + latest + "' is not a date");
         }

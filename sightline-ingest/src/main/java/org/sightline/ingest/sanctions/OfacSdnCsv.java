@@ -85,7 +85,7 @@ public final class OfacSdnCsv {
                 Countries.code(value(fields.get(4))).ifPresent(entry.countries::add);
             }
         });
-        String listDate = date != null ? StixTimestamp.format(date.atStartOfDay().toInstant(ZoneOffset.UTC)) : listDate(sdn);
+        String listDate = date != null ? StixTimestamp.ofDay(date) : listDate(sdn);
         return new SanctionsList(LIST, KEY, listDate, PUBLISHER, entries.values().stream().map(Entry::toListing).toList());
     }
 
@@ -119,8 +119,7 @@ public final class OfacSdnCsv {
     private static String listDate(Path sdn) {
         try {
             FileTime modified = Files.getLastModifiedTime(sdn);
-            LocalDate day = modified.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-            return StixTimestamp.format(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+            return StixTimestamp.ofDay(modified.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
         } catch (IOException e) {
             return StixTimestamp.format(Instant.EPOCH);
         }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class OfacSdnXml {
 
     private static String publishDate(String text, String source) {
         try {
-            return StixTimestamp.format(LocalDate.parse(text, PUBLISHED).atStartOfDay().toInstant(ZoneOffset.UTC));
+            return StixTimestamp.ofDay(LocalDate.parse(text, PUBLISHED));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(source + ": Publish_Date '" + text + "' is not a MM/dd/yyyy date");
         }

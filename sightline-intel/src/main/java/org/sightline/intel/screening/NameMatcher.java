@@ -119,7 +119,7 @@ public final class NameMatcher {
         double score = paired - QUERY_WORD_MISSING * unpairedQueryLetters / queryLetters
                 - LISTED_WORD_MISSING * unpairedListedLetters / listedLetters
                 - (unpairedQueryLetters > 0 && unpairedListedLetters > 0 ? WORD_REPLACED : 0);
-        score = Math.max(0, Math.min(0.96, score));
+        score = Math.max(0, Math.min(MOST_FOR_WORDS, score));
         if (score < floor) {
             return new Similarity(score, List.of());
         }
@@ -193,7 +193,7 @@ public final class NameMatcher {
             return 0;
         }
         // Unpaired words cost by their share of letters; with letters unknown, a word's share is at least that of a short word among long ones.
-        double bound = 0.96;
+        double bound = MOST_FOR_WORDS;
         if (found < queryWords) {
             bound -= QUERY_WORD_MISSING * (queryWords - found) / (queryWords * 4.0) + (found < listedWords ? WORD_REPLACED : 0);
         }
@@ -202,7 +202,7 @@ public final class NameMatcher {
 
     /**
      * Two words' similarity: their spelling (Jaro-Winkler), at least {@value #ONE_EDIT} for a typo (one
-     * letter added, dropped, changed or swapped) in words of four and five letters or more; {@value #SPELT_ALIKE} when they are one
+     * letter added, dropped, changed or swapped) between words of four letters or more, one of them five or more; {@value #SPELT_ALIKE} when they are one
      * word in two romanisations (Dzhose, Jose); {@value #SOUND_ALIKE} when they sound alike by a key
      * of at least four sounds (Mohammed, Muhammad), as shorter keys say too little (Hassan and
      * Hussein are both "hsn").
@@ -219,9 +219,11 @@ public final class NameMatcher {
         return sound.length() >= 4 && sound.equals(otherSound) ? Math.max(similarity, SOUND_ALIKE) : similarity;
     }
 
+    /** The most a comparison of different words can score: below an exact match, a reordering (0.98) and a resplitting (0.97). */
+    private static final double MOST_FOR_WORDS = 0.96;
     /** Jaro-Winkler at or above which two words are taken as spellings of one word. */
     private static final double SAME_WORD = 0.88;
-    /** The similarity of two words of five letters or more one typo apart ("Rojas", "Rohas"; shorter words so apart are other names: "Kim", "Kil"). */
+    /** The similarity of two words one typo apart, one of five letters or more ("Rojas", "Rohas"; shorter words so apart are other names: "Kim", "Kil"). */
     private static final double ONE_EDIT = 0.9;
     /** A word or name written without short vowels whose consonants are the listed one's. */
     private static final double UNVOWELLED = 0.9;

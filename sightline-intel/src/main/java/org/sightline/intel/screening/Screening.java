@@ -14,11 +14,13 @@ import org.sightline.store.StixStore;
  * alias), adjusted for agreement or disagreement on country, birth year and identifiers, with every
  * feature that moved the score named. In the manner of OpenSanctions' matcher.
  *
- * <p>Every word of every listed name is indexed under its first three letters and its sound key. A
- * listed name is scored only when enough of the query's words are found under those keys for the
- * score to reach the threshold, or when both names run together are about as long and split into
- * a different number of words (the same letters split otherwise). So a name whose every word is misspelt both at its start and in
- * its sounds is not found; everything else costs a few index look-ups.
+ * <p>Every word of every listed name is indexed under its keys (see {@link ScreeningName#wordKeys}:
+ * first letters, sound, and for longer words last letters and first and last two), and every listed
+ * name under the sound of its words run together. A listed name is scored only when enough of the
+ * query's words are found under those keys for the score to reach the threshold, or when both names
+ * run together are about as long and split into a different number of words (the same letters split
+ * otherwise), or, for a query written without short vowels, when their consonants run together
+ * agree. Everything else costs a few index look-ups.
  */
 public final class Screening {
 

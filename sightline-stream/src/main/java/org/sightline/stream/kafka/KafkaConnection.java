@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.sightline.error.InvalidInputException;
+import org.sightline.error.StoreException;
 
 /**
  * How to reach a Kafka cluster: its bootstrap servers and the client settings a secured cluster
@@ -83,9 +88,9 @@ public record KafkaConnection(String bootstrap, Map<String, String> client) {
      * Sends every record and waits until each is acknowledged; the first failure is an error naming
      * the topic, since a send that fails is otherwise silent.
      */
-    public void sendAll(String topic, java.util.Iterator<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records) {
-        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(producer())) {
+    public void sendAll(String topic, Iterator<ProducerRecord<String, String>> records) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producer())) {
             while (records.hasNext() && failure.get() == null) {
                 producer.send(records.next(), (metadata, error) -> {
                     if (error != null) {
@@ -96,7 +101,7 @@ public record KafkaConnection(String bootstrap, Map<String, String> client) {
             producer.flush();
         }
         if (failure.get() != null) {
-            throw new org.sightline.error.StoreException("could not publish to " + topic + " at " + bootstrap + ": " + failure.get().getMessage(),
+            throw new StoreException("could not publish to " + topic + " at " + bootstrap + ": " + failure.get().getMessage(),
                     failure.get());
         }
     }

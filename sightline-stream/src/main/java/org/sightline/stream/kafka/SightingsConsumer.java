@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,11 +37,8 @@ public final class SightingsConsumer {
         stop.set(true);
     }
 
-    /**
-     * Consumes until stopped, or, when {@code idle} is given, until no record has come for that long.
-     * {@code progress} hears after each stored batch.
-     */
-    public Consumed run(KafkaConnection kafka, String topic, String group, Duration idle, Consumer<Consumed> progress) {
+    /** Consumes until stopped, or, when {@code idle} is given, until no record has come for that long. */
+    public Consumed run(KafkaConnection kafka, String topic, String group, Duration idle) {
         Properties properties = kafka.consumer(group);
         long records = 0;
         long added = 0;
@@ -79,7 +75,6 @@ public final class SightingsConsumer {
                 added += summary.added();
                 unchanged += summary.unchanged();
                 consumer.commitSync(); // after the store's commit: a crash in between re-reads, and the store keeps one copy
-                progress.accept(new Consumed(records, added, unchanged, unreadable, (System.nanoTime() - start) / 1e9));
             }
         }
         return new Consumed(records, added, unchanged, unreadable, (System.nanoTime() - start) / 1e9);

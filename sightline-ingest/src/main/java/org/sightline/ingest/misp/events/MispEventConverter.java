@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -380,7 +379,7 @@ public final class MispEventConverter {
     private static Optional<String> date(String date) {
         try {
             return date == null ? Optional.empty()
-                    : Optional.of(StixTimestamp.format(LocalDate.parse(date.trim()).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                    : Optional.of(StixTimestamp.ofDay(LocalDate.parse(date.trim())));
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
