@@ -33,6 +33,7 @@ public final class App implements AutoCloseable {
     private final org.sightline.store.vault.EvidenceVault vault;
     private final Access access;
     private final TaxiiHandlers taxii;
+    private final SignInLinks signInLinks;
     private Javalin javalin;
     private ScheduledExecutorService indexSync;
 
@@ -47,6 +48,12 @@ public final class App implements AutoCloseable {
         this.vault = new org.sightline.store.vault.EvidenceVault(knowledge.location().dataDir().resolve("vault"));
         this.access = new Access(knowledge.tokens(), knowledge.audit());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
+        this.signInLinks = new SignInLinks(knowledge.tokens());
+    }
+
+    /** The one-time links that sign a browser in (the demo prints one). */
+    public SignInLinks signInLinks() {
+        return signInLinks;
     }
 
     /** One route of the API: method, path, handler and the role it needs. */
@@ -57,6 +64,7 @@ public final class App implements AutoCloseable {
     List<Route> routes() {
         return List.of(
                 new Route("GET", "/health", api::health, Access.Needs.OPEN),
+                new Route("POST", "/api/v1/signin", this::signIn, Access.Needs.OPEN),
                 new Route("GET", "/api/v1/stats", api::stats, Access.Needs.READ),
                 new Route("GET", "/api/v1/objects/{id}", api::object, Access.Needs.READ),
                 new Route("POST", "/api/v1/objects", objects::create, Access.Needs.WRITE),
@@ -180,6 +188,17 @@ public final class App implements AutoCloseable {
         });
         indexSync.scheduleWithFixedDelay(this::syncIndex, 0, INDEX_SYNC_SECONDS, TimeUnit.SECONDS);
         return this;
+    }
+
+    /** Trades a one-time sign-in code for a new admin token; the code, not a token, is what the printed link held. */
+    private void signIn(io.javalin.http.Context ctx) {
+        String code = HttpJson.requiredText(HttpJson.writeBody(ctx), "code");
+        String secret = signInLinks.redeem(code).orElseThrow(() -> new Access.Unauthorized(
+                "this sign-in link is unknown, already used or expired; run 'sightline demo' again for a new one, "
+                        + "or sign in with a token from 'sightline token create'"));
+        org.sightline.store.tokens.ApiToken token = knowledge.tokens().authenticate(secret).orElseThrow();
+        knowledge.audit().record(token.id(), token.role().label(), "POST", "/api/v1/signin", 200, ctx.ip());
+        HttpJson.write(ctx, java.util.Map.of("token", secret, "role", token.role().label(), "clearance", token.clearance()));
     }
 
     /** An error in the form the path's clients read: a TAXII error message under /taxii2, else {"error":{…}}. */

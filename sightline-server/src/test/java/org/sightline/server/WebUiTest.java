@@ -214,6 +214,27 @@ class WebUiTest {
     }
 
     @Test
+    void theDemosOneTimeLinkOpensThePageSignedInAndThenStopsWorking() {
+        String base = "http://127.0.0.1:" + server.app().port();
+        browser.get(base + "/ui/");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        String link = SignInLinks.link(base, server.app().signInLinks().issue());
+        browser.get(link);
+        ready("#/");
+        assertThat(browser.findElement(By.id("token")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).as("the code leaves the address bar").doesNotContain("signin");
+        Object stored = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('sightline.token')");
+        assertThat(server.test().knowledge().tokens().authenticate((String) stored)).isPresent();
+
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get(base + "/ui/");
+        browser.get(link);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), "already used"));
+        browser.manage().logs().get(LogType.BROWSER); // the used link's 401 was expected
+    }
+
+    @Test
     void anAnalystSignsInFindsApt10ReadsTheClaimAndSeesTheMspPath() throws Exception {
         browser.get("http://127.0.0.1:" + server.app().port() + "/");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()"); // signed out, whatever ran before

@@ -61,6 +61,6 @@ public final class DemoCommand extends KnowledgeCommand implements org.sightline
             output.answer(document, () -> output.line("loaded; start the server with: sightline serve"));
             return Sightline.OK;
         }
-        return ServeCommand.serve(knowledge, output, listen.serverOptions());
+        return ServeCommand.serve(knowledge, output, listen.serverOptions(), true);
     }
 }

@@ -7,6 +7,7 @@ import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
+import org.sightline.server.SignInLinks;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.cli.ListenOptions;
 import picocli.CommandLine.Command;
@@ -20,11 +21,14 @@ public final class ServeCommand extends KnowledgeCommand {
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        return serve(knowledge, output, listen.serverOptions());
+        return serve(knowledge, output, listen.serverOptions(), false);
     }
 
-    /** Runs the server until the process is stopped (Ctrl-C). */
-    public static int serve(KnowledgeBase knowledge, Output output, ServerOptions options) {
+    /**
+     * Runs the server until the process is stopped (Ctrl-C); with {@code signInLink}, the last line
+     * printed is a one-time link that opens the web interface signed in.
+     */
+    public static int serve(KnowledgeBase knowledge, Output output, ServerOptions options, boolean signInLink) {
         CountDownLatch stopped = new CountDownLatch(1);
         // A store nobody can call is no use: the first start creates an admin token and shows it, once.
         String firstToken = null;
@@ -41,6 +45,10 @@ public final class ServeCommand extends KnowledgeCommand {
             if (shown != null) {
                 document.put("admin_token", shown);
             }
+            String link = signInLink ? SignInLinks.link(browserUrl(options, app.port()), app.signInLinks().issue()) : null;
+            if (link != null) {
+                document.put("sign_in_link", link);
+            }
             output.answer(document, () -> {
                 output.line("Sightline is serving " + url + "  (store: " + knowledge.location().safeUrl() + ")");
                 if (shown != null) {
@@ -51,6 +59,10 @@ public final class ServeCommand extends KnowledgeCommand {
                 output.line("  try curl -H \"Authorization: Bearer $SIGHTLINE_TOKEN\" '" + url
                         + "/api/v1/actors?q=stone%20panda'   Ctrl-C stops it");
                 output.line("  TAXII 2.1 at " + url + "/taxii2/ (sightline collection create NAME to share), API docs at " + url + "/api/docs");
+                if (link != null) {
+                    output.line("Open the web interface, signed in as admin (this link works once, for "
+                            + SignInLinks.LIFETIME.toMinutes() + " minutes): " + link);
+                }
             });
             output.out().flush();
             stopped.await();
@@ -58,5 +70,14 @@ public final class ServeCommand extends KnowledgeCommand {
             Thread.currentThread().interrupt();
         }
         return Sightline.OK;
+    }
+
+    /** Where a browser on this machine reaches the server: a wildcard bind is reached through loopback. */
+    private static String browserUrl(ServerOptions options, int port) {
+        String host = options.bind();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        return options.scheme() + "://" + host + ":" + port;
     }
 }

@@ -76,5 +76,23 @@ document.getElementById('search').addEventListener('submit', event => {
   if (q) location.hash = '#/search?q=' + encodeURIComponent(q);
 });
 
-window.addEventListener('hashchange', render);
-render();
+/**
+ * A link printed by 'sightline demo' ends in #signin=CODE: a one-time code, never a token. The code
+ * leaves the address bar (and this history entry) before it is traded for this browser's own token.
+ */
+async function signInFromLink() {
+  const code = /^#signin=([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1];
+  if (!code) return true;
+  history.replaceState(null, '', location.pathname + '#/');
+  const response = await fetch('/api/v1/signin', { method: 'POST', body: JSON.stringify({ code }),
+    headers: { 'Content-Type': 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (response.ok && body.token) { setToken(body.token); return true; }
+  signOut();
+  askForToken(body.error?.message || 'That sign-in link did not work.');
+  return false;
+}
+
+const signInThenRender = () => signInFromLink().then(signedIn => { if (signedIn) render(); });
+window.addEventListener('hashchange', signInThenRender); // a link pasted into an open page, too
+signInThenRender();
