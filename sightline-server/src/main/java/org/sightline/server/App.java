@@ -45,7 +45,7 @@ public final class App implements AutoCloseable {
         this.objects = new ObjectHandlers(knowledge.store());
         this.imports = new ImportHandlers(knowledge);
         this.screening = new ScreeningHandlers(knowledge.store());
-        this.vault = new org.sightline.store.vault.EvidenceVault(knowledge.location().dataDir().resolve("vault"));
+        this.vault = knowledge.vault();
         this.access = new Access(knowledge.tokens(), knowledge.audit());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
         this.signInLinks = new SignInLinks(knowledge.tokens());

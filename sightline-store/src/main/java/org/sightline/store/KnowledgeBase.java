@@ -9,18 +9,26 @@ import org.sightline.store.search.FullTextIndex;
 /** The knowledge store, its full-text index, the API tokens and TAXII collections, opened together from one location. */
 public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation location,
                             org.sightline.store.tokens.TokenStore tokens, org.sightline.store.tokens.AuditLog audit,
-                            org.sightline.store.collections.CollectionStore collections)
+                            org.sightline.store.collections.CollectionStore collections,
+                            org.sightline.store.vault.LedgerAnchors ledgerAnchors)
         implements AutoCloseable {
 
     public static KnowledgeBase open(StoreLocation location) {
         JdbcStixStore store = JdbcStixStore.open(location);
         try {
-            return new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location, store.tokens(), store.audit(),
-                    store.collections());
+            KnowledgeBase knowledge = new KnowledgeBase(store, new FullTextIndex(location.indexDir()), location, store.tokens(),
+                    store.audit(), store.collections(), store.ledgerAnchors());
+            DataDirectory.secure(location.dataDir()); // the database and index files just made, too
+            return knowledge;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** The evidence vault in the data directory, its ledger anchored in this store. */
+    public org.sightline.store.vault.EvidenceVault vault() {
+        return new org.sightline.store.vault.EvidenceVault(location.dataDir().resolve("vault"), ledgerAnchors);
     }
 
     /** Full-text search over what the store holds now: the index catches up first when it can. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
@@ -18,23 +17,17 @@ import org.sightline.intel.claims.EvidenceItem;
 import org.sightline.intel.claims.NamedObjects;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.KnowledgeBase;
-import org.sightline.store.vault.EvidenceVault;
 import org.sightline.store.vault.LedgerEntry;
 import org.sightline.store.vault.VerifyReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = "Evidence for or against claims: record graded items (with their archived artifacts), list them, "
                 + "and verify that nothing in the tamper-evident vault changed.",
         subcommands = {EvidenceCommand.Add.class, EvidenceCommand.ListItems.class, EvidenceCommand.Verify.class})
 public final class EvidenceCommand extends CommandGroup {
-    static EvidenceVault vault(KnowledgeBase knowledge) {
-        return new EvidenceVault(knowledge.location().dataDir().resolve("vault"));
-    }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Record an evidence item for or against one or more claims, graded on the Admiralty scale.",
@@ -94,7 +87,7 @@ public final class EvidenceCommand extends CommandGroup {
             claims.forEach(book::claim); // a claim that does not exist stops here, before anything is archived
             LedgerEntry archived = null;
             if (file != null) {
-                archived = vault(knowledge).add(file, who, String.join(",", claims), sourceId);
+                archived = knowledge.vault().add(file, who, String.join(",", claims), sourceId);
             }
             EvidenceItem item = book.addEvidence(new ClaimBook.NewEvidence(title, claims, side, kind, sourceId, grade,
                     credible, origin, date(observed, "--observed"), date(published, "--published"),
@@ -134,20 +127,19 @@ public final class EvidenceCommand extends CommandGroup {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Re-hash every artifact and walk the ledger chain; exit 1 naming anything altered, missing or re-ordered.")
-    public static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+            description = "Check the vault against itself and the store: re-hash every artifact, walk the ledger chain, compare "
+                    + "it with the hashes anchored in the store (both ways) and with the artifacts the store's evidence cites; "
+                    + "exit 1 naming anything altered, missing, added or re-ordered.")
+    public static final class Verify extends KnowledgeCommand {
         @Override
-        public Integer call() {
-            Sightline root = (Sightline) spec.root().userObject();
-            Output output = root.output();
-            VerifyReport report = new EvidenceVault(root.location().dataDir().resolve("vault")).verify();
+        protected int run(KnowledgeBase knowledge, Output output) {
+            List<String> cited = new ClaimBook(knowledge.store()).allEvidence().stream().map(EvidenceItem::artifactSha256)
+                    .filter(java.util.Objects::nonNull).toList();
+            VerifyReport report = knowledge.vault().verify(cited);
             output.answer(report, () -> {
                 report.problems().forEach(problem -> output.line("TAMPERED: " + problem));
                 output.line(String.format("%,d ledger entries, %,d artifacts: %s", report.entries(), report.artifacts(),
-                        report.intact() ? "intact" : report.problems().size() + " problems"));
+                        report.intact() ? "intact (ledger, files and the store's anchors agree)" : report.problems().size() + " problems"));
             });
             return report.intact() ? Sightline.OK : Sightline.FAILED;
         }

@@ -5,11 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sightline.error.StoreException;
+import org.sightline.store.DataDirectory;
 import org.sightline.store.StoreLocation;
 
 /** Opens the connection pool for a store location and brings its schema up to date with Flyway. */
@@ -28,23 +27,37 @@ public final class Database {
     /** Migrations that add a derived index: its rows must be computed for every object already stored. */
     private static final java.util.Set<String> DERIVED_INDEX_MIGRATIONS = java.util.Set.of("3", "6");
 
+    static {
+        // H2's auto-server (the first process serving the file to the others) listens on loopback only: by
+        // default it listens on every interface. Read once, when H2 first loads, so it is set before that.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    /** The embedded database's administrator, as H2 names the user that creates a database. */
+    private static final String H2_USER = "sa";
+
     public static Opened open(StoreLocation location) {
+        DataDirectory.secure(location.dataDir());
+        String user = location.user();
+        String password = location.password();
         if (location.isH2()) {
-            try {
-                Files.createDirectories(location.dataDir().resolve("db"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the data directory " + location.dataDir(), e);
+            DataDirectory.createOwnerOnly(location.dataDir().resolve("db"));
+            if (user == null) {
+                user = H2_USER;
+            }
+            if (password == null && isEmbeddedDefault(location)) {
+                password = embeddedPassword(location);
             }
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(location.jdbcUrl());
-        if (location.user() != null) {
-            config.setUsername(location.user());
-        } else if (location.isH2()) {
-            config.setUsername("sa");
+        if (user != null) {
+            config.setUsername(user);
         }
-        if (location.password() != null) {
-            config.setPassword(location.password());
+        if (password != null) {
+            config.setPassword(password);
         }
         config.setPoolName("sightline-store");
         config.setMaximumPoolSize(location.isH2() ? 4 : 8);
@@ -90,6 +103,30 @@ public final class Database {
         } catch (java.sql.SQLException e) {
             throw new StoreException("cannot count the objects of the knowledge store: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isEmbeddedDefault(StoreLocation location) {
+        return location.jdbcUrl().equals(StoreLocation.embeddedH2Url(location.dataDir()));
+    }
+
+    /**
+     * The password of the store in the data directory. A store made before Sightline set one (user
+     * 'sa', no password, which any local user could use on the auto-server port) gets it now.
+     */
+    private static String embeddedPassword(StoreLocation location) {
+        DataDirectory.EmbeddedPassword password = DataDirectory.embeddedPassword(location.dataDir());
+        Path file = location.dataDir().resolve("db").resolve("sightline.mv.db");
+        if (password.created() && Files.exists(file)) {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(location.jdbcUrl(), H2_USER, "");
+                 java.sql.Statement statement = connection.createStatement()) {
+                // DDL takes no parameters; the password is our own base64url, no quote can be in it.
+                statement.execute("ALTER USER " + H2_USER + " SET PASSWORD '" + password.password() + "'");
+            } catch (java.sql.SQLException e) {
+                throw new StoreException("cannot set a password on the embedded store " + file + " made by an earlier version: "
+                        + e.getMessage() + " (is another, older Sightline process using it? stop it and try again)", e);
+            }
+        }
+        return password.password();
     }
 
     private static String hint(StoreLocation location) {

@@ -66,6 +66,11 @@ public final class JdbcStixStore implements StixStore {
         return new JdbcCollectionStore(sql);
     }
 
+    /** The evidence ledger's anchors kept in the same database. */
+    public org.sightline.store.vault.LedgerAnchors ledgerAnchors() {
+        return new JdbcLedgerAnchors(sql);
+    }
+
     /** The API tokens kept in the same database. */
     public org.sightline.store.tokens.TokenStore tokens() {
         return new JdbcTokenStore(sql);

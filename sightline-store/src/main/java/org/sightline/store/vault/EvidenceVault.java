@@ -16,30 +16,49 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
+import org.sightline.store.DataDirectory;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.json.StixJson;
 
 /**
  * The evidence vault: archived artifacts (screenshots, PDFs, saved pages) stored by their SHA-256,
- * and an append-only ledger in which every line carries the hash of the line before it. Actors
- * scrub their footprint once exposed; what was archived must be provably unchanged, so
- * {@link #verify} re-hashes every artifact and walks the chain, and names any altered, missing or
- * re-ordered artifact or line.
+ * and an append-only ledger in which every line carries the hash of the line before it, each
+ * line's hash also anchored in the knowledge store. Actors scrub their footprint once exposed;
+ * what was archived must be provably unchanged, so {@link #verify} checks the files, the ledger
+ * and the store against each other, in both directions.
  */
 public final class EvidenceVault {
-    private static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = "0".repeat(64);
+    private final Path directory;
     private final Path objects;
     private final Path ledger;
+    private final LedgerAnchors anchors;
 
-    public EvidenceVault(Path directory) {
+    public EvidenceVault(Path directory, LedgerAnchors anchors) {
+        this.directory = directory;
         this.objects = directory.resolve("objects");
         this.ledger = directory.resolve("ledger.jsonl");
+        this.anchors = anchors;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Path objects() {
+        return objects;
+    }
+
+    Path ledger() {
+        return ledger;
+    }
+
+    LedgerAnchors anchors() {
+        return anchors;
     }
 
     /** Archives the file and appends a ledger line; returns the line. Adding the same content again archives nothing new. */
@@ -51,15 +70,16 @@ public final class EvidenceVault {
             throw new InvalidInputException("evidence add: say who archives it (--by)");
         }
         try {
-            Files.createDirectories(objects);
+            DataDirectory.createOwnerOnly(directory);
+            DataDirectory.createOwnerOnly(objects);
             String sha256 = sha256(file);
             Path target = artifact(sha256);
             if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
+                DataDirectory.createOwnerOnly(target.getParent());
                 Path temporary = Files.createTempFile(objects, "incoming-", ".tmp");
                 Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-                target.toFile().setReadOnly();
+                readOnlyForOwner(target);
             }
             return append(who, sha256, file.getFileName().toString(), Files.size(file), claim, source);
         } catch (IOException e) {
@@ -67,7 +87,18 @@ public final class EvidenceVault {
         }
     }
 
-    /** Appends under an exclusive file lock, so two processes never interleave or fork the chain. */
+    private static void readOnlyForOwner(Path artifact) throws IOException {
+        if (artifact.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(artifact, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+        } else {
+            artifact.toFile().setReadOnly();
+        }
+    }
+
+    /**
+     * Appends under an exclusive file lock, so two processes never interleave or fork the chain; the
+     * entry is anchored in the store before the lock is let go.
+     */
     private LedgerEntry append(String who, String sha256, String name, long size, String claim, String source) throws IOException {
         try (FileChannel channel = FileChannel.open(ledger, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
@@ -82,6 +113,7 @@ public final class EvidenceVault {
             channel.write(java.nio.ByteBuffer.wrap((StixJson.write(StixJson.documentTree(entry)) + "\n")
                     .getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
+            anchors.anchor(entry);
             return entry;
         }
     }
@@ -100,7 +132,7 @@ public final class EvidenceVault {
         return parse(StixJson.mapper().readTree(line));
     }
 
-    private static LedgerEntry parse(JsonNode node) {
+    static LedgerEntry parse(JsonNode node) {
         return new LedgerEntry(node.path("sequence").asLong(), node.path("time").asText(),
                 node.path("who").asText(), node.path("sha256").asText(), node.path("name").asText(),
                 node.path("size").asLong(), node.path("claim").asText(null), node.path("source").asText(null),
@@ -126,57 +158,20 @@ public final class EvidenceVault {
         }
     }
 
-    /** Re-hashes every artifact and walks the chain; each problem names the entry or artifact. */
-    public VerifyReport verify() {
-        long start = System.nanoTime();
-        List<String> problems = new ArrayList<>();
-        List<LedgerEntry> entries;
-        try {
-            entries = entries();
-        } catch (RuntimeException e) {
-            return new VerifyReport(0, 0, List.of("the ledger cannot be read: " + e.getMessage()), 0);
-        }
-        String previous = GENESIS;
-        long expected = 1;
-        Set<String> checked = new HashSet<>();
-        for (LedgerEntry entry : entries) {
-            String where = "ledger entry " + entry.sequence() + " (" + entry.name() + ")";
-            if (entry.sequence() != expected) {
-                problems.add(where + ": out of order or missing entries before it (expected entry " + expected + ")");
-            }
-            if (!entry.previous().equals(previous)) {
-                problems.add(where + ": does not chain to the entry before it (an entry was removed, re-ordered or altered)");
-            }
-            String sealed = seal(entry.sequence(), entry.time(), entry.who(), entry.sha256(), entry.name(), entry.size(),
-                    entry.claim(), entry.source(), entry.previous());
-            if (!sealed.equals(entry.hash())) {
-                problems.add(where + ": its contents were altered after it was written");
-            }
-            if (checked.add(entry.sha256())) {
-                Path artifact = artifact(entry.sha256());
-                if (!Files.exists(artifact)) {
-                    problems.add(where + ": artifact " + entry.sha256() + " is missing");
-                } else {
-                    try {
-                        if (!sha256(artifact).equals(entry.sha256())) {
-                            problems.add(where + ": artifact " + entry.sha256() + " was altered (its content no longer has that hash)");
-                        }
-                    } catch (IOException e) {
-                        problems.add(where + ": artifact " + entry.sha256() + " cannot be read: " + e.getMessage());
-                    }
-                }
-            }
-            previous = entry.hash();
-            expected = entry.sequence() + 1;
-        }
-        return new VerifyReport(entries.size(), checked.size(), problems, (System.nanoTime() - start) / 1e9);
+    /**
+     * Checks the vault against itself and the store: the ledger's chain and seals, each artifact's
+     * hash, the anchors in the store against the ledger (both ways), the artifacts that the store's
+     * evidence cites, and files that no entry archived. Each problem names the entry or artifact.
+     */
+    public VerifyReport verify(java.util.Collection<String> citedArtifacts) {
+        return new VaultVerifier(this, citedArtifacts).verify();
     }
 
     public Path artifact(String sha256) {
         return objects.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    private static String seal(long sequence, String time, String who, String sha256, String name, long size,
+    static String seal(long sequence, String time, String who, String sha256, String name, long size,
                                String claim, String source, String previous) {
         ObjectNode canonical = StixJson.newObject();
         canonical.put("sequence", sequence);

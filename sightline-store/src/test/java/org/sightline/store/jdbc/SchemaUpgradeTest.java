@@ -30,7 +30,7 @@ class SchemaUpgradeTest {
         }
         // Turn the store back into one written before migration 3: no embedded_ref table (nor anything
         // later), history at 2.
-        try (var connection = DriverManager.getConnection(location.jdbcUrl(), "sa", "");
+        try (var connection = DriverManager.getConnection(location.jdbcUrl(), "sa", org.sightline.store.DataDirectory.embeddedPasswordOf(dataDir));
              var statement = connection.createStatement()) {
             statement.executeUpdate("DROP TABLE embedded_ref");
             statement.executeUpdate("DROP TABLE api_token");
