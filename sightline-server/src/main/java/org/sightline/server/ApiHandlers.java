@@ -127,6 +127,10 @@ final class ApiHandlers {
         ctx.status(400).contentType("application/json").result(StixJson.writePretty(answer));
     }
 
+    /** What one request's pattern evaluation may spend: its caller's pattern is untrusted (a regex, REPEATS). */
+    static final java.time.Duration PATTERN_TIME = java.time.Duration.ofSeconds(2);
+    static final long PATTERN_BINDINGS = 1_000_000;
+
     void matchPattern(Context ctx) {
         JsonNode body = HttpJson.body(ctx);
         String pattern = body.path("pattern").asText(null);
@@ -137,7 +141,8 @@ final class ApiHandlers {
         List<JsonNode> observations = new java.util.ArrayList<>();
         body.get("observations").forEach(observations::add);
         try {
-            MatchResult result = PatternMatching.match(pattern, body.path("stix_version").asText("2.1"), observations);
+            MatchResult result = PatternMatching.match(pattern, body.path("stix_version").asText("2.1"), observations,
+                    org.sightline.pattern.match.EvaluationBudget.of(PATTERN_TIME, PATTERN_BINDINGS));
             HttpJson.write(ctx, result);
         } catch (PatternSyntaxException | MatcherException e) {
             ErrorResponses.send(ctx, 400, PatternMatching.errorDocument(e));

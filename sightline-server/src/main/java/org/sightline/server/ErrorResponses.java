@@ -24,6 +24,9 @@ final class ErrorResponses {
         if (e instanceof ConflictException) {
             return 409;
         }
+        if (e instanceof org.sightline.error.LimitExceededException) {
+            return 422;
+        }
         return 500;
     }
 

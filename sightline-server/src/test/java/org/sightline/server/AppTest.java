@@ -177,6 +177,36 @@ class AppTest {
         assertThat(parseError.body().path("error").path("kind").asText()).isEqualTo("parse_error");
     }
 
+    /** {@code count} observed-data objects of one domain name, a second apart, as a JSON list. */
+    private static String domains(int count) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            String time = String.format("2024-01-01T00:%02d:%02d.000Z", i / 60, i % 60);
+            list.append(i == 0 ? "" : ",").append("{\"type\":\"observed-data\",\"spec_version\":\"2.1\",\"id\":\"observed-data--")
+                    .append(String.format("%08d", i)).append("-0000-4000-8000-000000000000\",\"created\":\"").append(time)
+                    .append("\",\"modified\":\"").append(time).append("\",\"first_observed\":\"").append(time)
+                    .append("\",\"last_observed\":\"").append(time).append("\",\"number_observed\":1,")
+                    .append("\"objects\":{\"0\":{\"type\":\"domain-name\",\"value\":\"").append("a".repeat(30)).append("\"}}}");
+        }
+        return list.append("]").toString();
+    }
+
+    @Test
+    void aPatternThatWouldHoldTheServerIsStoppedWithA422NamingTheLimit() throws Exception {
+        Answer regex = post("/api/v1/patterns/match", "{\"pattern\":\"[domain-name:value MATCHES '(.*a){31}']\",\"observations\":"
+                + domains(1) + "}");
+        assertThat(regex.status()).isEqualTo(422);
+        assertThat(regex.body().path("error").path("code").asText()).isEqualTo("limit_exceeded");
+        assertThat(regex.body().path("error").path("message").asText()).contains("longer than 2000 ms");
+
+        Answer repeats = post("/api/v1/patterns/match", "{\"pattern\":\"([domain-name:value LIKE 'a%'] REPEATS 10 TIMES) AND "
+                + "[domain-name:value = 'never.example']\",\"observations\":" + domains(100) + "}");
+        assertThat(repeats.status()).isEqualTo(422);
+        assertThat(repeats.body().path("error").path("message").asText()).contains("more than 1000000 candidate bindings");
+
+        assertThat(get("/health").status()).as("the server still answers").isEqualTo(200);
+    }
+
     @Test
     void anUnknownRouteIsA404WithAJsonError() throws Exception {
         Answer answer = get("/api/v1/nothing-here");

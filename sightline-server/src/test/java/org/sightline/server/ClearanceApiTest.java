@@ -39,7 +39,7 @@ class ClearanceApiTest {
                         + "\"source_ref\":\"" + MENUPASS + "\",\"target_ref\":\"" + RED_MALWARE + "\"}"));
                 return null;
             });
-            recordRedEvidence(loaded.store(), loaded.knowledge().location().dataDir());
+            recordRedEvidence(loaded.store(), loaded.knowledge().vault());
             loaded.knowledge().index().sync(loaded.store());
         });
         green = server.token(Role.READER, "green");
@@ -49,7 +49,7 @@ class ClearanceApiTest {
     /** A claim about menuPass with one piece of evidence that its source shared as TLP:RED. */
     private static String artifact;
 
-    private static void recordRedEvidence(org.sightline.store.StixStore store, java.nio.file.Path dataDir) {
+    private static void recordRedEvidence(org.sightline.store.StixStore store, org.sightline.store.vault.EvidenceVault vault) {
         String china = "location--1b3c8bd4-8f5a-4e4c-9f3e-000000000010";
         String source = "identity--1b3c8bd4-8f5a-4e4c-9f3e-000000000011";
         store.write(writer -> {
@@ -69,7 +69,7 @@ class ClearanceApiTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        artifact = new org.sightline.store.vault.EvidenceVault(dataDir.resolve("vault")).add(config, "test analyst", claim.id(), source)
+        artifact = vault.add(config, "test analyst", claim.id(), source)
                 .sha256();
         var item = book.addEvidence(new org.sightline.intel.claims.ClaimBook.NewEvidence("Implant config names a Tianjin host",
                 List.of(claim.id()), org.sightline.intel.attribution.Evidence.Stance.SUPPORTS, "forensic", source,
@@ -112,8 +112,7 @@ class ClearanceApiTest {
         assertThat(server.get("/api/v1/artifacts/" + artifact, green).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/artifacts/" + "0".repeat(64), red).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/artifacts/not-a-hash", red).statusCode()).isEqualTo(400);
-        java.nio.file.Path stored = new org.sightline.store.vault.EvidenceVault(
-                server.test().knowledge().location().dataDir().resolve("vault")).artifact(artifact);
+        java.nio.file.Path stored = server.test().knowledge().vault().artifact(artifact);
         stored.toFile().setWritable(true);
         java.nio.file.Files.writeString(stored, "c2=somewhere-else.example:443\n");
         assertThat(server.get("/api/v1/artifacts/" + artifact, red).statusCode()).isEqualTo(409);

@@ -24,40 +24,41 @@ final class ComparisonEvaluator {
     }
 
     /** Observation index to the ids of the observables that satisfy the expression; observations with none are left out. */
-    static Map<Integer, Set<String>> evaluate(ComparisonExpression expression, ObservationSet observations) {
+    static Map<Integer, Set<String>> evaluate(ComparisonExpression expression, ObservationSet observations, EvaluationBudget budget) {
         if (expression instanceof ComparisonExpression.Grouped group) {
-            return evaluate(group.expression(), observations);
+            return evaluate(group.expression(), observations, budget);
         }
         if (expression instanceof ComparisonExpression.Combined combined) {
             Map<Integer, Set<String>> result = null;
             for (ComparisonExpression operand : combined.operands()) {
-                Map<Integer, Set<String>> next = evaluate(operand, observations);
+                Map<Integer, Set<String>> next = evaluate(operand, observations, budget);
                 result = result == null ? next
                         : combined.operator() == ComparisonExpression.BooleanOperator.AND ? intersect(result, next) : union(result, next);
             }
             return result;
         }
         if (expression instanceof ComparisonExpression.Exists exists) {
-            return test(observations, exists.path(), values -> !values.isEmpty() != exists.negated(), true);
+            return test(observations, exists.path(), values -> !values.isEmpty() != exists.negated(), true, budget);
         }
         ComparisonExpression.Comparison comparison = (ComparisonExpression.Comparison) expression;
         ComparisonExpression.Comparison effective = hashValuesInLowerCase(comparison);
-        Predicate<Object> test = predicate(effective);
+        Predicate<Object> test = predicate(effective, budget);
         Predicate<Object> predicate = effective == comparison ? test
                 : value -> test.test(value instanceof com.fasterxml.jackson.databind.JsonNode node && node.isTextual()
                         && node.asText().matches("[0-9A-Fa-f]+")
                         ? com.fasterxml.jackson.databind.node.TextNode.valueOf(node.asText().toLowerCase(java.util.Locale.ROOT)) : value);
-        return test(observations, comparison.path(), values -> values.stream().anyMatch(predicate), false);
+        return test(observations, comparison.path(), values -> values.stream().anyMatch(predicate), false, budget);
     }
 
     private static Map<Integer, Set<String>> test(ObservationSet observations, org.sightline.pattern.ast.ObjectPath path,
-                                                  Predicate<List<Object>> rootPasses, boolean includeEmpty) {
+                                                  Predicate<List<Object>> rootPasses, boolean includeEmpty, EvaluationBudget budget) {
         Map<Integer, Set<String>> result = new LinkedHashMap<>();
         for (int i = 0; i < observations.size(); i++) {
             Observation observation = observations.get(i);
             Set<String> roots = new LinkedHashSet<>();
             for (Map.Entry<String, ObjectNode> entry : observation.objects().entrySet()) {
                 if (path.objectType().equals(entry.getValue().path("type").asText())) {
+                    budget.tick();
                     List<Object> values = ObjectPathWalker.values(entry.getValue(), path, observation.objects());
                     if ((includeEmpty || !values.isEmpty()) && rootPasses.test(values)) {
                         roots.add(entry.getKey());
@@ -124,7 +125,7 @@ final class ComparisonEvaluator {
      * the test false before NOT, as in the reference; order comparisons of such values stay false
      * even under NOT (STIX 2.1 §9.6: "the comparison MUST evaluate to false").
      */
-    static Predicate<Object> predicate(ComparisonExpression.Comparison comparison) {
+    static Predicate<Object> predicate(ComparisonExpression.Comparison comparison, EvaluationBudget budget) {
         boolean not = comparison.negated();
         ComparisonOperator operator = comparison.operator();
         Literal literal = comparison.value();
@@ -174,9 +175,9 @@ final class ComparisonEvaluator {
                     Object value = Values.of(stepped);
                     boolean result = false;
                     if (value instanceof String text) {
-                        result = like.matcher(nfc(text)).matches();
+                        result = like.matcher(budget.watch(nfc(text))).matches();
                     } else if (value instanceof byte[] bytes && binaryConvertible) {
-                        result = like.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).matches();
+                        result = like.matcher(budget.watch(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))).matches();
                     }
                     return result != not;
                 };
@@ -189,9 +190,9 @@ final class ComparisonEvaluator {
                     Object value = Values.of(stepped);
                     boolean result = false;
                     if (value instanceof String text) {
-                        result = pattern.matcher(nfc(text)).find();
+                        result = pattern.matcher(budget.watch(nfc(text))).find();
                     } else if (value instanceof byte[] bytes && binaryConvertible) {
-                        result = pattern.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
+                        result = pattern.matcher(budget.watch(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))).find();
                     }
                     return result != not;
                 };

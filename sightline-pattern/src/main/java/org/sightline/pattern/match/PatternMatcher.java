@@ -26,14 +26,24 @@ import org.sightline.pattern.ast.Qualifier;
 public final class PatternMatcher {
     private static final int UNBOUND = -1;
     private final ObservationSet observations;
+    private final EvaluationBudget budget;
 
-    private PatternMatcher(ObservationSet observations) {
+    private PatternMatcher(ObservationSet observations, EvaluationBudget budget) {
         this.observations = observations;
+        this.budget = budget;
     }
 
     /** Finds whether the pattern matches and up to {@code maxBindings} of its bindings. */
     public static MatchResult match(Pattern pattern, ObservationSet observations, int maxBindings) {
-        PatternMatcher matcher = new PatternMatcher(observations);
+        return match(pattern, observations, maxBindings, EvaluationBudget.UNLIMITED);
+    }
+
+    /**
+     * The same within a budget: every candidate binding counts against it, and the evaluation stops
+     * with a {@link org.sightline.error.LimitExceededException} naming the limit once it is spent.
+     */
+    public static MatchResult match(Pattern pattern, ObservationSet observations, int maxBindings, EvaluationBudget budget) {
+        PatternMatcher matcher = new PatternMatcher(observations, budget);
         List<List<String>> resolved = new ArrayList<>();
         try (Stream<int[]> bindings = matcher.bindings(pattern.expression()).get()) {
             bindings.limit(Math.max(1, maxBindings)).forEach(binding -> resolved.add(matcher.observedData(binding)));
@@ -68,7 +78,7 @@ public final class PatternMatcher {
     private Supplier<Stream<int[]>> bindings(ObservationExpression expression) {
         if (expression instanceof ObservationExpression.Observation observation) {
             List<int[]> found = new ArrayList<>();
-            ComparisonEvaluator.evaluate(observation.comparison(), observations).keySet()
+            ComparisonEvaluator.evaluate(observation.comparison(), observations, budget).keySet()
                     .forEach(index -> found.add(new int[] {index}));
             return found::stream;
         }
@@ -87,12 +97,12 @@ public final class PatternMatcher {
             Supplier<Stream<int[]>> left = result;
             int leftWidth = leftSize;
             result = switch (combined.operator()) {
-                case AND -> () -> left.get().flatMap(l -> right.get().filter(r -> disjoint(l, r)).map(r -> concat(l, r)));
+                case AND -> () -> left.get().flatMap(l -> right.get().filter(r -> counted() && disjoint(l, r)).map(r -> concat(l, r)));
                 case OR -> () -> Stream.concat(left.get().map(l -> concat(l, unbound(rightSize))),
                         right.get().map(r -> concat(unbound(leftWidth), r)));
                 case FOLLOWEDBY -> () -> left.get().flatMap(l -> {
                     Instant latestLeftFirst = latestFirst(l);
-                    return right.get().filter(r -> disjoint(l, r) && inOrder(latestLeftFirst, earliestLast(r)))
+                    return right.get().filter(r -> counted() && disjoint(l, r) && inOrder(latestLeftFirst, earliestLast(r)))
                             .map(r -> concat(l, r));
                 });
             };
@@ -152,7 +162,7 @@ public final class PatternMatcher {
             Supplier<Stream<int[]>> values = memo(inner);
             return () -> {
                 List<int[]> all = values.get().toList();
-                return combinations(all, 0, repeats.times(), new int[0]);
+                return combinations(all, 0, repeats.times(), new int[0], budget);
             };
         }
         if (qualifier instanceof Qualifier.Within within) {
@@ -182,14 +192,23 @@ public final class PatternMatcher {
      * their positions (the reference's order), each flattened into one binding. A candidate is
      * dropped as soon as it overlaps the prefix chosen so far, so dead branches are never expanded.
      */
-    private static Stream<int[]> combinations(List<int[]> values, int from, int size, int[] prefix) {
+    private static Stream<int[]> combinations(List<int[]> values, int from, int size, int[] prefix, EvaluationBudget budget) {
         if (size == 0) {
             return Stream.of(prefix);
         }
         return IntStream.range(from, values.size() - size + 1)
-                .filter(i -> disjoint(prefix, values.get(i)))
+                .filter(i -> {
+                    budget.binding();
+                    return disjoint(prefix, values.get(i));
+                })
                 .boxed()
-                .flatMap(i -> combinations(values, i + 1, size - 1, concat(prefix, values.get(i))));
+                .flatMap(i -> combinations(values, i + 1, size - 1, concat(prefix, values.get(i)), budget));
+    }
+
+    /** Counts a candidate pairing against the budget; always true, for use inside a filter. */
+    private boolean counted() {
+        budget.binding();
+        return true;
     }
 
     private List<TimeWindows.Interval> intervals(int[] binding) {

@@ -19,8 +19,14 @@ public final class PatternMatching {
     }
 
     public static MatchResult match(String pattern, String stixVersion, List<? extends JsonNode> observedDocuments) {
+        return match(pattern, stixVersion, observedDocuments, EvaluationBudget.UNLIMITED);
+    }
+
+    /** The same within a budget (the HTTP API's: its callers' patterns are untrusted). */
+    public static MatchResult match(String pattern, String stixVersion, List<? extends JsonNode> observedDocuments,
+                                    EvaluationBudget budget) {
         return PatternMatcher.match(PatternParser.parse(pattern, stixVersion), ObservationSet.of(observedDocuments),
-                MAX_BINDINGS);
+                MAX_BINDINGS, budget);
     }
 
     /** {"error":{"kind":"parse_error"|"matcher_error","message":…}} for a failed match. */
