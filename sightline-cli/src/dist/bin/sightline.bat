@@ -15,5 +15,5 @@ if errorlevel 1 (
 )
 set "SIGHTLINE_GC=-XX:+UseParallelGC"
 echo.%JAVA_OPTS% | findstr /c:"GC" >nul && set "SIGHTLINE_GC="
-"%JAVA_EXE%" %SIGHTLINE_GC% %JAVA_OPTS% -cp "%SIGHTLINE_LIB%\*" org.sightline.cli.Sightline %*
+"%JAVA_EXE%" %SIGHTLINE_GC% -XX:+ExitOnOutOfMemoryError %JAVA_OPTS% -cp "%SIGHTLINE_LIB%\*" org.sightline.cli.Sightline %*
 exit /b %ERRORLEVEL%

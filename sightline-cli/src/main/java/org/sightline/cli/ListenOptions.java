@@ -29,13 +29,21 @@ public final class ListenOptions {
     @Option(names = "--tls-password-file", paramLabel = "FILE", description = "A file whose first line is the keystore password.")
     java.nio.file.Path tlsPasswordFile;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The URL clients reach this server at (behind a proxy, or on a non-loopback address), e.g. "
+                    + "https://cti.example.org; TAXII discovery names its API root under it (default: the scheme, --bind and --port).")
+    String publicUrl;
+
     public ServerOptions serverOptions() {
         ServerOptions.Tls tls = tls();
         if (tls == null && !insecure && !isLoopback(bind)) {
             throw new InvalidInputException("--bind " + bind + " would serve tokens and intelligence unencrypted beyond this machine; "
                     + "give --tls-keystore, or serve on loopback behind a TLS-terminating proxy, or add --insecure if you accept that");
         }
-        return new ServerOptions(bind, port, tls);
+        if (publicUrl != null && !publicUrl.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+(/[A-Za-z0-9._~/-]*)?")) {
+            throw new InvalidInputException("--public-url must be an http(s) URL such as https://cti.example.org, got '" + publicUrl + "'");
+        }
+        return new ServerOptions(bind, port, tls, publicUrl);
     }
 
     private ServerOptions.Tls tls() {

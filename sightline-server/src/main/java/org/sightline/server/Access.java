@@ -73,9 +73,27 @@ public final class Access {
         }
     }
 
-    /** The path and query asked for; credentials never travel in either. */
-    private static String target(Context ctx) {
-        return ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+    /** Query parameters that carry secrets in other tools' habits; their values never reach the audit log. */
+    private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)((?:^|&)(?:token|access_token|api_key|apikey|key|password|secret|code)=)[^&]*");
+    /** A Sightline token's secret wherever it stands in a URL. */
+    private static final java.util.regex.Pattern TOKEN_VALUE = java.util.regex.Pattern.compile("sl_[A-Za-z0-9_-]{16,}");
+
+    /** The path and query asked for, as the audit log keeps it: with any secret in the query replaced. */
+    static String target(Context ctx) {
+        String query = ctx.queryString();
+        if (query == null) {
+            return ctx.path();
+        }
+        String redacted = TOKEN_VALUE.matcher(SECRET_PARAMETER.matcher(query).replaceAll("$1***")).replaceAll("***");
+        return ctx.path() + "?" + redacted;
+    }
+
+    /** True when the URL's query carries what looks like a credential: refused, so no one gets used to sending it so. */
+    private static boolean credentialInQuery(Context ctx) {
+        String query = ctx.queryString();
+        return query != null && (TOKEN_VALUE.matcher(query).find()
+                || java.util.regex.Pattern.compile("(?i)(?:^|&)(?:token|access_token|api_key|apikey)=").matcher(query).find());
     }
 
     /** Runs before every matched route. */
@@ -86,10 +104,15 @@ public final class Access {
         }
         Role needed = roles.stream().filter(Needs.class::isInstance).map(r -> ((Needs) r).role)
                 .max(Enum::compareTo).orElse(Role.ADMIN); // a route that declares nothing is for admins only
+        if (credentialInQuery(ctx)) {
+            refused(ctx, 400);
+            throw new CredentialInUrl("a token in the URL ends up in logs and browser history: send it as "
+                    + "'Authorization: Bearer TOKEN' (and make a new one: this one has been exposed)");
+        }
         String secret = secret(ctx.header("Authorization"));
         ApiToken token = secret == null ? null : tokens.authenticate(secret).orElse(null);
         if (token == null) {
-            audit.record(null, null, ctx.method().name(), target(ctx), 401, ctx.ip());
+            refused(ctx, 401);
             ctx.header("WWW-Authenticate", ctx.path().startsWith("/taxii2") ? "Basic realm=\"sightline\", Bearer realm=\"sightline\""
                     : "Bearer realm=\"sightline\"");
             throw new Unauthorized(secret == null ? "this endpoint needs 'Authorization: Bearer TOKEN'"
@@ -100,6 +123,13 @@ public final class Access {
             audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 403, ctx.ip());
             throw new Forbidden("the token's role '" + token.role().label() + "' does not allow this; it needs '" + needed.label() + "'");
         }
+        if (!token.collections().isEmpty() && !ctx.path().startsWith("/taxii2")) {
+            // A partner token limited to TAXII collections sees those collections and nothing else: /api/v1
+            // reads the whole knowledge base, so it is closed to such a token.
+            audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 403, ctx.ip());
+            throw new Forbidden("this token is limited to the TAXII collections " + token.collections()
+                    + "; read them through /taxii2/, or use a token without --collections for /api/v1");
+        }
         if (!limiter.allow(token.id())) {
             audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 429, ctx.ip());
             ctx.header("Retry-After", "1");
@@ -107,6 +137,36 @@ public final class Access {
                     + " a second sustained)");
         }
         ctx.attribute(TOKEN, token);
+    }
+
+    /** Refused requests from one address: a burst of 100, 10 a second sustained, each audited; beyond that, 429 and unaudited. */
+    static final double REFUSED_BURST = 100;
+    static final double REFUSED_PER_SECOND = 10;
+    private final RateLimiter refusals = new RateLimiter(REFUSED_BURST, REFUSED_PER_SECOND);
+    private final java.util.concurrent.atomic.AtomicLong unaudited = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Records a refusal, unless this address has been refused too often of late: then the request is
+     * answered 429 and only counted, so a flood of bad credentials neither runs unchecked nor fills the audit log.
+     */
+    private void refused(Context ctx, int status) {
+        if (!refusals.allow(ctx.ip())) {
+            long count = unaudited.incrementAndGet();
+            if (count % 1000 == 1) {
+                org.slf4j.LoggerFactory.getLogger(Access.class).warn(
+                        "{} refused requests not audited one by one so far (the latest from {})", count, ctx.ip());
+            }
+            ctx.header("Retry-After", "1");
+            throw new TooManyRequests("too many refused requests from this address; wait a little (at most "
+                    + (int) REFUSED_PER_SECOND + " a second)");
+        }
+        audit.record(null, null, ctx.method().name(), target(ctx), status, ctx.ip());
+    }
+
+    static final class CredentialInUrl extends RuntimeException {
+        CredentialInUrl(String message) {
+            super(message);
+        }
     }
 
     /**

@@ -32,11 +32,11 @@ final class ApiHandlers {
 
     private final KnowledgeBase knowledge;
     private final PatternValidator patterns = new PatternValidator();
-    private final SimilarityService similarity;
+    /** One model per clearance, each built from what that clearance sees: probabilities and reasons must not draw on hidden groups. */
+    private final java.util.Map<org.sightline.stix.markings.Tlp, SimilarityService> similarity = new java.util.concurrent.ConcurrentHashMap<>();
 
     ApiHandlers(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
-        this.similarity = new SimilarityService(knowledge.store());
     }
 
     void health(Context ctx) {
@@ -212,11 +212,9 @@ final class ApiHandlers {
         List<String> software = new java.util.ArrayList<>();
         body.path("techniques").forEach(t -> techniques.add(t.asText()));
         body.path("software").forEach(s -> software.add(s.asText()));
-        SimilarityService.Answer answer = similarity.similar(techniques, software, body.path("top").asInt(10));
-        // the model knows every group; a group this token may not see is left out of its ranking
-        Set<String> visible = new java.util.HashSet<>(seen(ctx).activeIds(answer.ranking().stream().map(r -> r.id()).toList()));
-        HttpJson.write(ctx, new SimilarityService.Answer(answer.ranking().stream().filter(r -> visible.contains(r.id())).toList(),
-                answer.unknown()));
+        org.sightline.stix.markings.Tlp clearance = Access.token(ctx).clearanceLevel();
+        SimilarityService service = similarity.computeIfAbsent(clearance, level -> new SimilarityService(seen(ctx)));
+        HttpJson.write(ctx, service.similar(techniques, software, body.path("top").asInt(10)));
     }
 
     private static String required(Context ctx, String parameter) {

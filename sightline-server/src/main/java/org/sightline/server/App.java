@@ -157,6 +157,7 @@ public final class App implements AutoCloseable {
                 }
             });
             config.routes.exception(Access.Unauthorized.class, (e, ctx) -> error(ctx, 401, "unauthorized", e.getMessage()));
+            config.routes.exception(Access.CredentialInUrl.class, (e, ctx) -> error(ctx, 400, "credential_in_url", e.getMessage()));
             config.routes.exception(Access.Forbidden.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
             config.routes.exception(Access.TooManyRequests.class, (e, ctx) -> error(ctx, 429, "too_many_requests", e.getMessage()));
             config.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiMedia.sendError(ctx, e.status(), e.title(), e.getMessage()));
@@ -181,6 +182,7 @@ public final class App implements AutoCloseable {
                 }
             });
         }).start(options.bind(), options.port());
+        taxii.useBaseUrl(options.baseUrl(javalin.port()));
         indexSync = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sightline-index-sync");
             thread.setDaemon(true);

@@ -44,7 +44,7 @@ final class ClaimHandlers {
         String source = NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "source"), "source");
         String target = NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "target"), "target");
         double prior = body.path("prior").isNumber() ? body.path("prior").asDouble() : 0.5;
-        HttpJson.created(ctx, ClaimTopics.row(new ClaimBook(seen(ctx)).addClaim(source, HttpJson.requiredText(body, "type"),
+        HttpJson.created(ctx, ClaimTopics.row(new ClaimBook(seen(ctx), HttpJson.marking(body)).addClaim(source, HttpJson.requiredText(body, "type"),
                 target, prior, null)));
     }
 
@@ -134,7 +134,7 @@ final class ClaimHandlers {
         if (stance != null && !stance.equals("supports") && !stance.equals("refutes")) {
             throw new InvalidInputException("'stance' must be supports or refutes, got '" + stance + "'");
         }
-        HttpJson.created(ctx, new ClaimBook(seen(ctx)).addEvidence(evidence));
+        HttpJson.created(ctx, new ClaimBook(seen(ctx), HttpJson.marking(body)).addEvidence(evidence));
     }
 
     /** GET /api/v1/exposure?org=&top=&as_of= */

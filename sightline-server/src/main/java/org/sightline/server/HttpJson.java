@@ -50,6 +50,12 @@ final class HttpJson {
         return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }
 
+    /** The TLP floor a creating request asks for in 'marking' ("amber", "TLP:RED"…); CLEAR when absent. */
+    static org.sightline.stix.markings.Tlp marking(JsonNode body) {
+        String marking = text(body, "marking");
+        return marking == null ? org.sightline.stix.markings.Tlp.CLEAR : org.sightline.stix.markings.Tlp.parse(marking);
+    }
+
     static String requiredText(JsonNode body, String field) {
         String value = text(body, field);
         if (value == null) {

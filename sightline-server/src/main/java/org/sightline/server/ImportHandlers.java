@@ -58,7 +58,7 @@ final class ImportHandlers {
                 HttpJson.write(ctx, Map.of("kind", "suppliers", "suppliers", report));
                 return;
             }
-            ImportReport report = new BundleImporter(knowledge.store(), knowledge.index())
+            ImportReport report = new BundleImporter(knowledge.store(), knowledge.index(), Access.token(ctx).clearanceLevel())
                     .importPaths(List.of(file), ImportOptions.strict(), ImportProgress.NONE);
             // the report names the file as the user named it, not where the server kept it
             String json = org.sightline.stix.json.StixJson.document(Map.of("kind", "objects", "report", report))

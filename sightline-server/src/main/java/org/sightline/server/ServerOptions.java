@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Where the server listens, and its TLS key when it speaks HTTPS itself. Loopback by default:
  * exposing it is a decision, not an accident.
  */
-public record ServerOptions(String bind, int port, Tls tls) {
+public record ServerOptions(String bind, int port, Tls tls, String publicUrl) {
 
     /** A PKCS#12 keystore holding the server's certificate chain and private key, and its password. */
     public record Tls(Path keystore, String password) {
@@ -17,7 +17,24 @@ public record ServerOptions(String bind, int port, Tls tls) {
     }
 
     public ServerOptions(String bind, int port) {
-        this(bind, port, null);
+        this(bind, port, null, null);
+    }
+
+    public ServerOptions(String bind, int port, Tls tls) {
+        this(bind, port, tls, null);
+    }
+
+    /**
+     * The base URL clients reach this server at, as TAXII discovery names it: the configured public
+     * URL (behind a proxy), else this scheme, address and port. Never the request's Host header,
+     * which the client chooses.
+     */
+    public String baseUrl(int actualPort) {
+        if (publicUrl != null) {
+            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+        String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+        return scheme() + "://" + host + ":" + actualPort;
     }
 
     public static ServerOptions loopback(int port) {

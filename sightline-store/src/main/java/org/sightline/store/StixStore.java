@@ -41,6 +41,9 @@ public interface StixStore extends AutoCloseable {
 
     StoreStats stats();
 
+    /** Totals as a reader cleared to the level sees them (what {@link #countsByType(org.sightline.stix.markings.Tlp)} counts). */
+    StoreStats stats(org.sightline.stix.markings.Tlp clearance);
+
     /** Current, non-revoked objects of the given types with a name or alias whose key equals this one. */
     List<NameMatch> findByNameKey(String nameKey, Set<String> types);
 

@@ -36,6 +36,9 @@ public final class AchCommand extends CommandGroup {
                 description = "A hypothesis (repeat, at least two); TEXT=CLAIM_ID when it stands for a recorded claim.")
         List<String> hypotheses;
 
+        @picocli.CommandLine.Mixin
+        org.sightline.cli.MarkingOption marking;
+
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
             List<AchBook.NewHypothesis> stated = new ArrayList<>();
@@ -45,7 +48,7 @@ public final class AchCommand extends CommandGroup {
                         : new AchBook.NewHypothesis(hypothesis.substring(0, equals).trim(), hypothesis.substring(equals + 1)));
             }
             String aboutId = ClaimTopics.idsAbout(knowledge.store(), about).get(0);
-            AchMatrix matrix = new AchBook(knowledge.store()).create(aboutId, question, stated);
+            AchMatrix matrix = new AchBook(knowledge.store(), marking.floor()).create(aboutId, question, stated);
             output.answer(matrix, () -> {
                 output.line("recorded " + matrix.id() + ": " + matrix.question());
                 matrix.hypotheses().forEach(h -> output.line("  " + h.key() + "  " + h.label()));

@@ -29,6 +29,9 @@ public final class ClaimCommand extends CommandGroup {
         @Option(names = "--target", required = true, paramLabel = "ID|NAME")
         String target;
 
+        @picocli.CommandLine.Mixin
+        org.sightline.cli.MarkingOption marking;
+
         @Option(names = "--prior", defaultValue = "0.5", paramLabel = "P",
                 description = "How likely the claim is before any evidence (default 0.5).")
         double prior;
@@ -37,7 +40,7 @@ public final class ClaimCommand extends CommandGroup {
         protected int run(KnowledgeBase knowledge, Output output) {
             String from = NamedObjects.resolve(knowledge.store(), source, "--source");
             String to = NamedObjects.resolve(knowledge.store(), target, "--target");
-            Claim claim = new ClaimBook(knowledge.store()).addClaim(from, type, to, prior, null);
+            Claim claim = new ClaimBook(knowledge.store(), marking.floor()).addClaim(from, type, to, prior, null);
             output.answer(ClaimTopics.row(claim), () -> output.line("recorded " + claim.id() + ": " + claim.source().name()
                     + " " + claim.type() + " " + claim.target().name() + " (open, prior " + claim.prior() + ")"));
             return Sightline.OK;

@@ -77,9 +77,12 @@ public final class EvidenceCommand extends CommandGroup {
         @Option(names = "--by", paramLabel = "WHO", defaultValue = "${sys:user.name}", description = "Who records it (default: the OS user).")
         String who;
 
+        @picocli.CommandLine.Mixin
+        org.sightline.cli.MarkingOption marking;
+
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
-            ClaimBook book = new ClaimBook(knowledge.store());
+            ClaimBook book = new ClaimBook(knowledge.store(), marking.floor());
             String sourceId = NamedObjects.resolve(knowledge.store(), source, "--source");
             Reliability grade = reliability(reliability);
             Credibility credible = credibility(credibility);

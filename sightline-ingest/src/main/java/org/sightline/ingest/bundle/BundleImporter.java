@@ -49,8 +49,38 @@ public final class BundleImporter {
     }
 
     public BundleImporter(StixStore store, FullTextIndex index) {
+        this(store, index, org.sightline.stix.markings.Tlp.RED);
+    }
+
+    /**
+     * An importer for a writer cleared to a TLP level (an API token's): it refuses objects marked
+     * above the clearance, and new versions of ids whose current version the writer may not read,
+     * so no one overwrites, downgrades or revokes what they cannot see.
+     */
+    public BundleImporter(StixStore store, FullTextIndex index, org.sightline.stix.markings.Tlp writerClearance) {
         this.store = store;
         this.index = index;
+        this.writerClearance = writerClearance;
+    }
+
+    private final org.sightline.stix.markings.Tlp writerClearance;
+
+    /** Why the writer may not write this object, or null when it may. */
+    private String writeRefusal(ObjectNode json) {
+        if (writerClearance == org.sightline.stix.markings.Tlp.RED) {
+            return null;
+        }
+        org.sightline.stix.markings.Tlp marking = org.sightline.stix.markings.Tlp.highestOn(json);
+        if (!writerClearance.allows(marking)) {
+            return "marked " + marking.label() + ", above the writer's clearance " + writerClearance.label()
+                    + ": nobody writes what they could not read back";
+        }
+        String id = json.path("id").asText();
+        org.sightline.stix.markings.Tlp current = store.currentLevels(List.of(id)).get(id);
+        if (current != null && !writerClearance.allows(current)) {
+            return "this id may not be written with this token";
+        }
+        return null;
     }
 
     /** Imports files and folders (recursively), each document in its own transaction. */
@@ -68,33 +98,47 @@ public final class BundleImporter {
         }
         List<Path> files = InputFiles.expand(others);
         for (Path file : files) {
-            long size = sizeOf(file);
-            if (GalaxyClusters.looksLikeGalaxy(file)) {
-                outcomes.add(importGalaxy(file, options, tally));
-                continue;
-            }
-            if (OfacSdnXml.looksLikeOfacXml(file)) {
-                outcomes.add(importSanctionsList(file, () -> OfacSdnXml.read(file), options, tally));
-                continue;
-            }
-            if (FollowTheMoney.looksLikeFtm(file)) {
-                outcomes.add(importSanctionsList(file, () -> FollowTheMoney.read(file), options, tally));
-                continue;
-            }
-            if (MispDocument.looksLikeMisp(file)) {
-                outcomes.add(importMispEvents(file, options, tally));
-                continue;
-            }
-            try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file))) {
-                InputStream in = StixReader.gunzipIfCompressed(counted);
-                FileOutcome outcome = importDocument(in, file.toString(), options, tally,
-                        objects -> progress.update(file, counted.count(), size, objects));
-                outcomes.add(outcome);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            try {
+                outcomes.add(importFile(file, options, tally, progress));
+            } catch (UncheckedIOException e) {
+                // A file that is not the JSON (or gzip) it claims to be is bad input, named with its file; not a failure of ours.
+                Throwable cause = e.getCause();
+                if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                    outcomes.add(new FileOutcome(file.toString(), true, file + ": not valid JSON: " + json.getOriginalMessage()
+                            + "; nothing from this document was imported", 0, 0, 0, List.of()));
+                } else if (cause instanceof java.util.zip.ZipException || cause instanceof java.io.EOFException) {
+                    outcomes.add(new FileOutcome(file.toString(), true, file + ": not a complete gzip file (" + cause.getMessage()
+                            + "); nothing from this document was imported", 0, 0, 0, List.of()));
+                } else {
+                    throw e;
+                }
             }
         }
         return finish(outcomes, tally, start);
+    }
+
+    /** One file, by what it turns out to be: a MISP galaxy, a sanctions list, a MISP event, or STIX. */
+    private FileOutcome importFile(Path file, ImportOptions options, Tally tally, ImportProgress progress) {
+        long size = sizeOf(file);
+        if (GalaxyClusters.looksLikeGalaxy(file)) {
+            return importGalaxy(file, options, tally);
+        }
+        if (OfacSdnXml.looksLikeOfacXml(file)) {
+            return importSanctionsList(file, () -> OfacSdnXml.read(file), options, tally);
+        }
+        if (FollowTheMoney.looksLikeFtm(file)) {
+            return importSanctionsList(file, () -> FollowTheMoney.read(file), options, tally);
+        }
+        if (MispDocument.looksLikeMisp(file)) {
+            return importMispEvents(file, options, tally);
+        }
+        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file))) {
+            InputStream in = StixReader.gunzipIfCompressed(counted);
+            return importDocument(in, file.toString(), options, tally,
+                    objects -> progress.update(file, counted.count(), size, objects));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** A MISP galaxy file: its clusters become intrusion sets, imported like a bundle (one transaction). */
@@ -285,6 +329,10 @@ public final class BundleImporter {
             }
             if (++seen % 1000 == 0) {
                 progress.accept(seen);
+            }
+            String refusal = errors.isEmpty() ? writeRefusal(json) : null;
+            if (refusal != null) {
+                errors.add(refusal);
             }
             if (!errors.isEmpty()) {
                 invalid++;

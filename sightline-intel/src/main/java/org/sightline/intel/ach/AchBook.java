@@ -29,10 +29,17 @@ import org.sightline.store.StixStore;
 public final class AchBook {
     private final StixStore store;
     private final ClaimBook claims;
+    private final org.sightline.stix.markings.Tlp marking;
 
     public AchBook(StixStore store) {
+        this(store, org.sightline.stix.markings.Tlp.CLEAR);
+    }
+
+    /** An ACH book whose groupings are marked at least {@code marking}, and at least as strictly as their hypotheses and evidence. */
+    public AchBook(StixStore store, org.sightline.stix.markings.Tlp marking) {
         this.store = store;
         this.claims = new ClaimBook(store);
+        this.marking = marking;
     }
 
     /** A hypothesis as an analyst states it: its wording, and the claim it stands for if there is one. */
@@ -70,7 +77,7 @@ public final class AchBook {
         ArrayNode objectRefs = grouping.putArray("object_refs");
         refs.forEach(objectRefs::add);
         write(grouping);
-        return toMatrix(new StixObject(grouping));
+        return seen(toMatrix(new StixObject(grouping)));
     }
 
     /** Rates an evidence item against a hypothesis (by key, H1, or by its exact wording); a new rating replaces the old. */
@@ -102,11 +109,26 @@ public final class AchBook {
             refs.add(evidenceId);
         }
         write(next);
-        return toMatrix(new StixObject(next));
+        return seen(toMatrix(new StixObject(next)));
     }
 
     public AchMatrix matrix(String achId) {
-        return toMatrix(grouping(achId));
+        return seen(toMatrix(grouping(achId)));
+    }
+
+    /**
+     * The matrix as this book's reader may see it: ratings of evidence it may not read, and the
+     * claims of hypotheses it may not read, are left out rather than named.
+     */
+    private AchMatrix seen(AchMatrix matrix) {
+        java.util.Map<String, Boolean> readable = new java.util.HashMap<>();
+        List<AchMatrix.Rating> ratings = matrix.ratings().stream()
+                .filter(rating -> readable.computeIfAbsent(rating.evidence(), id -> claims.findEvidence(id).isPresent()))
+                .toList();
+        List<AchMatrix.Hypothesis> hypotheses = matrix.hypotheses().stream()
+                .map(h -> h.claim() == null || store.current(h.claim()).isPresent() ? h : new AchMatrix.Hypothesis(h.key(), h.label(), null))
+                .toList();
+        return new AchMatrix(matrix.id(), matrix.question(), hypotheses, ratings);
     }
 
     /** Every analysis, by question. */
@@ -114,7 +136,7 @@ public final class AchBook {
         List<AchMatrix> all = new ArrayList<>();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("grouping"), Set.of(), false), grouping -> {
             if (!SightlineExtensions.of(grouping.json(), SightlineExtensions.ACH).isMissingNode()) {
-                all.add(toMatrix(grouping));
+                all.add(seen(toMatrix(grouping)));
             }
         });
         all.sort(Comparator.comparing(AchMatrix::question).thenComparing(AchMatrix::id));
@@ -158,6 +180,7 @@ public final class AchBook {
     }
 
     private void write(ObjectNode grouping) {
+        org.sightline.store.clearance.InheritedMarking.applyWithin(store, grouping, marking);
         org.sightline.store.ValidatedWriter.write(store, List.of(grouping));
     }
 }

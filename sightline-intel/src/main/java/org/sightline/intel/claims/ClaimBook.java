@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.error.InvalidInputException;
+import org.sightline.stix.markings.Tlp;
+import org.sightline.store.clearance.InheritedMarking;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.attribution.Credibility;
 import org.sightline.intel.attribution.Evidence;
@@ -41,9 +43,19 @@ public final class ClaimBook {
             "located-at", "contracts-for", "alias-of", "targets");
 
     private final StixStore store;
+    private final Tlp marking;
 
     public ClaimBook(StixStore store) {
+        this(store, Tlp.CLEAR);
+    }
+
+    /**
+     * A book whose new claims and evidence are marked at least {@code marking}; each is marked, too,
+     * at least as strictly as everything it refers to (its claim's ends, its source).
+     */
+    public ClaimBook(StixStore store, Tlp marking) {
         this.store = store;
+        this.marking = marking;
     }
 
     /** What an analyst records about a new evidence item. */
@@ -84,6 +96,14 @@ public final class ClaimBook {
                 .filter(claim -> status == null || claim.status() == status)
                 .sorted(Comparator.comparing(Claim::type).thenComparing(Claim::id))
                 .toList();
+    }
+
+    /** The evidence item (or opinion) with this id, when this book's reader may read it. */
+    public java.util.Optional<EvidenceItem> findEvidence(String id) {
+        if (!parsed.containsKey(id)) {
+            items(List.of(id));
+        }
+        return parsed.getOrDefault(id, java.util.Optional.empty());
     }
 
     /** One evidence item (or an opinion, as one) by its id. */
@@ -364,6 +384,7 @@ public final class ClaimBook {
     }
 
     private void write(List<ObjectNode> objects) {
+        objects.forEach(object -> InheritedMarking.applyWithin(store, object, marking));
         ValidatedWriter.write(store, objects);
         names.clear();
         parsed.clear();

@@ -60,9 +60,18 @@ final class Submissions implements AutoCloseable {
         List<StixObject> valid = new ArrayList<>();
         StixValidator validator = new StixValidator();
         Tlp clearance = token.clearanceLevel();
+        // Ids whose current version the token may not read: it may not version, overwrite or revoke them.
+        java.util.Set<String> unwritable = new java.util.HashSet<>();
+        store.currentLevels(objects.stream().map(node -> node.path("id").asText()).toList())
+                .forEach((id, level) -> {
+                    if (!clearance.allows(level)) {
+                        unwritable.add(id);
+                    }
+                });
         for (JsonNode node : objects) {
             Outcome outcome = outcome(node);
-            String problem = problem(node, validator, collection, clearance);
+            String problem = unwritable.contains(outcome.id()) ? "this id may not be written with this token"
+                    : problem(node, validator, collection, clearance);
             if (problem != null) {
                 failures.add(new Outcome(outcome.id(), outcome.version(), problem));
             } else {

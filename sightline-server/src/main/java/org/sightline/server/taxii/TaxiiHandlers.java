@@ -44,7 +44,7 @@ public final class TaxiiHandlers implements AutoCloseable {
 
     public void discovery(Context ctx) {
         TaxiiMedia.checkAccept(ctx);
-        String root = base(ctx) + API_ROOT;
+        String root = baseUrl + API_ROOT;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "Sightline TAXII 2.1 server");
         body.put("description", "Threat intelligence from this Sightline store, shared by collection and TLP clearance.");
@@ -314,9 +314,13 @@ public final class TaxiiHandlers implements AutoCloseable {
         }).toList());
     }
 
-    private static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+    private volatile String baseUrl = "http://127.0.0.1";
+
+    /** The server's own base URL for discovery (set when it starts); the Host header is never echoed. */
+    public void useBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
+
 
     @Override
     public void close() {

@@ -20,9 +20,14 @@ import org.sightline.error.InvalidInputException;
  * that an object read and written again is the same JSON it was.
  */
 public final class StixJson {
+    /** The deepest nesting of arrays and objects accepted in a document. */
+    public static final int MAX_NESTING_DEPTH = 64;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // A single STIX object can carry a large artifact payload; Jackson's 20 MB default string cap is too low.
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).build())
+            // Nesting: STIX objects nest a few levels (extensions, hashes, kill chains); a document 1,000 deep is an
+            // attack on every recursive reader after the parser, so it is refused here, on the way in.
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024)
+                    .maxNestingDepth(MAX_NESTING_DEPTH).build())
             .build();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)

@@ -54,9 +54,75 @@ public final class StixReader {
         int second = in.read();
         in.reset();
         if (first == 0x1f && second == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            CountingInputStream compressed = new CountingInputStream(in);
+            return new BufferedInputStream(new InflationLimit(new GZIPInputStream(compressed, 1 << 16), compressed), 1 << 16);
         }
         return in;
+    }
+
+    /** Past this many inflated bytes, a gzip stream may grow at most {@link #MAX_INFLATION} times its compressed size. */
+    static final long FREE_INFLATED_BYTES = 64L * 1024 * 1024;
+    /** JSON compresses 5 to 20 times; a thousandfold "compression" is a bomb. */
+    static final long MAX_INFLATION = 100;
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
+        }
+    }
+
+    /** Stops a decompression bomb: inflated bytes are checked against the compressed bytes read for them. */
+    private static final class InflationLimit extends java.io.FilterInputStream {
+        private final CountingInputStream compressed;
+        private long inflated;
+
+        InflationLimit(InputStream inflating, CountingInputStream compressed) {
+            super(inflating);
+            this.compressed = compressed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            inflated += Math.max(n, 0);
+            if (inflated > FREE_INFLATED_BYTES && inflated > MAX_INFLATION * compressed.count) {
+                throw new InflationLimitException("the gzip data inflates to more than " + MAX_INFLATION
+                        + " times its compressed size (" + inflated + " bytes from " + compressed.count
+                        + "), past the first " + FREE_INFLATED_BYTES / (1024 * 1024) + " MiB: refused as a decompression bomb");
+            }
+            return n;
+        }
+    }
+
+    /** Thrown through the reader as an IOException, reported as a limit. */
+    static final class InflationLimitException extends IOException {
+        InflationLimitException(String message) {
+            super(message);
+        }
     }
 
     public static DocumentKind read(InputStream in, String where, ObjectSink sink) {
@@ -75,6 +141,15 @@ public final class StixReader {
         } catch (JsonParseException e) {
             throw new InvalidInputException(where + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new org.sightline.error.LimitExceededException(where + ": " + e.getOriginalMessage()
+                    + " (a STIX document nests at most " + StixJson.MAX_NESTING_DEPTH + " levels)");
+        } catch (InflationLimitException e) {
+            throw new org.sightline.error.LimitExceededException(where + ": " + e.getMessage());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new InvalidInputException(where + ": not a complete gzip file (" + e.getMessage() + ")");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException(where + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + where + ": " + e.getMessage(), e);
         }

@@ -42,6 +42,16 @@ public final class ClearedStore implements StixStore {
         return visibility.clearance();
     }
 
+    /** True when the id is stored but its current version is not for this reader. */
+    public boolean hides(String id) {
+        return store.current(id).isPresent() && current(id).isEmpty();
+    }
+
+    /** The current version as stored, unredacted, when this reader may see it: the base of the reader's edit. */
+    public Optional<StixObject> currentAsStored(String id) {
+        return current(id).isPresent() ? store.current(id) : Optional.empty();
+    }
+
     @Override
     public <T> T write(Function<StoreWriter, T> work) {
         return store.write(work);
@@ -49,17 +59,23 @@ public final class ClearedStore implements StixStore {
 
     @Override
     public Optional<StixObject> current(String id) {
-        return store.current(id).filter(visibility::sees);
+        return store.current(id).flatMap(visibility::shown);
     }
 
     @Override
     public Optional<StixObject> version(String id, String timestamp) {
-        return current(id).isPresent() ? store.version(id, timestamp).filter(visibility::sees) : Optional.empty();
+        return current(id).isPresent() ? store.version(id, timestamp).flatMap(visibility::shown) : Optional.empty();
     }
 
     @Override
     public List<VersionInfo> versions(String id) {
-        return current(id).isPresent() ? store.versions(id) : List.of();
+        if (current(id).isEmpty()) {
+            return List.of();
+        }
+        // Each version by its own marking: an older version marked above the clearance is not listed.
+        return store.versions(id).stream()
+                .filter(version -> store.version(id, version.modified()).flatMap(visibility::shown).isPresent())
+                .toList();
     }
 
     @Override
@@ -89,10 +105,12 @@ public final class ClearedStore implements StixStore {
 
     @Override
     public StoreStats stats() {
-        Map<String, Long> byType = countsByType();
-        long objects = byType.values().stream().mapToLong(Long::longValue).sum();
-        StoreStats all = store.stats();
-        return new StoreStats(byType, objects, all.versions(), byType.getOrDefault("relationship", 0L), all.revoked());
+        return store.stats(visibility.clearance());
+    }
+
+    @Override
+    public StoreStats stats(Tlp clearance) {
+        return store.stats(clearance.narrowedTo(visibility.clearance()));
     }
 
     /** Counted in SQL; a sighting of a hidden object is counted by its own marking alone. */
@@ -173,11 +191,8 @@ public final class ClearedStore implements StixStore {
 
     @Override
     public void forEachCurrentSince(long sequence, Set<String> excludedTypes, Consumer<SequencedObject> consumer) {
-        store.forEachCurrentSince(sequence, excludedTypes, sequenced -> {
-            if (visibility.sees(sequenced.object())) {
-                consumer.accept(sequenced);
-            }
-        });
+        store.forEachCurrentSince(sequence, excludedTypes, sequenced -> visibility.shown(sequenced.object())
+                .ifPresent(shown -> consumer.accept(new SequencedObject(sequenced.sequence(), shown))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sightline.store.clearance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.stix.StixObject;
+import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
@@ -16,7 +18,11 @@ import org.sightline.store.feed.FeedEntry;
 /**
  * What a reader cleared to one TLP level may see. An object is visible when its own markings are
  * within the clearance; a relationship or sighting also needs every object it joins to be visible,
- * because "X uses Y" says something about Y. Objects that are not in the store hide nothing.
+ * because "X uses Y" says something about Y, and so does an object Sightline derived (an evidence
+ * note, an ACH grouping, a claim) need everything its extension names. A container from elsewhere
+ * (a report, note, opinion or grouping) is shown with only the {@code object_refs} the reader may
+ * see, and without a {@code created_by_ref} it may not; with none of its refs left, it is hidden.
+ * Objects that are not in the store hide nothing.
  */
 public final class Visibility {
     /** The properties through which a relationship or sighting names the objects it joins. */
@@ -40,36 +46,109 @@ public final class Visibility {
         return clearance == Tlp.RED;
     }
 
-    /** The entries of a feed page the reader may see, in their order. */
+    /** The entries of a feed page the reader may see, in their order, containers redacted as the class comment says. */
     public List<FeedEntry> visibleEntries(List<FeedEntry> entries) {
-        List<FeedEntry> ownLevel = entries.stream().filter(entry -> clearance.allows(entry.tlp())).toList();
         if (seesEverything()) {
-            return ownLevel;
+            return entries;
         }
-        Map<FeedEntry, Set<String>> joins = new java.util.HashMap<>();
+        // An older version is shown only while the id's current version is visible: a newer RED version
+        // hides the id's whole history, so that neither the old text nor the new version's existence shows.
+        Set<String> currentHidden = hiddenAmong(entries.stream().map(FeedEntry::id).collect(java.util.stream.Collectors.toSet()));
+        List<FeedEntry> ownLevel = entries.stream()
+                .filter(entry -> clearance.allows(entry.tlp()) && !currentHidden.contains(entry.id())).toList();
+        Map<FeedEntry, ObjectNode> parsed = new java.util.LinkedHashMap<>();
         for (FeedEntry entry : ownLevel) {
-            if (entry.type().equals("relationship") || entry.type().equals("sighting")) {
-                joins.put(entry, joined(StixJson.parseObject(entry.json(), entry.id())));
+            if (mayReferToOthers(entry.json())) {
+                parsed.put(entry, StixJson.parseObject(entry.json(), entry.id()));
             }
         }
-        Set<String> hidden = hiddenAmong(joins.values().stream().flatMap(Set::stream).toList());
-        return ownLevel.stream().filter(entry -> !joins.containsKey(entry) || disjoint(joins.get(entry), hidden)).toList();
+        Set<String> hidden = hiddenAmong(referencedBy(parsed.values()));
+        List<FeedEntry> visible = new ArrayList<>();
+        for (FeedEntry entry : ownLevel) {
+            ObjectNode object = parsed.get(entry);
+            if (object == null) {
+                visible.add(entry);
+                continue;
+            }
+            ObjectNode shown = shown(object, hidden);
+            if (shown == object) {
+                visible.add(entry);
+            } else if (shown != null) {
+                visible.add(new FeedEntry(entry.sequence(), entry.added(), entry.id(), entry.type(), entry.versionKey(),
+                        entry.specVersion(), entry.tlp(), StixJson.write(shown)));
+            }
+        }
+        return visible;
     }
 
-    /** The objects the reader may see, in their order. */
+    /** The objects the reader may see, in their order, containers redacted as the class comment says. */
     public List<StixObject> visibleObjects(List<StixObject> objects) {
         List<StixObject> ownLevel = objects.stream().filter(object -> clearance.allows(Tlp.highestOn(object.json()))).toList();
         if (seesEverything()) {
             return ownLevel;
         }
-        Set<String> referenced = new HashSet<>();
-        ownLevel.forEach(object -> referenced.addAll(joined(object.json())));
-        Set<String> hidden = hiddenAmong(referenced);
-        return ownLevel.stream().filter(object -> disjoint(joined(object.json()), hidden)).toList();
+        Set<String> hidden = hiddenAmong(referencedBy(ownLevel.stream().map(StixObject::json).toList()));
+        List<StixObject> visible = new ArrayList<>();
+        for (StixObject object : ownLevel) {
+            ObjectNode shown = shown(object.json(), hidden);
+            if (shown != null) {
+                visible.add(shown == object.json() ? object : new StixObject(shown));
+            }
+        }
+        return visible;
+    }
+
+    /** A cheap look at the JSON text before parsing it: only objects with references can need hiding or redacting. */
+    private static boolean mayReferToOthers(String json) {
+        return json.contains("_ref\"") || json.contains("_refs\"");
+    }
+
+    private static Set<String> referencedBy(Collection<? extends JsonNode> objects) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode object : objects) {
+            ids.addAll(joined(object));
+            ids.addAll(redactable(object));
+        }
+        return ids;
+    }
+
+    /**
+     * The object as the reader sees it: itself, a redacted copy (hidden object_refs or
+     * created_by_ref left out), or null when it is hidden (it joins a hidden object, or it is a
+     * container none of whose refs is left).
+     */
+    private static ObjectNode shown(JsonNode object, Set<String> hidden) {
+        if (!disjoint(joined(object), hidden)) {
+            return null;
+        }
+        if (disjoint(redactable(object), hidden)) {
+            return (ObjectNode) object;
+        }
+        ObjectNode copy = ((ObjectNode) object).deepCopy();
+        if (hidden.contains(copy.path("created_by_ref").asText())) {
+            copy.remove("created_by_ref");
+        }
+        if (copy.has("object_refs")) {
+            com.fasterxml.jackson.databind.node.ArrayNode kept = copy.putArray("object_refs");
+            object.path("object_refs").forEach(ref -> {
+                if (!hidden.contains(ref.asText())) {
+                    kept.add(ref.asText());
+                }
+            });
+            if (kept.isEmpty()) {
+                return null;
+            }
+        }
+        return copy;
     }
 
     public boolean sees(StixObject object) {
         return !visibleObjects(List.of(object)).isEmpty();
+    }
+
+    /** The object as the reader is shown it (perhaps redacted), or empty when it is hidden. */
+    public java.util.Optional<StixObject> shown(StixObject object) {
+        return visibleObjects(List.of(object)).stream().findFirst();
     }
 
     /** Of these ids, those whose current version the reader may not see. */
@@ -86,18 +165,57 @@ public final class Visibility {
         return hidden;
     }
 
+    /** The objects this one states something about: if the reader may not see one of them, it may not see this. */
     private static Set<String> joined(JsonNode object) {
         Set<String> ids = new HashSet<>();
         for (String property : JOINED) {
-            JsonNode value = object.path(property);
-            if (value.isTextual()) {
-                ids.add(value.asText());
-            }
-            for (JsonNode item : value.isArray() ? value : List.<JsonNode>of()) {
-                ids.add(item.asText());
-            }
+            addRefs(object.path(property), ids);
+        }
+        if (derivedBySightline(object)) {
+            object.path("object_refs").forEach(ref -> ids.add(ref.asText()));
+            object.path("extensions").forEach(extension -> collectNestedRefs(extension, ids));
         }
         return ids;
+    }
+
+    /** References a reader who may not see their target is shown the object without. */
+    private static Set<String> redactable(JsonNode object) {
+        Set<String> ids = new HashSet<>();
+        addRefs(object.path("created_by_ref"), ids);
+        if (!derivedBySightline(object)) {
+            addRefs(object.path("object_refs"), ids);
+        }
+        return ids;
+    }
+
+    /** Evidence notes, ACH groupings and claims carry one of Sightline's extensions. */
+    private static boolean derivedBySightline(JsonNode object) {
+        JsonNode extensions = object.path("extensions");
+        return extensions.has(SightlineExtensions.EVIDENCE) || extensions.has(SightlineExtensions.ACH)
+                || extensions.has(SightlineExtensions.CLAIM);
+    }
+
+    private static void addRefs(JsonNode value, Set<String> into) {
+        if (value.isTextual()) {
+            into.add(value.asText());
+        }
+        for (JsonNode item : value.isArray() ? value : List.<JsonNode>of()) {
+            into.add(item.asText());
+        }
+    }
+
+    private static void collectNestedRefs(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().endsWith("_ref") || field.getKey().endsWith("_refs")) {
+                    addRefs(field.getValue(), into);
+                } else {
+                    collectNestedRefs(field.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> collectNestedRefs(item, into));
+        }
     }
 
     private static boolean disjoint(Set<String> a, Set<String> b) {

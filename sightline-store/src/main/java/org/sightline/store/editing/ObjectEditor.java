@@ -17,6 +17,7 @@ import org.sightline.stix.StixTypes;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
 import org.sightline.store.ValidatedWriter;
+import org.sightline.store.clearance.ClearedStore;
 
 /**
  * An analyst's edits to STIX objects, the STIX way: a new object, a new version of one (STIX 2.1
@@ -48,6 +49,9 @@ public final class ObjectEditor {
             object.put("id", StixId.random(type));
         }
         String id = object.get("id").asText();
+        if (store instanceof ClearedStore cleared && cleared.hides(id)) {
+            throw new NotFoundException("no object " + id + " that this token may write");
+        }
         if (store.current(id).isPresent()) {
             throw new ConflictException(id + " exists already; send changes to /api/v1/objects/" + id + "/versions");
         }
@@ -104,7 +108,10 @@ public final class ObjectEditor {
 
     /** A copy of the current version, with the next version's modified, for an object that can have versions. */
     private ObjectNode versionable(String id) {
-        StixObject current = store.current(id).orElseThrow(() -> new NotFoundException("no object " + id + " in the knowledge store"));
+        // The new version starts from the object as stored, not as the writer is shown it: a reference the
+        // writer may not see is kept, not dropped by the edit.
+        StixObject current = (store instanceof ClearedStore cleared ? cleared.currentAsStored(id) : store.current(id))
+                .orElseThrow(() -> new NotFoundException("no object " + id + " in the knowledge store"));
         if (current.revoked()) {
             throw new ConflictException(id + " is revoked; a revoked object gets no further versions (STIX 2.1 §3.6.2)");
         }
@@ -124,6 +131,7 @@ public final class ObjectEditor {
                     + ", above this token's clearance " + clearance.label() + "; it could not read it back");
         }
         ValidatedWriter.write(store, List.of(object));
-        return new StixObject(object);
+        return store.current(object.path("id").asText()).filter(shown -> shown.modified() == null
+                || shown.modified().equals(object.path("modified").asText())).orElse(new StixObject(object));
     }
 }

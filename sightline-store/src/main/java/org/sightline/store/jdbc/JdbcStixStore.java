@@ -191,6 +191,23 @@ public final class JdbcStixStore implements StixStore {
         return new StoreStats(byType, objects, versions, relationships, revoked);
     }
 
+    /**
+     * Totals as a reader cleared to the level sees them: versions marked within it of ids whose
+     * current version is too, and revoked ids of that level; no count says how much is hidden.
+     */
+    @Override
+    public StoreStats stats(Tlp clearance) {
+        Map<String, Long> byType = countsByType(clearance);
+        long objects = byType.values().stream().mapToLong(Long::longValue).sum();
+        int rank = clearance.ordinal();
+        long versions = sql.count("SELECT COUNT(*) FROM stix_version v JOIN stix_current c ON c.id = v.id "
+                + "JOIN stix_version cv ON cv.id = c.id AND cv.modified_key = c.modified_key WHERE v.tlp_rank <= ? AND cv.tlp_rank <= ?",
+                List.of(rank, rank));
+        long revoked = sql.count("SELECT COUNT(*) FROM stix_current c JOIN stix_version v ON v.id = c.id "
+                + "AND v.modified_key = c.modified_key WHERE c.revoked = TRUE AND v.tlp_rank <= ?", List.of(rank));
+        return new StoreStats(byType, objects, versions, byType.getOrDefault("relationship", 0L), revoked);
+    }
+
     @Override
     public Map<String, Long> countsByType() {
         Map<String, Long> counts = new TreeMap<>();
@@ -203,8 +220,13 @@ public final class JdbcStixStore implements StixStore {
     public Map<String, Long> countsByType(Tlp clearance) {
         Map<String, Long> counts = new TreeMap<>();
         int rank = clearance.ordinal();
-        sql.stream(VISIBLE_CURRENT + "WHERE c.revoked = FALSE AND v.tlp_rank <= ? AND c.type <> 'relationship' GROUP BY c.type",
-                List.of(rank), row -> Map.entry(row.getString(1), row.getLong(2)), entry -> counts.put(entry.getKey(), entry.getValue()));
+        // A sighting joins what it sighted, where and in which observed data: hidden with any of them, as Visibility hides it.
+        sql.stream(VISIBLE_CURRENT + "WHERE c.revoked = FALSE AND v.tlp_rank <= ? AND c.type <> 'relationship' "
+                        + "AND NOT EXISTS (SELECT 1 FROM embedded_ref r JOIN stix_current h ON h.id = r.target_id "
+                        + "JOIN stix_version hv ON hv.id = h.id AND hv.modified_key = h.modified_key "
+                        + "WHERE r.object_id = c.id AND r.property IN ('sighting_of_ref', 'where_sighted_refs', 'observed_data_refs') "
+                        + "AND hv.tlp_rank > ?) GROUP BY c.type",
+                List.of(rank, rank), row -> Map.entry(row.getString(1), row.getLong(2)), entry -> counts.put(entry.getKey(), entry.getValue()));
         long relationships = sql.count("SELECT COUNT(*) FROM relationship_edge e "
                 + "JOIN stix_current c ON c.id = e.rel_id JOIN stix_version v ON v.id = c.id AND v.modified_key = c.modified_key "
                 + "WHERE v.tlp_rank <= ? AND NOT EXISTS (SELECT 1 FROM stix_current h JOIN stix_version hv "

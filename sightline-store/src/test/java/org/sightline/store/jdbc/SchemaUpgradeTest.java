@@ -38,9 +38,10 @@ class SchemaUpgradeTest {
             statement.executeUpdate("DROP TABLE taxii_collection");
             statement.executeUpdate("DROP TABLE taxii_status");
             statement.executeUpdate("DROP TABLE feed_cursor");
+            statement.executeUpdate("DROP TABLE vault_anchor");
             statement.executeUpdate("DROP INDEX ix_version_added");
             statement.executeUpdate("ALTER TABLE stix_version DROP COLUMN tlp_rank");
-            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" IN ('3', '4', '5', '6')");
+            statement.executeUpdate("DELETE FROM \"sightline_schema_history\" WHERE \"version\" IN ('3', '4', '5', '6', '7')");
         }
         try (JdbcStixStore store = JdbcStixStore.open(location)) {
             assertThat(store.referencing(MENUPASS, "object_refs")).containsExactly(REPORT);
