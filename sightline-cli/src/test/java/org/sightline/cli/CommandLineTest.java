@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.stix.json.StixJson;
@@ -347,6 +348,75 @@ class CommandLineTest {
         Run verify = run("evidence", "verify", "--json");
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.json().path("problems").get(0).asText()).contains("photo.jpg", "altered");
+    }
+
+    @Test
+    void aCheckpointKeptElsewhereProvesTheLedgerWasNotRewrittenBeforeIt() throws IOException {
+        assertThat(run("demo", "--load-only").exit()).isZero();
+        String claim = run("claims", "--about", "APT10", "--json").json().path("claims").get(0).path("id").asText();
+        for (String name : List.of("one.jpg", "two.jpg")) {
+            Path file = dataDir.resolve(name);
+            Files.writeString(file, "evidence " + name);
+            assertThat(run("evidence", "add", file.toString(), "--claim", claim, "--source", "Intrusion Truth", "--kind", "imagery",
+                    "--reliability", "F", "--credibility", "3", "--origin", "o " + name, "--published", "2018-08-13").exit()).isZero();
+        }
+        Path checkpoint = Files.createTempFile("checkpoint", ".json");
+        Run made = run("evidence", "checkpoint", "--out", checkpoint.toString(), "--json");
+        assertThat(made.exit()).isZero();
+        assertThat(made.json().path("entries").asInt()).isEqualTo(2);
+        assertThat(run("evidence", "verify", "--checkpoint", checkpoint.toString()).exit()).isZero();
+
+        // an altered checkpoint is refused
+        Path forged = Files.createTempFile("forged", ".json");
+        Files.writeString(forged, Files.readString(checkpoint).replace("\"entries\" : 2", "\"entries\" : 1"));
+        assertThat(run("evidence", "verify", "--checkpoint", forged.toString(), "--json").json().path("problems").toString())
+                .contains("does not carry a valid signature");
+
+        // the last entry deleted: the store's anchors tell, and so does the checkpoint (which still tells when the anchors are rebuilt too)
+        Path ledger = dataDir.resolve("vault/ledger.jsonl");
+        List<String> lines = Files.readAllLines(ledger);
+        Files.write(ledger, lines.subList(0, 1));
+        Run verify = run("evidence", "verify", "--checkpoint", checkpoint.toString(), "--json");
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.json().path("problems").toString()).contains("ledger entry 2, the last one at the checkpoint", "is gone");
+    }
+
+    @Test
+    void exportsAtGreenCarryNothingMarkedAboveIt() throws IOException {
+        assertThat(run("demo", "--load-only").exit()).isZero();
+        Path red = dataDir.resolve("red.json");
+        Files.writeString(red, "{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"identity--c0ffee00-0000-4000-8000-00000000cc01\","
+                + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"Canary Bureau\","
+                + "\"identity_class\":\"organization\",\"object_marking_refs\":[\"marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1\"]}");
+        assertThat(run("import", red.toString()).exit()).isZero();
+        String demoClaim = run("claims", "--about", "APT10", "--json").json().path("claims").get(0).path("id").asText();
+        Run claim = run("claim", "add", "--source", "APT10", "--type", "affiliated-with", "--target", "Canary Bureau", "--json");
+        assertThat(claim.exit()).isZero();
+        String redClaim = claim.json().path("id").asText();
+        assertThat(run("evidence", "add", "--claim", redClaim, "--source", "US Department of Justice", "--kind", "other",
+                "--reliability", "A", "--credibility", "2", "--origin", "canary", "--published", "2019-01-01",
+                "--excerpt", "RED-CANARY-ON-A-RED-CLAIM").exit()).isZero();
+        assertThat(run("evidence", "add", "--claim", demoClaim, "--source", "US Department of Justice", "--kind", "other",
+                "--reliability", "A", "--credibility", "2", "--origin", "canary 2", "--published", "2019-01-01", "--marking", "amber",
+                "--excerpt", "AMBER-CANARY-MARKED-BY-HAND").exit()).isZero();
+
+        Run all = run("export");
+        assertThat(all.out()).contains("Canary Bureau", "RED-CANARY-ON-A-RED-CLAIM", "AMBER-CANARY-MARKED-BY-HAND", redClaim);
+        Run green = run("export", "--clearance", "green");
+        assertThat(green.exit()).isZero();
+        assertThat(green.out()).contains("APT10").doesNotContain("Canary Bureau", "CANARY", redClaim, "identity--c0ffee00-0000-4000-8000-00000000cc01");
+        Run amber = run("export", "--clearance", "amber");
+        assertThat(amber.out()).contains("AMBER-CANARY-MARKED-BY-HAND").doesNotContain("RED-CANARY", redClaim);
+        for (String type : List.of("note", "relationship", "identity")) {
+            Run misp = run("misp", "export", "--type", type, "--clearance", "green");
+            assertThat(misp.out()).as(type).doesNotContain("CANARY", "Canary Bureau", redClaim);
+        }
+        // a marking above what the claim's ends carry is kept; one below them is raised to theirs
+        Run lowered = run("evidence", "add", "--claim", redClaim, "--source", "US Department of Justice", "--kind", "other",
+                "--reliability", "A", "--credibility", "2", "--origin", "canary 3", "--published", "2019-01-01", "--marking", "clear", "--json");
+        assertThat(lowered.json().path("evidence").path("id").asText()).startsWith("note--");
+        assertThat(run("get", lowered.json().path("evidence").path("id").asText()).out())
+                .contains("marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
     }
 
     @Test

@@ -64,7 +64,8 @@ class WebUiTest {
             new ActorLinker(loaded.store()).linkAll();
             sightingAtTheMsp(loaded.store());
         });
-        token = server.test().knowledge().tokens().create("browser", Role.ANALYST, "amber").secret();
+        // the MISP event imported below is "your organisation only", AMBER+STRICT: an analyst imports only what it may read back
+        token = server.test().knowledge().tokens().create("browser", Role.ANALYST, "amber+strict").secret();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = "Evidence for or against claims: record graded items (with their archived artifacts), list them, "
                 + "and verify that nothing in the tamper-evident vault changed.",
-        subcommands = {EvidenceCommand.Add.class, EvidenceCommand.ListItems.class, EvidenceCommand.Verify.class})
+        subcommands = {EvidenceCommand.Add.class, EvidenceCommand.ListItems.class, EvidenceCommand.Verify.class,
+                EvidenceCommand.CheckpointCommand.class})
 public final class EvidenceCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -134,17 +135,54 @@ public final class EvidenceCommand extends CommandGroup {
                     + "it with the hashes anchored in the store (both ways) and with the artifacts the store's evidence cites; "
                     + "exit 1 naming anything altered, missing, added or re-ordered.")
     public static final class Verify extends KnowledgeCommand {
+        @Option(names = "--checkpoint", paramLabel = "FILE",
+                description = "Also check the ledger against a signed checkpoint made earlier (evidence checkpoint) and kept elsewhere.")
+        Path checkpoint;
+
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
             List<String> cited = new ClaimBook(knowledge.store()).allEvidence().stream().map(EvidenceItem::artifactSha256)
                     .filter(java.util.Objects::nonNull).toList();
             VerifyReport report = knowledge.vault().verify(cited);
-            output.answer(report, () -> {
-                report.problems().forEach(problem -> output.line("TAMPERED: " + problem));
-                output.line(String.format("%,d ledger entries, %,d artifacts: %s", report.entries(), report.artifacts(),
-                        report.intact() ? "intact (ledger, files and the store's anchors agree)" : report.problems().size() + " problems"));
+            if (checkpoint != null) {
+                List<String> problems = new java.util.ArrayList<>(report.problems());
+                problems.addAll(org.sightline.store.vault.Checkpoint.read(checkpoint).problemsWith(knowledge.vault()));
+                report = new VerifyReport(report.entries(), report.artifacts(), problems, report.seconds());
+            }
+            VerifyReport checked = report;
+            output.answer(checked, () -> {
+                checked.problems().forEach(problem -> output.line("TAMPERED: " + problem));
+                output.line(String.format("%,d ledger entries, %,d artifacts: %s", checked.entries(), checked.artifacts(),
+                        checked.intact() ? "intact (ledger, files and the store's anchors agree)" : checked.problems().size() + " problems"));
             });
-            return report.intact() ? Sightline.OK : Sightline.FAILED;
+            return checked.intact() ? Sightline.OK : Sightline.FAILED;
+        }
+    }
+
+    @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+            description = {"Sign where the evidence ledger stands now (its length and last hash) with the vault's Ed25519 key.",
+                    "Keep the file away from this machine (mail it, file it with the case): 'evidence verify --checkpoint FILE' "
+                            + "then proves nothing before it was rewritten, even by someone who controls the ledger and the store."})
+    public static final class CheckpointCommand extends KnowledgeCommand {
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the checkpoint here (default: stdout).")
+        Path out;
+
+        @Override
+        protected int run(KnowledgeBase knowledge, Output output) {
+            org.sightline.store.vault.Checkpoint checkpoint = org.sightline.store.vault.Checkpoint.of(knowledge.vault());
+            if (out == null) {
+                output.out().println(checkpoint.toJson());
+                return Sightline.OK;
+            }
+            try {
+                java.nio.file.Files.writeString(out, checkpoint.toJson() + "\n");
+            } catch (java.io.IOException e) {
+                throw new InvalidInputException("cannot write the checkpoint to " + out + ": " + e.getMessage());
+            }
+            output.answer(Map.of("checkpoint", out.toString(), "entries", checkpoint.entries(), "key_fingerprint", checkpoint.keyFingerprint()),
+                    () -> output.line("checkpoint of " + checkpoint.entries() + " ledger entries written to " + out
+                            + " (signing key fingerprint " + checkpoint.keyFingerprint() + ")"));
+            return Sightline.OK;
         }
     }
 
