@@ -9,7 +9,12 @@ import org.sightline.store.tokens.Role;
 record RunningServer(TestStore test, App app) implements AutoCloseable {
 
     static RunningServer start(Consumer<TestStore> load) {
-        TestStore test = Backend.H2.open();
+        return start(Backend.H2, load);
+    }
+
+    /** The same on the given backend (PostgreSQL is skipped when not configured). */
+    static RunningServer start(Backend backend, Consumer<TestStore> load) {
+        TestStore test = backend.open();
         try {
             load.accept(test);
             return new RunningServer(test, new App(test.knowledge()).start(ServerOptions.loopback(0)));

@@ -40,10 +40,13 @@ public final class ResolveCommand extends KnowledgeCommand implements org.sightl
     @Option(names = "--evidence", paramLabel = "ID", description = "The evidence item that settles it (repeatable).")
     List<String> evidence = List.of();
 
+    @picocli.CommandLine.Mixin
+    org.sightline.cli.MarkingOption marking;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         String source = NamedObjects.resolve(knowledge.store(), by, "--by");
-        Claim settled = new ClaimBook(knowledge.store()).resolve(claim, outcome.confirmed ? ClaimStatus.CONFIRMED : ClaimStatus.REFUTED,
+        Claim settled = new ClaimBook(knowledge.store(), marking.floor()).resolve(claim, outcome.confirmed ? ClaimStatus.CONFIRMED : ClaimStatus.REFUTED,
                 source, StixTimestamp.parseUserDate(on, "--on"), evidence);
         output.answer(ClaimTopics.row(settled), () -> output.line(settled.id() + " " + settled.status().label() + " on "
                 + settled.resolvedOn().substring(0, 10) + " by " + by));

@@ -34,7 +34,7 @@ import org.sightline.store.tokens.Role;
  * newer version is RED, a CLEAR report that names a RED object, a RED artifact. Views over what
  * remains visible still answer: a hidden item is left out, never a 404 naming it.
  */
-class GreenReaderLeakTest {
+abstract class GreenReaderLeakContract {
     private static final String APT10 = "intrusion-set--7c9cb845-e0f5-5163-b348-895ca52fcdd7";
     private static final String DEMO_CLAIM = "relationship--0dacf73f-1212-59d2-b228-bb5e1d895ada"; // APT10 attributed-to MSS Tianjin
     private static final String INTRUSION_TRUTH = "identity--d9cc1d69-93db-56ea-8a1e-7d680d945f29";
@@ -52,9 +52,10 @@ class GreenReaderLeakTest {
     private static String artifact;
     private static int requests;
 
-    @BeforeAll
-    static void plantCanaries() {
-        server = RunningServer.start(loaded -> {
+    static void plantCanaries(org.sightline.store.testing.Backend backend) {
+        RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH));
+        requests = 0;
+        server = RunningServer.start(backend, loaded -> {
             BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             DemoData.load(importer);
@@ -116,6 +117,7 @@ class GreenReaderLeakTest {
     static void stop() {
         if (server != null) {
             server.close();
+            server = null;
         }
     }
 
@@ -210,7 +212,7 @@ class GreenReaderLeakTest {
         }
         assertThat(greenTaxii(root + "objects/" + TOOL + "/versions/").statusCode()).isEqualTo(404);
         assertThat(greenTaxii(root + "objects/" + TOOL + "/").statusCode()).isEqualTo(404);
-        System.out.println("GreenReaderLeakTest: " + requests + " requests so far by a TLP:GREEN token, 0 leaks");
+        System.out.println(getClass().getSimpleName() + ": " + requests + " requests so far by a TLP:GREEN token, 0 leaks");
     }
 
     @Test
