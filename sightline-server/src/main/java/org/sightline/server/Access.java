@@ -89,11 +89,13 @@ public final class Access {
         return ctx.path() + "?" + redacted;
     }
 
+    private static final java.util.regex.Pattern CREDENTIAL_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)(?:^|&)(?:token|access_token|api_key|apikey)=");
+
     /** True when the URL's query carries what looks like a credential: refused, so no one gets used to sending it so. */
     private static boolean credentialInQuery(Context ctx) {
         String query = ctx.queryString();
-        return query != null && (TOKEN_VALUE.matcher(query).find()
-                || java.util.regex.Pattern.compile("(?i)(?:^|&)(?:token|access_token|api_key|apikey)=").matcher(query).find());
+        return query != null && (TOKEN_VALUE.matcher(query).find() || CREDENTIAL_PARAMETER.matcher(query).find());
     }
 
     /** Runs before every matched route. */
