@@ -33,9 +33,7 @@ public final class LogReader {
     public ReadReport read(Path file, LogFormat format, EventSink sink) {
         Counter counter = new Counter(file.toString());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(file), StandardCharsets.UTF_8), 1 << 16)) {
-            reader.mark(1 << 16);
-            String first = reader.readLine();
-            reader.reset();
+            String first = firstLine(reader);
             LogFormat actual = format == LogFormat.AUTO ? detect(first, file) : format;
             switch (actual) {
                 case ZEEK -> readZeek(reader, first, counter, sink);
@@ -108,6 +106,23 @@ public final class LogReader {
             return LogFormat.STIX;
         }
         throw new InvalidInputException(source + ":" + line + ": neither a Zeek, an EVE nor a STIX record; name the format of JSON lines");
+    }
+
+    /** How much of the first line detection reads: a minified STIX bundle is one line of any length. */
+    static final int DETECTION_CHARS = 1 << 16;
+
+    /**
+     * The first line, or its first {@link #DETECTION_CHARS} characters, with the reader put back
+     * where it was (marking a whole line failed with "Mark invalid" on a one-line bundle over 64 KB).
+     */
+    static String firstLine(BufferedReader reader) throws IOException {
+        reader.mark(DETECTION_CHARS + 1);
+        StringBuilder line = new StringBuilder();
+        for (int c; line.length() < DETECTION_CHARS && (c = reader.read()) >= 0 && c != '\n'; ) {
+            line.append((char) c);
+        }
+        reader.reset();
+        return line.length() == 0 && !reader.ready() ? null : line.toString().replace("\r", "");
     }
 
     static LogFormat detect(String first, Path file) {

@@ -162,4 +162,27 @@ class LogReaderTest {
             assertThat(has(e, "ipv4-addr:value", "10.1.1.1")).isTrue();
         });
     }
+
+    @Test
+    void aOneLineStixBundleOverTheDetectionWindowIsReadWhole() throws java.io.IOException {
+        // 335 observations on one line, about 160 KB: marking the whole first line once failed with "Mark invalid"
+        StringBuilder bundle = new StringBuilder("{\"type\":\"bundle\",\"id\":\"bundle--5d0e2f4a-0000-4000-8000-000000000000\",\"objects\":[");
+        for (int i = 0; i < 335; i++) {
+            String time = String.format("2024-01-01T00:%02d:%02d.000Z", i / 60, i % 60);
+            bundle.append(i == 0 ? "" : ",").append("{\"type\":\"observed-data\",\"spec_version\":\"2.1\",\"id\":\"observed-data--")
+                    .append(String.format("%08d", i)).append("-0000-4000-8000-000000000000\",\"created\":\"").append(time)
+                    .append("\",\"modified\":\"").append(time).append("\",\"first_observed\":\"").append(time)
+                    .append("\",\"last_observed\":\"").append(time).append("\",\"number_observed\":1,\"x_padding\":\"")
+                    .append("p".repeat(300)).append("\",\"objects\":{\"0\":{\"type\":\"domain-name\",\"value\":\"host")
+                    .append(i).append(".example\"}}}");
+        }
+        Path file = temp.resolve("one-line-bundle.json");
+        java.nio.file.Files.writeString(file, bundle.append("]}").toString());
+        assertThat(java.nio.file.Files.size(file)).isGreaterThan(LogReader.DETECTION_CHARS * 2L);
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(file, report);
+        assertThat(report[0].malformed()).isZero();
+        assertThat(events).hasSize(335);
+        assertThat(events).anySatisfy(e -> assertThat(has(e, "domain-name:value", "host334.example")).isTrue());
+    }
 }
