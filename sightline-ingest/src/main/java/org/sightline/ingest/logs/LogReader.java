@@ -1,6 +1,7 @@
 package org.sightline.ingest.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -282,28 +283,134 @@ public final class LogReader {
         }
     }
 
-    /** STIX documents as events: each observed-data is one event at its first_observed. */
+    /**
+     * STIX documents as events: each observed-data is one event at its first_observed. Objects are
+     * streamed one by one, so a bundle of any size is read in the memory of its largest object, plus
+     * the observables that observed-data refer to by object_refs (kept until the end, since STIX lets
+     * them stand anywhere in the bundle) and the observed-data still waiting for one. Observed-data
+     * with embedded objects (STIX 2.0, and 2.1's deprecated form) is matched as soon as it is read.
+     */
     static final class StixEvents {
-        private StixEvents() {
+        private final String source;
+        private final EventSink sink;
+        private final Counter counter;
+        private final Map<String, ObjectNode> observables = new HashMap<>();
+        /** Observed-data waiting for referenced observables, by the id of one still missing. */
+        private final Map<String, List<Waiting>> waitingFor = new HashMap<>();
+        private final List<Waiting> waiting = new ArrayList<>();
+
+        /** An observed-data read before some of the observables it refers to. */
+        private static final class Waiting {
+            final ObjectNode data;
+            final long line;
+            int missing;
+            boolean emitted;
+
+            Waiting(ObjectNode data, long line, int missing) {
+                this.data = data;
+                this.line = line;
+                this.missing = missing;
+            }
         }
 
-        static void read(BufferedReader reader, String source, EventSink sink, Counter counter) throws IOException {
-            JsonNode document;
+        private StixEvents(String source, EventSink sink, Counter counter) {
+            this.source = source;
+            this.sink = sink;
+            this.counter = counter;
+        }
+
+        static void read(BufferedReader reader, String source, EventSink sink, Counter counter) {
+            StixEvents events = new StixEvents(source, sink, counter);
             try {
-                document = StixJson.mapper().readTree(reader);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                counter.malformed(e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+                // An event's "line" is the object's position in the document: a minified bundle is all one line, and the
+                // position is what tells two observed-data of one file and one time apart (it goes into derived ids).
+                StixReader.read(reader, source, (object, index, line) -> events.accept(object, index + 1));
+            } catch (InvalidInputException e) {
+                counter.malformed(0, e.getMessage().replace(source + ": ", ""));
+            }
+            events.finish();
+        }
+
+        private void accept(ObjectNode object, long line) {
+            String type = object.path("type").asText("");
+            if (!"observed-data".equals(type)) {
+                if (org.sightline.stix.StixTypes.isObservable(type) && object.hasNonNull("id")) {
+                    String id = object.get("id").asText();
+                    observables.put(id, object);
+                    released(id);
+                }
                 return;
             }
-            var observations = org.sightline.pattern.match.ObservationSet.of(List.of(document));
-            String previous = null;
-            for (var observation : observations.observations()) {
-                if (observation.observedDataId().equals(previous)) {
-                    continue; // number_observed repeats the same observed-data
+            if (!object.has("object_refs")) {
+                emit(object, line);
+                return;
+            }
+            int missing = 0;
+            Waiting pending = new Waiting(object, line, 0);
+            for (JsonNode ref : object.get("object_refs")) {
+                if (!observables.containsKey(ref.asText())) {
+                    missing++;
+                    waitingFor.computeIfAbsent(ref.asText(), k -> new ArrayList<>()).add(pending);
                 }
-                previous = observation.observedDataId();
-                counter.emit(org.sightline.pattern.stream.EventBuilder.fromObjects(observation.firstObserved(), source, 0,
-                        observation.objects()), sink);
+            }
+            if (missing == 0) {
+                emit(object, line);
+            } else {
+                pending.missing = missing;
+                waiting.add(pending);
+            }
+        }
+
+        /** An observable arrived: observed-data waiting for nothing else now goes out. */
+        private void released(String id) {
+            List<Waiting> ready = waitingFor.remove(id);
+            if (ready == null) {
+                return;
+            }
+            for (Waiting pending : ready) {
+                if (--pending.missing == 0 && !pending.emitted) {
+                    pending.emitted = true;
+                    emit(pending.data, pending.line);
+                }
+            }
+        }
+
+        /** At the end, observed-data whose observables never came are matched with those that did. */
+        private void finish() {
+            for (Waiting pending : waiting) {
+                if (!pending.emitted) {
+                    pending.emitted = true;
+                    emit(pending.data, pending.line);
+                }
+            }
+        }
+
+        private void emit(ObjectNode data, long line) {
+            try {
+                Map<String, ObjectNode> objects = new LinkedHashMap<>();
+                if (data.has("object_refs")) {
+                    for (JsonNode ref : data.get("object_refs")) {
+                        ObjectNode object = observables.get(ref.asText());
+                        if (object != null) {
+                            objects.put(ref.asText(), object);
+                        }
+                    }
+                } else {
+                    data.path("objects").fields().forEachRemaining(entry -> {
+                        if (entry.getValue().isObject()) {
+                            objects.put(entry.getKey(), (ObjectNode) entry.getValue());
+                        }
+                    });
+                }
+                String first = data.path("first_observed").asText(null);
+                if (!org.sightline.stix.StixTimestamp.isValid(first)) {
+                    counter.malformed(line, data.path("id").asText("observed-data") + ": 'first_observed' is missing or not a timestamp");
+                    return;
+                }
+                counter.emit(org.sightline.pattern.stream.EventBuilder.fromObjects(org.sightline.stix.StixTimestamp.parse(first),
+                        source, line, objects), sink);
+            } catch (RuntimeException e) {
+                counter.malformed(line, e.getMessage());
             }
         }
     }

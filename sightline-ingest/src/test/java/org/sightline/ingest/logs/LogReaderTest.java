@@ -185,4 +185,57 @@ class LogReaderTest {
         assertThat(events).hasSize(335);
         assertThat(events).anySatisfy(e -> assertThat(has(e, "domain-name:value", "host334.example")).isTrue());
     }
+
+    /** An observed-data with its domain embedded (STIX 2.0's form, kept in 2.1 as deprecated). */
+    private static String embedded(int i) {
+        String time = String.format("2024-01-01T%02d:%02d:%02d.000Z", i / 3600 % 24, i / 60 % 60, i % 60);
+        return "{\"objects\":{\"0\":{\"type\":\"domain-name\",\"value\":\"host" + i + ".example\"}},\"type\":\"observed-data\","
+                + "\"spec_version\":\"2.1\",\"id\":\"observed-data--" + String.format("%08x", i) + "-0000-4000-8000-000000000000\","
+                + "\"created\":\"" + time + "\",\"modified\":\"" + time + "\",\"first_observed\":\"" + time
+                + "\",\"last_observed\":\"" + time + "\",\"number_observed\":1,\"x_note\":\"" + "n".repeat(300) + "\"}";
+    }
+
+    @Test
+    void aBundleOfSixtyMegabytesIsStreamedInAHeapSmallerThanItself() throws Exception {
+        // 'objects' before 'type', as some producers write it; read in a JVM of its own with a 48 MB heap
+        Path file = temp.resolve("big-bundle.json");
+        int count = 120_000;
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+            out.write("{\"objects\":[");
+            for (int i = 0; i < count; i++) {
+                out.write(i == 0 ? "" : ",\n");
+                out.write(embedded(i));
+            }
+            out.write("],\"id\":\"bundle--5d0e2f4a-0000-4000-8000-000000000001\",\"type\":\"bundle\"}");
+        }
+        assertThat(java.nio.file.Files.size(file)).isGreaterThan(50L * 1024 * 1024);
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), CountEvents.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(probe.waitFor()).as(said).isZero();
+        assertThat(said).contains("events=" + count + " malformed=0 observables=" + count);
+    }
+
+    @Test
+    void observablesReferredToBeforeOrAfterTheirObservedDataAreBothFound() throws java.io.IOException {
+        String time = "2024-01-01T00:00:00.000Z";
+        String early = "{\"type\":\"domain-name\",\"spec_version\":\"2.1\",\"id\":\"domain-name--00000000-0000-4000-8000-0000000000a1\","
+                + "\"value\":\"early.example\"}";
+        String late = "{\"type\":\"domain-name\",\"spec_version\":\"2.1\",\"id\":\"domain-name--00000000-0000-4000-8000-0000000000a2\","
+                + "\"value\":\"late.example\"}";
+        String data = "{\"type\":\"observed-data\",\"spec_version\":\"2.1\",\"id\":\"observed-data--00000000-0000-4000-8000-0000000000b%d\","
+                + "\"created\":\"" + time + "\",\"modified\":\"" + time + "\",\"first_observed\":\"" + time + "\",\"last_observed\":\""
+                + time + "\",\"number_observed\":1,\"object_refs\":[\"%s\"]}";
+        Path file = temp.resolve("refs.json");
+        java.nio.file.Files.writeString(file, "{\"type\":\"bundle\",\"id\":\"bundle--00000000-0000-4000-8000-0000000000c1\",\"objects\":["
+                + early + "," + String.format(data, 1, "domain-name--00000000-0000-4000-8000-0000000000a1") + ","
+                + String.format(data, 2, "domain-name--00000000-0000-4000-8000-0000000000a2") + "," + late + "]}");
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(file, report);
+        assertThat(events).hasSize(2);
+        assertThat(events).anySatisfy(e -> assertThat(has(e, "domain-name:value", "early.example")).isTrue());
+        assertThat(events).anySatisfy(e -> assertThat(has(e, "domain-name:value", "late.example")).isTrue());
+        assertThat(events.get(0).line()).isNotEqualTo(events.get(1).line());
+    }
 }

@@ -126,7 +126,28 @@ public final class StixReader {
     }
 
     public static DocumentKind read(InputStream in, String where, ObjectSink sink) {
-        try (JsonParser parser = StixJson.factory().createParser(in)) {
+        try {
+            return read(StixJson.factory().createParser(in), where, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same from characters (a log reader's decoded text), streaming alike. */
+    public static DocumentKind read(java.io.Reader in, String where, ObjectSink sink) {
+        try {
+            return read(StixJson.factory().createParser(in), where, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Streams the objects of a bundle (whatever the order of its keys) or of an array one at a time,
+     * so a document of any size is read in the memory of its largest object.
+     */
+    private static DocumentKind read(JsonParser opened, String where, ObjectSink sink) {
+        try (JsonParser parser = opened) {
             parser.setCodec(StixJson.mapper());
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
