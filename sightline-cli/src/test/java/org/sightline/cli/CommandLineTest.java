@@ -221,6 +221,22 @@ class CommandLineTest {
 
         Run missing = run("match", "--indicators", indicators.toString(), "--events", dataDir.resolve("none.log").toString(), "--json");
         assertThat(missing.exit()).isEqualTo(1);
+
+        // the same log gzipped on standard input
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write(Files.readAllBytes(SharedData.require("logs/suricata-surevego/eve.json")));
+        }
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(packed.toByteArray()));
+            Run piped = run("match", "--indicators", indicators.toString(), "--events", "-", "--json");
+            assertThat(piped.exit()).as(piped.err()).isZero();
+            assertThat(piped.json().path("events").asLong()).isEqualTo(265);
+            assertThat(piped.json().path("matched").asLong()).isEqualTo(run.json().path("matched").asLong());
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     @Test

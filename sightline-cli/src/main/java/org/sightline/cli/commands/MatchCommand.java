@@ -44,7 +44,8 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
     @Option(names = "--from-store", description = "Use the indicators in the knowledge store.")
     boolean fromStore;
 
-    @Option(names = "--events", required = true, arity = "1..*", paramLabel = "FILE", description = "Log files (plain or gzip).")
+    @Option(names = "--events", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "Log files (plain or gzip); - reads standard input.")
     List<Path> events;
 
     @Option(names = "--format", defaultValue = "auto", description = "auto (default), zeek, eve, jsonl or stix.")
@@ -71,7 +72,7 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             throw new InvalidInputException("--sighted-at must be an identity or location id, got '" + sightedAt + "'");
         }
         for (Path file : events) {
-            if (!Files.isRegularFile(file)) {
+            if (!org.sightline.ingest.logs.LogReader.isStandardInput(file) && !Files.isRegularFile(file)) {
                 throw new org.sightline.error.NotFoundException("no such log file: " + file);
             }
         }

@@ -31,9 +31,28 @@ public final class LogReader {
         this.mapping = mapping;
     }
 
+    /** The file name that stands for standard input (plain or gzip), as in other Unix tools. */
+    public static final String STANDARD_INPUT = "-";
+
+    public static boolean isStandardInput(Path file) {
+        return file.toString().equals(STANDARD_INPUT);
+    }
+
+    private static java.io.InputStream open(Path file) throws IOException {
+        if (isStandardInput(file)) {
+            // not closed with the reader: standard input belongs to the process
+            return StixReader.gunzipIfCompressed(new java.io.FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                }
+            });
+        }
+        return StixReader.open(file);
+    }
+
     public ReadReport read(Path file, LogFormat format, EventSink sink) {
-        Counter counter = new Counter(file.toString());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(StixReader.open(file), StandardCharsets.UTF_8), 1 << 16)) {
+        Counter counter = new Counter(isStandardInput(file) ? "stdin" : file.toString());
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16)) {
             String first = firstLine(reader);
             LogFormat actual = format == LogFormat.AUTO ? detect(first, file) : format;
             switch (actual) {
