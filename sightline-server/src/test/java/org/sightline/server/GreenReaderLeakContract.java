@@ -115,6 +115,8 @@ abstract class GreenReaderLeakContract {
 
     @AfterAll
     static void stop() {
+        System.out.println("GreenReaderLeakContract on " + server.test().knowledge().location().safeUrl().split(":")[1] + ": "
+                + requests + " requests by a TLP:GREEN token, every one checked for 7 RED ids, 3 canary strings and a RED artifact");
         if (server != null) {
             server.close();
             server = null;
@@ -131,6 +133,12 @@ abstract class GreenReaderLeakContract {
 
     private static HttpResponse<String> greenTaxii(String path) throws Exception {
         return checked("GET " + path, server.send(HttpRequest.newBuilder(server.uri(path))
+                .header("Accept", "application/taxii+json;version=2.1").header("Authorization", "Bearer " + green)));
+    }
+
+    /** A TAXII GET whose answer may name an id the reader sent itself (a submission's status). */
+    private static HttpResponse<String> greenTaxiiAllowing(String path, String sentId) throws Exception {
+        return checked("GET " + path + " (sent " + sentId + ")", server.send(HttpRequest.newBuilder(server.uri(path))
                 .header("Accept", "application/taxii+json;version=2.1").header("Authorization", "Bearer " + green)));
     }
 
@@ -212,7 +220,6 @@ abstract class GreenReaderLeakContract {
         }
         assertThat(greenTaxii(root + "objects/" + TOOL + "/versions/").statusCode()).isEqualTo(404);
         assertThat(greenTaxii(root + "objects/" + TOOL + "/").statusCode()).isEqualTo(404);
-        System.out.println(getClass().getSimpleName() + ": " + requests + " requests so far by a TLP:GREEN token, 0 leaks");
     }
 
     @Test
@@ -233,6 +240,22 @@ abstract class GreenReaderLeakContract {
                 .POST(HttpRequest.BodyPublishers.ofString(bundle))));
         assertThat(imported.statusCode()).isEqualTo(400);
         assertThat(imported.body()).contains("may not be written with this token");
+        String envelope = "{\"objects\":[{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + TOOL + "\","
+                + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2030-01-01T00:00:00.000Z\",\"name\":\"Harmless\",\"is_family\":true}]}";
+        String taxii = "application/taxii+json;version=2.1";
+        HttpResponse<String> posted = checked("POST taxii " + envelope, server.send(HttpRequest.newBuilder(
+                        server.uri("/taxii2/api/collections/" + collection + "/objects/"))
+                .header("Authorization", "Bearer " + green).header("Accept", taxii).header("Content-Type", taxii)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope))));
+        assertThat(posted.statusCode()).isEqualTo(202);
+        String statusPath = "/taxii2/api/status/" + org.sightline.stix.json.StixJson.mapper().readTree(posted.body()).path("id").asText() + "/";
+        com.fasterxml.jackson.databind.JsonNode status = null;
+        for (int i = 0; i < 400 && (status == null || !status.path("status").asText().equals("complete")); i++) {
+            Thread.sleep(10);
+            status = org.sightline.stix.json.StixJson.mapper().readTree(greenTaxiiAllowing(statusPath, TOOL).body());
+        }
+        assertThat(status.path("failure_count").asInt()).as(status.toString()).isEqualTo(1);
+        assertThat(status.path("failures").get(0).path("message").asText()).contains("may not be written with this token");
         // nor may it mark anything above its clearance, directly or through a derived object
         HttpResponse<String> marked = greenPost("/api/v1/evidence", "{\"claims\":[\"" + DEMO_CLAIM + "\"],\"kind\":\"other\","
                 + "\"source\":\"" + DOJ + "\",\"reliability\":\"B\",\"credibility\":2,\"origin\":\"o\",\"published\":\"2024-01-01\","
