@@ -406,21 +406,7 @@ public final class LogReader {
 
         private void emit(ObjectNode data, long line) {
             try {
-                Map<String, ObjectNode> objects = new LinkedHashMap<>();
-                if (data.has("object_refs")) {
-                    for (JsonNode ref : data.get("object_refs")) {
-                        ObjectNode object = observables.get(ref.asText());
-                        if (object != null) {
-                            objects.put(ref.asText(), object);
-                        }
-                    }
-                } else {
-                    data.path("objects").fields().forEachRemaining(entry -> {
-                        if (entry.getValue().isObject()) {
-                            objects.put(entry.getKey(), (ObjectNode) entry.getValue());
-                        }
-                    });
-                }
+                Map<String, ObjectNode> objects = org.sightline.pattern.match.ObservationSet.objectsOf(data, observables);
                 String first = data.path("first_observed").asText(null);
                 if (!org.sightline.stix.StixTimestamp.isValid(first)) {
                     counter.malformed(line, data.path("id").asText("observed-data") + ": 'first_observed' is missing or not a timestamp");

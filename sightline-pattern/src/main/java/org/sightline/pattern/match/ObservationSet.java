@@ -63,6 +63,14 @@ public final class ObservationSet {
 
     private static Observation observation(ObjectNode data, Map<String, ObjectNode> byId) {
         String id = data.path("id").asText("observed-data");
+        return new Observation(id, timestamp(data, "first_observed", id), timestamp(data, "last_observed", id), objectsOf(data, byId));
+    }
+
+    /**
+     * The observables of an observed-data, by key: those its object_refs name (STIX 2.1), found
+     * among {@code byId} (a missing one is left out), else its embedded objects (STIX 2.0).
+     */
+    public static Map<String, ObjectNode> objectsOf(ObjectNode data, Map<String, ObjectNode> byId) {
         Map<String, ObjectNode> objects = new LinkedHashMap<>();
         if (data.has("object_refs")) {
             for (JsonNode ref : data.get("object_refs")) {
@@ -80,7 +88,7 @@ public final class ObservationSet {
                 }
             }
         }
-        return new Observation(id, timestamp(data, "first_observed", id), timestamp(data, "last_observed", id), objects);
+        return objects;
     }
 
     private static java.time.Instant timestamp(ObjectNode data, String property, String id) {
