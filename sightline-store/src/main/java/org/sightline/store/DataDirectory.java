@@ -35,22 +35,46 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
+    /** What Sightline keeps in a data directory; nothing else in it is touched. */
+    static final java.util.List<String> OURS = java.util.List.of("db", "index", "vault", "streams");
+
     /**
      * Creates the directory owner-only if it is missing and takes group and other permissions off
-     * everything in it (a store made by an earlier version was 0755/0644). Read-only files, such as
-     * archived evidence, stay read-only.
+     * everything Sightline keeps in it (a store made by an earlier version was 0755/0644).
+     * Read-only files, such as archived evidence, stay read-only. A directory that also holds things
+     * that are not Sightline's (someone gave --data-dir a folder in use) keeps its own mode: only
+     * Sightline's folders in it are made owner-only.
      */
     public static Path secure(Path dataDir) {
-        createOwnerOnly(dataDir);
+        boolean existed = Files.isDirectory(dataDir);
+        if (!existed) {
+            createOwnerOnly(dataDir);
+        }
         if (!posix(dataDir)) {
             return dataDir; // Windows: the user profile's ACLs already keep other users out of ~/.sightline
         }
-        try (Stream<Path> walk = Files.walk(dataDir)) {
-            walk.filter(path -> !Files.isSymbolicLink(path)).forEach(DataDirectory::ownerOnly);
+        try {
+            if (existed && holdsOnlyOurs(dataDir)) {
+                Files.setPosixFilePermissions(dataDir, OWNER_ONLY_DIRECTORY);
+            }
+            for (String name : OURS) {
+                Path ours = dataDir.resolve(name);
+                if (Files.isDirectory(ours, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> walk = Files.walk(ours)) {
+                        walk.filter(path -> !Files.isSymbolicLink(path)).forEach(DataDirectory::ownerOnly);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot secure the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         return dataDir;
+    }
+
+    private static boolean holdsOnlyOurs(Path dataDir) throws IOException {
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            return entries.allMatch(entry -> OURS.contains(entry.getFileName().toString()));
+        }
     }
 
     /** A directory (and its missing parents inside nothing of ours) created as 0700. */

@@ -85,6 +85,29 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aFolderThatHoldsOtherThingsKeepsItsModeAndTheirs(@TempDir Path parent) throws Exception {
+        // --data-dir given a folder in use: only Sightline's own folders in it are made owner-only
+        Path shared = parent.resolve("projects");
+        Files.createDirectories(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path notes = Files.writeString(shared.resolve("notes.txt"), "mine");
+        Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-r--r--"));
+        try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(shared))) {
+            assertThat(permissions(shared)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+            assertThat(permissions(notes)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+            for (String ours : List.of("db", "index")) {
+                assertOwnerOnlyBelow(shared.resolve(ours));
+            }
+        }
+    }
+
+    private static void assertOwnerOnlyBelow(Path directory) throws Exception {
+        for (Path path : everything(directory)) {
+            assertThat(permissions(path)).as(path.toString()).noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+        }
+    }
+
+    @Test
     void theAutoServerListensOnLoopbackOnly(@TempDir Path parent) throws Exception {
         Path dataDir = parent.resolve("served");
         try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(dataDir))) {
