@@ -37,9 +37,7 @@ class DataDirectoryTest {
 
     private static void assertOwnerOnly(Path dataDir) throws Exception {
         assertThat(permissions(dataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
-        for (Path path : everything(dataDir)) {
-            assertThat(permissions(path)).as(path.toString()).noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
-        }
+        assertOwnerOnlyBelow(dataDir);
     }
 
     @Test

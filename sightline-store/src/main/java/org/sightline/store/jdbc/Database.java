@@ -39,7 +39,10 @@ public final class Database {
     private static final String H2_USER = "sa";
 
     public static Opened open(StoreLocation location) {
-        DataDirectory.secure(location.dataDir());
+        // Made owner-only before H2 writes a file in it; KnowledgeBase.open tightens what is in it afterwards.
+        if (!java.nio.file.Files.isDirectory(location.dataDir())) {
+            DataDirectory.createOwnerOnly(location.dataDir());
+        }
         String user = location.user();
         String password = location.password();
         if (location.isH2()) {
