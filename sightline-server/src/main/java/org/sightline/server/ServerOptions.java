@@ -25,15 +25,20 @@ public record ServerOptions(String bind, int port, Tls tls, String publicUrl) {
     }
 
     /**
-     * The base URL clients reach this server at, as TAXII discovery names it: the configured public
-     * URL (behind a proxy), else this scheme, address and port. Never the request's Host header,
-     * which the client chooses.
+     * The base URL clients reach this server at, as TAXII discovery and the demo's sign-in link name
+     * it: the configured public URL (behind a proxy), else this scheme, address and port, a wildcard
+     * address read as loopback (nobody can connect to 0.0.0.0; remote clients need --public-url).
+     * Never the request's Host header, which the client chooses.
      */
     public String baseUrl(int actualPort) {
         if (publicUrl != null) {
             return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         }
-        String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+        String host = switch (bind) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+        };
         return scheme() + "://" + host + ":" + actualPort;
     }
 

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The data directory belongs to the OS user who runs Sightline and to nobody else: it holds RED
- * objects, the token table and the evidence vault. It is kept 0700 with everything in it owner-only
- * (0600 files), and the embedded database has a random password kept in an owner-only file, so
- * another local user can neither read the files nor log in to H2's auto-server port.
+ * objects, the token table and the evidence vault. It is kept 0700 and everything Sightline keeps in
+ * it owner-only (0600 files), and the embedded database has a random password kept in an owner-only
+ * file, so another local user can neither read the files nor log in to H2's auto-server port.
  */
 public final class DataDirectory {
     /** The embedded database's password, beside its file; generated on first use. */

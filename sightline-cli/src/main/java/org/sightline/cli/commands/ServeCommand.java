@@ -45,7 +45,7 @@ public final class ServeCommand extends KnowledgeCommand {
             if (shown != null) {
                 document.put("admin_token", shown);
             }
-            String link = signInLink ? SignInLinks.link(browserUrl(options, app.port()), app.signInLinks().issue()) : null;
+            String link = signInLink ? SignInLinks.link(options.baseUrl(app.port()), app.signInLinks().issue()) : null;
             if (link != null) {
                 document.put("sign_in_link", link);
             }
@@ -70,14 +70,5 @@ public final class ServeCommand extends KnowledgeCommand {
             Thread.currentThread().interrupt();
         }
         return Sightline.OK;
-    }
-
-    /** Where a browser on this machine reaches the server: a wildcard bind is reached through loopback. */
-    private static String browserUrl(ServerOptions options, int port) {
-        String host = options.bind();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            host = "127.0.0.1";
-        }
-        return options.scheme() + "://" + host + ":" + port;
     }
 }

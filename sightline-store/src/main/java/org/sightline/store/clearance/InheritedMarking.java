@@ -28,7 +28,7 @@ public final class InheritedMarking {
     }
 
     /** The strictest of {@code floor}, the object's own TLP and the current TLP of every object it refers to. */
-    public static Tlp of(StixStore store, JsonNode object, Tlp floor) {
+    static Tlp of(StixStore store, JsonNode object, Tlp floor) {
         Tlp level = max(floor, Tlp.highestOn(object));
         Set<String> referenced = new TreeSet<>();
         collectRefs(object, referenced);
@@ -39,16 +39,10 @@ public final class InheritedMarking {
         return level;
     }
 
-    /** Marks the object with the inherited level, in place of any TLP marking it had; returns it. */
-    public static ObjectNode apply(StixStore store, ObjectNode object, Tlp floor) {
-        Tlp level = of(store, object, floor);
-        mark(object, level);
-        return object;
-    }
-
     /**
-     * {@link #apply}, refused when the writer could not read the result: a store seen with a
-     * clearance (a token's) may not be used to write above it.
+     * Marks the object with the inherited level, in place of any TLP marking it had, and returns it;
+     * refused when the writer could not read the result: a store seen with a clearance (a token's)
+     * may not be used to write above it.
      */
     public static ObjectNode applyWithin(StixStore store, ObjectNode object, Tlp floor) {
         Tlp level = of(store, object, floor);
@@ -61,7 +55,7 @@ public final class InheritedMarking {
     }
 
     /** Sets the object's TLP marking to {@code level} (CLEAR leaves an unmarked object unmarked), keeping other markings. */
-    public static void mark(ObjectNode object, Tlp level) {
+    private static void mark(ObjectNode object, Tlp level) {
         List<String> others = new ArrayList<>();
         for (JsonNode ref : object.path("object_marking_refs")) {
             if (Tlp.ofMarkingId(ref.asText()).isEmpty()) {

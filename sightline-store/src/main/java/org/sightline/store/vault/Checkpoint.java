@@ -143,9 +143,9 @@ public record Checkpoint(long entries, long lastSequence, String lastHash, Strin
                 KeyPair made = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
                 Path written = Files.createTempFile(vaultDirectory, "key-", ".tmp");
                 try {
+                    // createTempFile makes the file owner-only (0600) on POSIX, before the key is in it
                     Files.writeString(written, Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()) + "\n"
                             + Base64.getEncoder().encodeToString(made.getPublic().getEncoded()) + "\n");
-                    DataDirectory.secure(vaultDirectory);
                     Files.createLink(file, written);
                 } catch (java.nio.file.FileAlreadyExistsException raced) {
                     // another process made the key first: use that one
