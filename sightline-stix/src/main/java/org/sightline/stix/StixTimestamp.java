@@ -34,9 +34,63 @@ public final class StixTimestamp {
     }
 
     public static Instant parse(String value) {
+        Instant plain = parseUtc(value);
+        if (plain != null) {
+            return plain;
+        }
         // Leap second 60 is legal in RFC 3339 but not in java.time; treat it as the last instant of 59.
         String normalized = value.contains(":60") ? value.replace(":60", ":59") : value;
         return Instant.parse(normalized);
+    }
+
+    /**
+     * The form nearly every timestamp has, {@code yyyy-MM-ddTHH:mm:ss[.f…]Z}, read by position: logs
+     * hold one per record, and java.time's general parser was a tenth of the cost of reading one.
+     * Null for anything else (offsets, leap seconds, lower case), which the general parser reads.
+     */
+    private static Instant parseUtc(String value) {
+        int length = value.length();
+        if (length < 20 || length > 30 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+                || value.charAt(13) != ':' || value.charAt(16) != ':' || value.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 7);
+        int day = digits(value, 8, 10);
+        int hour = digits(value, 11, 13);
+        int minute = digits(value, 14, 16);
+        int second = digits(value, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21;
+            if (value.charAt(19) != '.' || fraction < 1 || fraction > 9 || (nanos = digits(value, 20, length - 1)) < 0) {
+                return null;
+            }
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (value.charAt(19) != 'Z') {
+            return null;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number in {@code value[from, to)}, or -1 if a character is not a digit. */
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     /** Fixed-width, lexicographically ordered form: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}. */

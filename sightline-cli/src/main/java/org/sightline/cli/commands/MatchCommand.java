@@ -60,6 +60,10 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
     @Option(names = "--store", description = "Record the sightings in the knowledge store.")
     boolean store;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that read and match (default: all cores); "
+            + "the sightings are the same whatever the number.")
+    Integer threads;
+
     @Option(names = "--sighted-at", paramLabel = "IDENTITY", description = "Identity (or location) id for where_sighted_refs.")
     String sightedAt;
 
@@ -76,11 +80,15 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
                 throw new org.sightline.error.NotFoundException("no such log file: " + file);
             }
         }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new InvalidInputException("--threads must be 1 or more, got " + workers);
+        }
         List<Indicator> indicators = fromStore ? Indicators.fromStore(knowledge.store()) : Indicators.fromFile(indicatorsFile);
         IndicatorIndex index = IndicatorIndex.compile(indicators);
         SightingRecorder recorder = new SightingRecorder(sightedAt);
         LogMatching.Run run = LogMatching.run(index, events, LogFormat.parse(format),
-                mapping == null ? null : JsonLinesMapping.read(mapping), recorder);
+                mapping == null ? null : JsonLinesMapping.read(mapping), recorder, workers);
         List<ObjectNode> sightings = recorder.stixObjects();
         if (out != null) {
             writeBundle(sightings, out);
@@ -95,6 +103,7 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         document.put("matched", run.matchedEvents());
         document.put("sightings", run.sightings());
         document.put("events_per_s", Math.round(run.eventsPerSecond()));
+        document.put("threads", workers);
         document.put("seconds", Math.round(run.seconds() * 1000) / 1000.0);
         document.put("problems", run.problems());
         document.put("stored", stored);

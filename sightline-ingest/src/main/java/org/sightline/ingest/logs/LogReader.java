@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sightline.error.InvalidInputException;
 import org.sightline.pattern.stream.Event;
 import org.sightline.stix.json.StixJson;
@@ -51,26 +55,95 @@ public final class LogReader {
     }
 
     public ReadReport read(Path file, LogFormat format, EventSink sink) {
+        return read(file, format, 1, () -> event -> event, (event, same) -> sink.accept(event));
+    }
+
+    /**
+     * Reads a log on {@code threads} threads. Line-oriented logs (Zeek, EVE, JSON lines) are cut into
+     * chunks of lines, each decoded on a worker, where the worker's own function from
+     * {@code perThread} turns each event into a result (null: nothing more to do with it); the
+     * results are then handed to {@code inOrder} on the calling thread, in the log's order, so what
+     * the caller builds from them is the same whatever the number of threads. A STIX document is
+     * read on the calling thread (its objects refer to each other across the document).
+     */
+    public <T> ReadReport read(Path file, LogFormat format, int threads, Supplier<Function<Event, T>> perThread,
+                               BiConsumer<Event, T> inOrder) {
         Counter counter = new Counter(isStandardInput(file) ? "stdin" : file.toString());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16)) {
-            String first = firstLine(reader);
+        try (InputStream in = open(file)) {
+            LineChunks chunks = new LineChunks(in);
+            String first = chunks.firstLine(DETECTION_CHARS);
             LogFormat actual = format == LogFormat.AUTO ? detect(first, file) : format;
-            switch (actual) {
-                case ZEEK -> readZeek(reader, first, counter, sink);
-                case EVE -> readJsonLines(reader, counter, sink, (json, line) -> EveRecords.toEvent(json, counter.source, line));
-                case JSONL -> {
-                    if (mapping == null) {
-                        throw new InvalidInputException(file + ": JSON lines need a mapping file (--mapping) that says which fields hold which observables");
-                    }
-                    readJsonLines(reader, counter, sink, (json, line) -> mapping.toEvent(json, counter.source, line));
+            if (actual == LogFormat.STIX) {
+                Function<Event, T> work = perThread.get();
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(chunks.remaining(), StandardCharsets.UTF_8), 1 << 16)) {
+                    StixEvents.read(reader, counter.source, event -> deliver(event, work.apply(event), inOrder), counter);
                 }
-                case STIX -> StixEvents.read(reader, counter.source, sink, counter);
-                default -> throw new IllegalStateException();
+            } else {
+                LineChunks.Headers headers = headers(actual, first, file, counter.source);
+                ChunkedRead.run(chunks, headers, counter, threads, perThread, inOrder);
+                counter.skipped += chunks.headerLines();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return new ReadReport(counter.events, counter.skipped, counter.malformed, counter.problems);
+    }
+
+    private static <T> void deliver(Event event, T result, BiConsumer<Event, T> inOrder) {
+        if (result != null) {
+            inOrder.accept(event, result);
+        }
+    }
+
+    /** How each line of a line-oriented format becomes an event. */
+    private LineChunks.Headers headers(LogFormat format, String first, Path file, String source) {
+        return switch (format) {
+            case ZEEK -> first != null && first.trim().startsWith("{")
+                    ? fixed(zeekJson(pathFromName(source)))
+                    : new ZeekTsv(pathFromName(source));
+            case EVE -> fixed(new JsonRecords(new FlatJson(EveRecords.FIELDS), EveRecords::toEvent));
+            case JSONL -> {
+                if (mapping == null) {
+                    throw new InvalidInputException(file + ": JSON lines need a mapping file (--mapping) that says which fields hold which observables");
+                }
+                yield fixed(ChunkDecoder.byLine((bytes, from, to, where, line) -> {
+                    JsonNode json = StixJson.mapper().readTree(bytes, from, to - from);
+                    if (json == null || !json.isObject()) {
+                        throw new FlatJson.NotAnObjectException();
+                    }
+                    return mapping.toEvent(json, where, line);
+                }));
+            }
+            default -> throw new IllegalStateException("not a line-oriented format: " + format);
+        };
+    }
+
+    private static final FlatJson ZEEK_JSON = new FlatJson(ZeekRecords.FIELDS);
+
+    /** Zeek JSON: a record's log ({@code _path}) names what it holds, else the file's name does. */
+    private static ChunkDecoder zeekJson(String defaultPath) {
+        return new JsonRecords(ZEEK_JSON, (record, source, line) -> ZeekRecords.toEvent(
+                String.valueOf(record.getOrDefault("_path", defaultPath)), record, source, line));
+    }
+
+    /** A format without headers: every line is read by the same decoder. */
+    private static LineChunks.Headers fixed(ChunkDecoder decoder) {
+        return new LineChunks.Headers() {
+            @Override
+            public boolean hasHeaders() {
+                return false;
+            }
+
+            @Override
+            public void header(String line) {
+                throw new IllegalStateException("no headers in this format");
+            }
+
+            @Override
+            public ChunkDecoder decoder() {
+                return decoder;
+            }
+        };
     }
 
     /**
@@ -80,6 +153,46 @@ public final class LogReader {
      * Anything unreadable is an InvalidInputException naming the source and line.
      */
     public Event parseRecord(String text, LogFormat format, String source, long line) {
+        if (format == LogFormat.JSONL || format == LogFormat.STIX) {
+            return parseTree(text, format, source, line);
+        }
+        Map<String, Object> record;
+        try {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            record = RECORD.read(bytes, 0, bytes.length);
+        } catch (FlatJson.NotAnObjectException e) {
+            throw new InvalidInputException(source + ":" + line + ": not a JSON object");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException(source + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LogFormat actual = format == LogFormat.AUTO ? recordFormat(record, source, line) : format;
+        if (actual == LogFormat.STIX) {
+            return parseTree(text, actual, source, line);
+        }
+        try {
+            return actual == LogFormat.EVE ? EveRecords.toEvent(record, source, line)
+                    : ZeekRecords.toEvent(String.valueOf(record.getOrDefault("_path", "conn")), record, source, line);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(source + ":" + line + ": " + e.getMessage());
+        }
+    }
+
+    /** What a stream record is read for: a Zeek or EVE record's fields, and the keys that tell which it is. */
+    private static final FlatJson RECORD = new FlatJson(union(ZeekRecords.FIELDS, EveRecords.FIELDS, Set.of("uid", "type")));
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
+
+    /** The formats read as whole JSON trees: JSON lines through a mapping, and STIX observed-data. */
+    private Event parseTree(String text, LogFormat format, String source, long line) {
         JsonNode json;
         try {
             json = StixJson.mapper().readTree(text);
@@ -89,24 +202,16 @@ public final class LogReader {
         if (json == null || !json.isObject()) {
             throw new InvalidInputException(source + ":" + line + ": not a JSON object");
         }
-        LogFormat actual = format == LogFormat.AUTO ? recordFormat(json, source, line) : format;
         try {
-            return switch (actual) {
-                case ZEEK -> zeekJson(json, "conn", source, line);
-                case EVE -> EveRecords.toEvent(json, source, line);
-                case JSONL -> {
-                    if (mapping == null) {
-                        throw new InvalidInputException("JSON lines need a mapping file that says which fields hold which observables");
-                    }
-                    yield mapping.toEvent(json, source, line);
+            if (format == LogFormat.JSONL) {
+                if (mapping == null) {
+                    throw new InvalidInputException("JSON lines need a mapping file that says which fields hold which observables");
                 }
-                case STIX -> {
-                    var observations = org.sightline.pattern.match.ObservationSet.of(List.of(json)).observations();
-                    yield observations.isEmpty() ? null : org.sightline.pattern.stream.EventBuilder.fromObjects(
-                            observations.get(0).firstObserved(), source, line, observations.get(0).objects());
-                }
-                case AUTO -> throw new IllegalStateException();
-            };
+                return mapping.toEvent(json, source, line);
+            }
+            var observations = org.sightline.pattern.match.ObservationSet.of(List.of(json)).observations();
+            return observations.isEmpty() ? null : org.sightline.pattern.stream.EventBuilder.fromObjects(
+                    observations.get(0).firstObserved(), source, line, observations.get(0).objects());
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -115,14 +220,14 @@ public final class LogReader {
     }
 
     /** A stream record's own format, for a topic that mixes sensors: EVE has event_type, Zeek _path or ts with uid, STIX type. */
-    private static LogFormat recordFormat(JsonNode json, String source, long line) {
-        if (json.has("event_type")) {
+    private static LogFormat recordFormat(Map<String, Object> record, String source, long line) {
+        if (record.containsKey("event_type")) {
             return LogFormat.EVE;
         }
-        if (json.has("_path") || json.has("ts") && json.has("uid")) {
+        if (record.containsKey("_path") || record.containsKey("ts") && record.containsKey("uid")) {
             return LogFormat.ZEEK;
         }
-        if (json.has("type")) {
+        if (record.containsKey("type")) {
             return LogFormat.STIX;
         }
         throw new InvalidInputException(source + ":" + line + ": neither a Zeek, an EVE nor a STIX record; name the format of JSON lines");
@@ -130,20 +235,6 @@ public final class LogReader {
 
     /** How much of the first line detection reads: a minified STIX bundle is one line of any length. */
     static final int DETECTION_CHARS = 1 << 16;
-
-    /**
-     * The first line, or its first {@link #DETECTION_CHARS} characters, with the reader put back
-     * where it was (marking a whole line failed with "Mark invalid" on a one-line bundle over 64 KB).
-     */
-    static String firstLine(BufferedReader reader) throws IOException {
-        reader.mark(DETECTION_CHARS + 1);
-        StringBuilder line = new StringBuilder();
-        for (int c; line.length() < DETECTION_CHARS && (c = reader.read()) >= 0 && c != '\n'; ) {
-            line.append((char) c);
-        }
-        reader.reset();
-        return line.length() == 0 && !reader.ready() ? null : line.toString().replace("\r", "");
-    }
 
     static LogFormat detect(String first, Path file) {
         if (first == null) {
@@ -171,106 +262,10 @@ public final class LogReader {
         throw new InvalidInputException(file + ": cannot tell the log format from the first line; name it with --format");
     }
 
-    private static void readZeek(BufferedReader reader, String first, Counter counter, EventSink sink) throws IOException {
-        if (first != null && first.trim().startsWith("{")) {
-            readJsonLines(reader, counter, sink, (json, line) -> zeekJson(json, pathFromName(counter.source), counter.source, line));
-            return;
-        }
-        String separator = "\t";
-        String[] fields = null;
-        String path = pathFromName(counter.source);
-        String text;
-        long line = 0;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.startsWith("#")) {
-                if (text.startsWith("#separator")) {
-                    separator = unescape(text.substring("#separator".length()).trim());
-                } else if (text.startsWith("#fields")) {
-                    fields = text.substring("#fields".length()).trim().split(java.util.regex.Pattern.quote(separator), -1);
-                } else if (text.startsWith("#path")) {
-                    path = text.substring("#path".length()).trim();
-                }
-                counter.skipped++;
-                continue;
-            }
-            if (text.isBlank()) {
-                continue;
-            }
-            if (fields == null) {
-                counter.malformed(line, "a record before the #fields header");
-                continue;
-            }
-            String[] values = text.split(java.util.regex.Pattern.quote(separator), -1);
-            if (values.length != fields.length) {
-                counter.malformed(line, "expected " + fields.length + " fields, found " + values.length);
-                continue;
-            }
-            Map<String, Object> record = new LinkedHashMap<>();
-            for (int i = 0; i < fields.length; i++) {
-                record.put(fields[i], values[i]);
-            }
-            try {
-                counter.emit(ZeekRecords.toEvent(path, record, counter.source, line), sink);
-            } catch (RuntimeException e) {
-                counter.malformed(line, e.getMessage());
-            }
-        }
-    }
-
-    /** One JSON value per line, turned into an event. */
-    @FunctionalInterface
-    interface LineMapper {
-        Event map(JsonNode json, long line);
-    }
-
-    private static void readJsonLines(BufferedReader reader, Counter counter, EventSink sink, LineMapper mapper) throws IOException {
-        String text;
-        long line = 0;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode json = StixJson.mapper().readTree(text);
-                if (json == null || !json.isObject()) {
-                    counter.malformed(line, "not a JSON object");
-                    continue;
-                }
-                counter.emit(mapper.map(json, line), sink);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                counter.malformed(line, "not valid JSON: " + e.getOriginalMessage());
-            } catch (RuntimeException e) {
-                counter.malformed(line, e.getMessage());
-            }
-        }
-    }
-
-    /** A Zeek JSON record as an event; its log ({@code _path}) names what it holds, else {@code defaultPath}. */
-    private static Event zeekJson(JsonNode json, String defaultPath, String source, long line) {
-        Map<String, Object> record = new HashMap<>();
-        json.fields().forEachRemaining(e -> record.put(e.getKey(), plain(e.getValue())));
-        return ZeekRecords.toEvent(json.path("_path").asText(defaultPath), record, source, line);
-    }
-
-    private static Object plain(JsonNode value) {
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(item -> items.add(item.asText()));
-            return items;
-        }
-        return value.isNull() ? null : value.asText();
-    }
-
     private static String pathFromName(String source) {
         String name = Path.of(source).getFileName().toString();
         int dot = name.indexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
-    }
-
-    private static String unescape(String separator) {
-        return separator.startsWith("\\x") ? String.valueOf((char) Integer.parseInt(separator.substring(2), 16)) : separator;
     }
 
     /** Counts and the first problems of one file. */

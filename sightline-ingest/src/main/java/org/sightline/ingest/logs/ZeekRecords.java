@@ -12,6 +12,12 @@ import org.sightline.pattern.stream.EventBuilder;
  * smtp, notice. Fields Zeek leaves unset ("-", "(empty)") are absent.
  */
 final class ZeekRecords {
+    /** The fields read below, by any log path: readers decode these and skip the rest. */
+    static final java.util.Set<String> FIELDS = java.util.Set.of("ts", "_path", "id.orig_h", "id.resp_h", "id.orig_p",
+            "id.resp_p", "proto", "query", "answers", "host", "uri", "server_name", "cert_chain_fps", "fingerprint",
+            "certificate.subject", "certificate.issuer", "certificate.serial", "md5", "sha1", "sha256", "filename",
+            "mailfrom", "rcptto", "src", "dst");
+
     private ZeekRecords() {
     }
 
@@ -80,7 +86,7 @@ final class ZeekRecords {
         String text = ts.toString();
         try {
             if (text.contains("T")) {
-                return Instant.parse(text);
+                return org.sightline.stix.StixTimestamp.parse(text);
             }
             BigDecimal seconds = new BigDecimal(text);
             return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());

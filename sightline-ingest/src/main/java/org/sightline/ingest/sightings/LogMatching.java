@@ -28,6 +28,16 @@ public final class LogMatching {
 
     public static Run run(IndicatorIndex index, List<Path> files, LogFormat format, JsonLinesMapping mapping,
                           SightingRecorder recorder) {
+        return run(index, files, format, mapping, recorder, 1);
+    }
+
+    /**
+     * The same on {@code threads} threads: each reads and screens its share of the lines against
+     * the index (see StreamingMatcher.screening); matches are completed and recorded on the calling
+     * thread in the log's order, so the sightings are the same as on one thread.
+     */
+    public static Run run(IndicatorIndex index, List<Path> files, LogFormat format, JsonLinesMapping mapping,
+                          SightingRecorder recorder, int threads) {
         StreamingMatcher matcher = new StreamingMatcher(index, Duration.ofHours(1));
         LogReader reader = new LogReader(mapping);
         long[] matched = {0};
@@ -36,8 +46,14 @@ public final class LogMatching {
         List<String> problems = new ArrayList<>();
         long start = System.nanoTime();
         for (Path file : files) {
-            ReadReport report = reader.read(file, format, event -> {
-                List<StreamMatch> matches = matcher.accept(event);
+            ReadReport report = reader.read(file, format, threads, () -> {
+                StreamingMatcher.Screening screening = matcher.screening();
+                return event -> {
+                    StreamingMatcher.Screened screened = screening.screen(event);
+                    return screened.isEmpty() ? null : screened;
+                };
+            }, (event, screened) -> {
+                List<StreamMatch> matches = matcher.complete(event, screened);
                 if (!matches.isEmpty()) {
                     matched[0]++;
                     matches.forEach(recorder::record);

@@ -2,7 +2,7 @@ package org.sightline.pattern.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,14 +12,29 @@ import org.sightline.stix.json.StixJson;
 /**
  * Builds an {@link Event} from the facts a log line states, as STIX 2.1 cyber observables and
  * their flat fields. Log adapters call it; nothing here knows a log format.
+ *
+ * <p>It is on the path of every line of every log, so it keeps what it is told in a few arrays
+ * (an address is its value, traffic its five facts) and leaves the JSON objects to the event,
+ * which builds them only for the few events that need them.
  */
 public final class EventBuilder {
+    /** Keys of observables as references use them: "0", "1", … (an event holds a handful). */
+    private static final String[] KEYS = java.util.stream.IntStream.range(0, 32).mapToObj(Integer::toString).toArray(String[]::new);
+    /** Port fields' values ("#443"), made once per port rather than once per record. */
+    private static final String[] PORTS = new String[65536];
+
     private final Instant time;
     private final String source;
     private final long line;
-    private final Map<String, ObjectNode> objects = new LinkedHashMap<>();
-    private final List<String> fields = new ArrayList<>();
-    private final List<String> values = new ArrayList<>();
+    /** Per observable: its type, and what was stated: a value (String), Traffic, a property map, or a STIX object. */
+    private String[] types = new String[4];
+    private Object[] stated = new Object[4];
+    /** Per observable read from a STIX document, the key its references use; null for stated ones. */
+    private String[] keys;
+    private int observables;
+    private String[] fields = new String[8];
+    private String[] values = new String[8];
+    private int facts;
 
     public EventBuilder(Instant time, String source, long line) {
         this.time = time;
@@ -32,29 +47,29 @@ public final class EventBuilder {
         if (address == null || address.isEmpty() || "-".equals(address)) {
             return null;
         }
-        String type = address.indexOf(':') >= 0 ? "ipv6-addr" : "ipv4-addr";
-        return add(type, Map.of("value", address));
+        return address.indexOf(':') >= 0 ? addValue("ipv6-addr", "ipv6-addr:value", address)
+                : addValue("ipv4-addr", "ipv4-addr:value", address);
     }
 
     public String domain(String name) {
         if (name == null || name.isEmpty() || "-".equals(name)) {
             return null;
         }
-        return add("domain-name", Map.of("value", name));
+        return addValue("domain-name", "domain-name:value", name);
     }
 
     public String url(String value) {
         if (value == null || value.isEmpty() || "-".equals(value)) {
             return null;
         }
-        return add("url", Map.of("value", value));
+        return addValue("url", "url:value", value);
     }
 
     public String email(String address) {
         if (address == null || address.isEmpty() || "-".equals(address)) {
             return null;
         }
-        return add("email-addr", Map.of("value", address));
+        return addValue("email-addr", "email-addr:value", address);
     }
 
     /** A file known by some hashes (algorithm → hex) and perhaps a name. */
@@ -89,33 +104,60 @@ public final class EventBuilder {
 
     /** Network traffic between two addresses (keys from {@link #ip}), with the flat fields of both ends. */
     public String traffic(String srcRef, String dstRef, Integer srcPort, Integer dstPort, String protocol) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        if (srcRef != null) {
-            properties.put("src_ref", srcRef);
-        }
-        if (dstRef != null) {
-            properties.put("dst_ref", dstRef);
-        }
-        if (srcPort != null) {
-            properties.put("src_port", srcPort);
-        }
-        if (dstPort != null) {
-            properties.put("dst_port", dstPort);
-        }
-        if (protocol != null && !protocol.isEmpty() && !"-".equals(protocol)) {
-            properties.put("protocols", List.of(protocol.toLowerCase(Locale.ROOT)));
-        }
         if (srcRef == null && dstRef == null) {
             return null;
         }
-        String key = add("network-traffic", properties);
+        if (srcPort != null) {
+            field("network-traffic:src_port", port(srcPort));
+        }
+        if (dstPort != null) {
+            field("network-traffic:dst_port", port(dstPort));
+        }
+        String key = state("network-traffic", new Traffic(srcRef, dstRef, srcPort, dstPort,
+                protocol == null || protocol.isEmpty() || "-".equals(protocol) ? null : protocol.toLowerCase(Locale.ROOT)));
         if (srcRef != null) {
-            field("network-traffic:src_ref.value", objects.get(srcRef).path("value").asText());
+            field("network-traffic:src_ref.value", valueOf(srcRef));
         }
         if (dstRef != null) {
-            field("network-traffic:dst_ref.value", objects.get(dstRef).path("value").asText());
+            field("network-traffic:dst_ref.value", valueOf(dstRef));
         }
         return key;
+    }
+
+    private static String port(int port) {
+        if (port < 0 || port >= PORTS.length) {
+            return "#" + port;
+        }
+        String text = PORTS[port];
+        if (text == null) {
+            text = "#" + port; // a race only makes the same string twice
+            PORTS[port] = text;
+        }
+        return text;
+    }
+
+    /** What traffic states, as network-traffic properties once its JSON is needed. */
+    private record Traffic(String srcRef, String dstRef, Integer srcPort, Integer dstPort, String protocol) {
+        ObjectNode toJson() {
+            ObjectNode object = StixJson.newObject();
+            object.put("type", "network-traffic");
+            if (srcRef != null) {
+                object.put("src_ref", srcRef);
+            }
+            if (dstRef != null) {
+                object.put("dst_ref", dstRef);
+            }
+            if (srcPort != null) {
+                object.put("src_port", srcPort);
+            }
+            if (dstPort != null) {
+                object.put("dst_port", dstPort);
+            }
+            if (protocol != null) {
+                object.putArray("protocols").add(protocol);
+            }
+            return object;
+        }
     }
 
     private static void putIfPresent(Map<String, Object> properties, String name, String value) {
@@ -124,25 +166,55 @@ public final class EventBuilder {
         }
     }
 
+    /** The value of an address added by this builder (a traffic end). */
+    private String valueOf(String key) {
+        return (String) stated[Integer.parseInt(key)];
+    }
+
+    private String nextKey() {
+        return observables < KEYS.length ? KEYS[observables] : Integer.toString(observables);
+    }
+
+    /** An observable known by its value alone (address, name, URL), with its one field named in advance. */
+    private String addValue(String type, String field, String value) {
+        field(field, value); // a value is never a hash, so normalising it would change nothing
+        return state(type, value);
+    }
+
+    private String state(String type, Object what) {
+        String key = nextKey();
+        if (observables == types.length) {
+            types = Arrays.copyOf(types, observables * 2);
+            stated = Arrays.copyOf(stated, observables * 2);
+            if (keys != null) {
+                keys = Arrays.copyOf(keys, observables * 2);
+            }
+        }
+        types[observables] = type;
+        stated[observables] = what;
+        observables++;
+        return key;
+    }
+
     private String add(String type, Map<String, ?> properties) {
-        String key = Integer.toString(objects.size());
-        ObjectNode object = StixJson.newObject();
-        object.put("type", type);
         properties.forEach((name, value) -> {
-            object.set(name, StixJson.mapper().valueToTree(value));
             if (value instanceof Map<?, ?> dictionary) {
                 dictionary.forEach((k, v) -> field(type + ":" + name + "." + k, String.valueOf(v)));
             } else if (!(value instanceof List<?>) && !name.endsWith("_ref")) {
                 field(type + ":" + name, value instanceof Number ? "#" + value : String.valueOf(value));
             }
         });
-        objects.put(key, object);
-        return key;
+        return state(type, properties);
     }
 
     private void field(String field, String value) {
-        fields.add(field);
-        values.add(FieldKey.normalised(field, value));
+        if (facts == fields.length) {
+            fields = Arrays.copyOf(fields, facts * 2);
+            values = Arrays.copyOf(values, facts * 2);
+        }
+        fields[facts] = field;
+        values[facts] = FieldKey.normalised(field, value);
+        facts++;
     }
 
     /**
@@ -152,9 +224,11 @@ public final class EventBuilder {
      */
     public static Event fromObjects(Instant time, String source, long line, Map<String, ObjectNode> objects) {
         EventBuilder event = new EventBuilder(time, source, line);
+        event.keys = new String[event.types.length];
         objects.forEach((key, object) -> {
             String type = object.path("type").asText();
-            event.objects.put(key, object);
+            event.keys[event.observables] = key;
+            event.state(type, object);
             object.fields().forEachRemaining(property -> {
                 String name = property.getKey();
                 var value = property.getValue();
@@ -171,10 +245,36 @@ public final class EventBuilder {
     }
 
     public boolean isEmpty() {
-        return objects.isEmpty();
+        return observables == 0;
     }
 
     public Event build() {
-        return new Event(time, source, line, Map.copyOf(objects), fields.toArray(String[]::new), values.toArray(String[]::new));
+        String[] builtTypes = Arrays.copyOf(types, observables);
+        Object[] what = Arrays.copyOf(stated, observables);
+        String[] builtKeys = keys == null ? null : Arrays.copyOf(keys, observables);
+        return new Event(time, source, line, builtTypes, () -> {
+            Map<String, ObjectNode> objects = new LinkedHashMap<>();
+            for (int i = 0; i < what.length; i++) {
+                objects.put(builtKeys == null ? Integer.toString(i) : builtKeys[i], toJson(builtTypes[i], what[i]));
+            }
+            return objects;
+        }, Arrays.copyOf(fields, facts), Arrays.copyOf(values, facts));
+    }
+
+    private static ObjectNode toJson(String type, Object what) {
+        if (what instanceof ObjectNode object) {
+            return object;
+        }
+        if (what instanceof Traffic traffic) {
+            return traffic.toJson();
+        }
+        ObjectNode object = StixJson.newObject();
+        object.put("type", type);
+        if (what instanceof String value) {
+            object.put("value", value);
+        } else {
+            ((Map<?, ?>) what).forEach((name, value) -> object.set((String) name, StixJson.mapper().valueToTree(value)));
+        }
+        return object;
     }
 }

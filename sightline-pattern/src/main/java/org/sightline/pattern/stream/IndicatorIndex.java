@@ -121,8 +121,8 @@ public final class IndicatorIndex {
             }
         }
         if (!residualByType.isEmpty()) {
-            for (var object : event.objects().values()) {
-                int[] ordinals = residualByType.get(object.path("type").asText());
+            for (String type : event.types()) {
+                int[] ordinals = residualByType.get(type);
                 if (ordinals != null) {
                     for (int ordinal : ordinals) {
                         hits.accept(ordinal);

@@ -31,57 +31,119 @@ public final class StreamingMatcher {
 
     private final IndicatorIndex index;
     private final Duration defaultHorizon;
-    private final int[] seenInEvent;
+    private final Screening screening;
     private final Map<Integer, Deque<Buffered>> buffers = new HashMap<>();
-    private final Map<Integer, Plan> plans = new HashMap<>();
-    private int eventNumber;
+    /** Built once per multi-observation indicator, read by every thread's screening. */
+    private final Map<Integer, Plan> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StreamingMatcher(IndicatorIndex index, Duration defaultHorizon) {
         this.index = index;
         this.defaultHorizon = defaultHorizon;
-        this.seenInEvent = new int[index.size()];
+        this.screening = screening();
     }
 
-    /** The matches this event completes (usually none). */
+    /** The matches this event completes (usually none): its screening and completion on the caller's thread. */
     public List<StreamMatch> accept(Event event) {
-        int stamp = ++eventNumber;
-        List<StreamMatch> matches = new ArrayList<>(0);
-        // Built at most once per event, and only when an indicator needs the exact evaluator.
-        java.util.function.Supplier<ObservationSet> single = memoize(() -> observations(List.of(event)));
-        index.candidates(event, ordinal -> {
-            if (seenInEvent[ordinal] == stamp) {
-                return;
-            }
-            seenInEvent[ordinal] = stamp;
-            Indicator indicator = index.indicator(ordinal);
-            if (!indicator.validAt(event.time())) {
-                return;
-            }
-            if (!index.multiObservation(ordinal)) {
-                if (index.direct(ordinal) || PatternMatcher.match(index.pattern(ordinal), single.get()).matched()) {
-                    matches.add(new StreamMatch(indicator, List.of(event)));
+        return complete(event, screening.screen(event));
+    }
+
+    /**
+     * A screening for one thread. Screening is the part of matching that needs no other event: the
+     * index look-ups, single-observation indicators decided, and which observations of the
+     * multi-observation ones the event could stand for. It can run on many threads at once, each
+     * with its own screening; {@link #complete} must then see the events in their order, on one thread.
+     */
+    public Screening screening() {
+        return new Screening();
+    }
+
+    /**
+     * What screening found, turned into matches: single-observation indicators as they are, the
+     * others through their buffers of recent events. Stateful: one thread, events in order; the
+     * matches come out in the indicator order screening found them, so a run on many threads
+     * gives the same sightings in the same order as a run on one.
+     */
+    public List<StreamMatch> complete(Event event, Screened screened) {
+        if (screened.hits.isEmpty()) {
+            return List.of();
+        }
+        List<StreamMatch> matches = new ArrayList<>(screened.hits.size());
+        for (Hit hit : screened.hits) {
+            if (hit.satisfied == null) {
+                matches.add(new StreamMatch(index.indicator(hit.ordinal), List.of(event)));
+            } else {
+                StreamMatch match = buffered(hit.ordinal, event, hit.satisfied);
+                if (match != null) {
+                    matches.add(match);
                 }
-                return;
             }
-            StreamMatch match = buffered(ordinal, event, single.get());
-            if (match != null) {
-                matches.add(match);
-            }
-        });
+        }
         return matches;
     }
 
-    private StreamMatch buffered(int ordinal, Event event, ObservationSet single) {
-        Plan plan = plans.computeIfAbsent(ordinal, o -> new Plan(index.pattern(o).expression()));
-        boolean[] satisfied = new boolean[plan.leaves.size()];
-        boolean any = false;
-        for (int leaf = 0; leaf < satisfied.length; leaf++) {
-            satisfied[leaf] = PatternMatcher.match(plan.leafPatterns.get(leaf), single).matched();
-            any |= satisfied[leaf];
+    /** One event's screening: the indicators it hits, in the order found. */
+    public static final class Screened {
+        static final Screened NOTHING = new Screened(List.of());
+        private final List<Hit> hits;
+
+        private Screened(List<Hit> hits) {
+            this.hits = hits;
         }
-        if (!any) {
-            return null; // an event that satisfies no observation of the pattern can never be part of a match
+
+        /** Whether completing it can give a match (nothing to do otherwise). */
+        public boolean isEmpty() {
+            return hits.isEmpty();
         }
+    }
+
+    /** An indicator an event hit: decided (satisfied null) or with the observations of a multi-observation pattern it satisfies. */
+    private record Hit(int ordinal, boolean[] satisfied) {
+    }
+
+    /** One thread's screening of events; see {@link #screening()}. */
+    public final class Screening {
+        private final int[] seenInEvent = new int[index.size()];
+        private int eventNumber;
+
+        private Screening() {
+        }
+
+        public Screened screen(Event event) {
+            int stamp = ++eventNumber;
+            List<Hit> hits = new ArrayList<>(0);
+            // Built at most once per event, and only when an indicator needs the exact evaluator.
+            java.util.function.Supplier<ObservationSet> single = memoize(() -> observations(List.of(event)));
+            index.candidates(event, ordinal -> {
+                if (seenInEvent[ordinal] == stamp) {
+                    return;
+                }
+                seenInEvent[ordinal] = stamp;
+                if (!index.indicator(ordinal).validAt(event.time())) {
+                    return;
+                }
+                if (!index.multiObservation(ordinal)) {
+                    if (index.direct(ordinal) || PatternMatcher.match(index.pattern(ordinal), single.get()).matched()) {
+                        hits.add(new Hit(ordinal, null));
+                    }
+                    return;
+                }
+                Plan plan = plans.computeIfAbsent(ordinal, o -> new Plan(index.pattern(o).expression()));
+                boolean[] satisfied = new boolean[plan.leaves.size()];
+                boolean any = false;
+                for (int leaf = 0; leaf < satisfied.length; leaf++) {
+                    satisfied[leaf] = PatternMatcher.match(plan.leafPatterns.get(leaf), single.get()).matched();
+                    any |= satisfied[leaf];
+                }
+                if (any) { // an event that satisfies no observation of the pattern can never be part of a match
+                    hits.add(new Hit(ordinal, satisfied));
+                }
+            });
+            return hits.isEmpty() ? Screened.NOTHING : new Screened(hits);
+        }
+    }
+
+    private StreamMatch buffered(int ordinal, Event event, boolean[] satisfied) {
+        Plan plan = plans.get(ordinal);
         Deque<Buffered> buffer = buffers.computeIfAbsent(ordinal, o -> new ArrayDeque<>());
         while (!buffer.isEmpty() && buffer.peekFirst().event.time().isBefore(event.time().minus(plan.horizon))) {
             buffer.removeFirst();
