@@ -19,12 +19,28 @@ public abstract class KnowledgeCommand implements Callable<Integer> {
     }
 
     @Override
-    public final Integer call() {
+    public Integer call() {
+        return inKnowledgeBase(this::run);
+    }
+
+    /** The store's work, as run(knowledge, output) does it. */
+    @FunctionalInterface
+    protected interface StoreWork {
+        int run(KnowledgeBase knowledge, Output output);
+    }
+
+    /**
+     * Opens the knowledge base for {@code work} and closes it after, recording the command in the
+     * audit log when it is {@link Audited}. A command that needs the store only for some of its
+     * options (match reads files unless told --from-store or --store) overrides call() and comes here
+     * only then: opening the store is most of the start-up time of a command that does not use it.
+     */
+    protected final int inKnowledgeBase(StoreWork work) {
         Output output = output();
         try (KnowledgeBase knowledge = KnowledgeBase.open(global().location())) {
             int exit = Sightline.FAILED;
             try {
-                exit = run(knowledge, output);
+                exit = work.run(knowledge, output);
                 return exit;
             } finally {
                 if (this instanceof Audited) {

@@ -67,6 +67,13 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
     @Option(names = "--sighted-at", paramLabel = "IDENTITY", description = "Identity (or location) id for where_sighted_refs.")
     String sightedAt;
 
+    /** The store is opened (and the command audited) only for --from-store or --store: files in, files out need none. */
+    @Override
+    public Integer call() {
+        return fromStore || store ? inKnowledgeBase(this::run) : run(null, output());
+    }
+
+    /** @param knowledge the store, or null when neither --from-store nor --store was given */
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         if ((indicatorsFile == null) == !fromStore) {

@@ -101,7 +101,7 @@ public final class LogReader {
             case ZEEK -> first != null && first.trim().startsWith("{")
                     ? fixed(zeekJson(pathFromName(source)))
                     : new ZeekTsv(pathFromName(source));
-            case EVE -> fixed(new JsonRecords(new FlatJson(EveRecords.FIELDS), EveRecords::toEvent));
+            case EVE -> fixed(ChunkDecoder.byLine((bytes, from, to, where, line) -> EveRecords.toEvent(EVE_JSON.read(bytes, from, to), where, line)));
             case JSONL -> {
                 if (mapping == null) {
                     throw new InvalidInputException(file + ": JSON lines need a mapping file (--mapping) that says which fields hold which observables");
@@ -109,7 +109,7 @@ public final class LogReader {
                 yield fixed(ChunkDecoder.byLine((bytes, from, to, where, line) -> {
                     JsonNode json = StixJson.mapper().readTree(bytes, from, to - from);
                     if (json == null || !json.isObject()) {
-                        throw new FlatJson.NotAnObjectException();
+                        throw new FlatJson.NotAnObjectException("not a JSON object");
                     }
                     return mapping.toEvent(json, where, line);
                 }));
@@ -119,11 +119,14 @@ public final class LogReader {
     }
 
     private static final FlatJson ZEEK_JSON = new FlatJson(ZeekRecords.FIELDS);
+    private static final FlatJson EVE_JSON = new FlatJson(EveRecords.FIELDS);
 
     /** Zeek JSON: a record's log ({@code _path}) names what it holds, else the file's name does. */
     private static ChunkDecoder zeekJson(String defaultPath) {
-        return new JsonRecords(ZEEK_JSON, (record, source, line) -> ZeekRecords.toEvent(
-                String.valueOf(record.getOrDefault("_path", defaultPath)), record, source, line));
+        return ChunkDecoder.byLine((bytes, from, to, source, line) -> {
+            Map<String, Object> record = ZEEK_JSON.read(bytes, from, to);
+            return ZeekRecords.toEvent(String.valueOf(record.getOrDefault("_path", defaultPath)), record, source, line);
+        });
     }
 
     /** A format without headers: every line is read by the same decoder. */
@@ -161,11 +164,7 @@ public final class LogReader {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             record = RECORD.read(bytes, 0, bytes.length);
         } catch (FlatJson.NotAnObjectException e) {
-            throw new InvalidInputException(source + ":" + line + ": not a JSON object");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInputException(source + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException(source + ":" + line + ": " + e.getMessage());
         }
         LogFormat actual = format == LogFormat.AUTO ? recordFormat(record, source, line) : format;
         if (actual == LogFormat.STIX) {

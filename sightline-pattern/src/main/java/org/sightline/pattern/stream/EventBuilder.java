@@ -108,20 +108,30 @@ public final class EventBuilder {
             return null;
         }
         if (srcPort != null) {
-            field("network-traffic:src_port", port(srcPort));
+            plainField("network-traffic:src_port", port(srcPort));
         }
         if (dstPort != null) {
-            field("network-traffic:dst_port", port(dstPort));
+            plainField("network-traffic:dst_port", port(dstPort));
         }
-        String key = state("network-traffic", new Traffic(srcRef, dstRef, srcPort, dstPort,
-                protocol == null || protocol.isEmpty() || "-".equals(protocol) ? null : protocol.toLowerCase(Locale.ROOT)));
+        String key = state("network-traffic", new Traffic(srcRef, dstRef, srcPort, dstPort, protocolName(protocol)));
         if (srcRef != null) {
-            field("network-traffic:src_ref.value", valueOf(srcRef));
+            plainField("network-traffic:src_ref.value", valueOf(srcRef));
         }
         if (dstRef != null) {
-            field("network-traffic:dst_ref.value", valueOf(dstRef));
+            plainField("network-traffic:dst_ref.value", valueOf(dstRef));
         }
         return key;
+    }
+
+    /** STIX protocol names are lower case; logs mostly write them so already. */
+    private static String protocolName(String protocol) {
+        if (protocol == null || protocol.isEmpty() || "-".equals(protocol)) {
+            return null;
+        }
+        return switch (protocol) {
+            case "tcp", "udp", "icmp" -> protocol;
+            default -> protocol.toLowerCase(Locale.ROOT);
+        };
     }
 
     private static String port(int port) {
@@ -177,7 +187,7 @@ public final class EventBuilder {
 
     /** An observable known by its value alone (address, name, URL), with its one field named in advance. */
     private String addValue(String type, String field, String value) {
-        field(field, value); // a value is never a hash, so normalising it would change nothing
+        plainField(field, value);
         return state(type, value);
     }
 
@@ -208,12 +218,17 @@ public final class EventBuilder {
     }
 
     private void field(String field, String value) {
+        plainField(field, FieldKey.normalised(field, value));
+    }
+
+    /** A fact whose field is not a hash, so its value is kept as it is (see FieldKey.normalised). */
+    private void plainField(String field, String value) {
         if (facts == fields.length) {
             fields = Arrays.copyOf(fields, facts * 2);
             values = Arrays.copyOf(values, facts * 2);
         }
         fields[facts] = field;
-        values[facts] = FieldKey.normalised(field, value);
+        values[facts] = value;
         facts++;
     }
 
