@@ -25,42 +25,36 @@ final class EveRecords {
             .toFormatter();
     private static final Set<String> MATCHED_TYPES = Set.of("alert", "dns", "http", "tls", "flow", "fileinfo");
 
-    /** The fields read below. dns.rdata is EVE version 1's one answer per record, dns.answers.rdata version 2's list. */
-    static final Set<String> FIELDS = Set.of("event_type", "timestamp", "src_ip", "dest_ip", "src_port", "dest_port",
-            "proto", "http.hostname", "http.url", "dns.rrname", "dns.rdata", "dns.answers.rdata", "tls.sni",
-            "tls.fingerprint", "tls.subject", "tls.issuerdn", "tls.serial", "fileinfo.md5", "fileinfo.sha1",
-            "fileinfo.sha256", "fileinfo.filename");
-
     private EveRecords() {
     }
 
-    static Event toEvent(Map<String, Object> record, String source, long line) {
-        if (!MATCHED_TYPES.contains(String.valueOf(record.get("event_type")))) {
+    static Event toEvent(LogRecord record, String source, long line) {
+        if (!MATCHED_TYPES.contains(String.valueOf(record.first(LogRecord.EVENT_TYPE)))) {
             return null;
         }
-        EventBuilder event = new EventBuilder(time(text(record, "timestamp")), source, line);
-        String src = event.ip(text(record, "src_ip"));
-        String dst = event.ip(text(record, "dest_ip"));
-        event.traffic(src, dst, port(record, "src_port"), port(record, "dest_port"), text(record, "proto"));
-        String host = text(record, "http.hostname");
+        EventBuilder event = new EventBuilder(time(text(record, LogRecord.TIMESTAMP)), source, line);
+        String src = event.ip(text(record, LogRecord.SRC_IP));
+        String dst = event.ip(text(record, LogRecord.DEST_IP));
+        event.traffic(src, dst, port(record, LogRecord.SRC_PORT), port(record, LogRecord.DEST_PORT), text(record, LogRecord.PROTO));
+        String host = text(record, LogRecord.HTTP_HOSTNAME);
         event.domain(host);
-        if (host != null && text(record, "http.url") != null) {
-            event.url("http://" + host + text(record, "http.url"));
+        if (host != null && text(record, LogRecord.HTTP_URL) != null) {
+            event.url("http://" + host + text(record, LogRecord.HTTP_URL));
         }
-        event.domain(text(record, "dns.rrname"));
-        answer(event, text(record, "dns.rdata"));
-        for (String data : list(record, "dns.answers.rdata")) {
+        event.domain(text(record, LogRecord.DNS_RRNAME));
+        answer(event, text(record, LogRecord.DNS_RDATA));
+        for (String data : list(record, LogRecord.DNS_ANSWERS_RDATA)) {
             answer(event, data);
         }
-        event.domain(text(record, "tls.sni"));
-        if (text(record, "tls.fingerprint") != null || text(record, "tls.subject") != null) {
-            event.certificate(null, text(record, "tls.subject"), text(record, "tls.issuerdn"), text(record, "tls.serial"));
+        event.domain(text(record, LogRecord.TLS_SNI));
+        if (text(record, LogRecord.TLS_FINGERPRINT) != null || text(record, LogRecord.TLS_SUBJECT) != null) {
+            event.certificate(null, text(record, LogRecord.TLS_SUBJECT), text(record, LogRecord.TLS_ISSUERDN), text(record, LogRecord.TLS_SERIAL));
         }
         Map<String, String> hashes = new LinkedHashMap<>(); // a record without fileinfo states no file: file() adds nothing
-        hashes.put("MD5", text(record, "fileinfo.md5"));
-        hashes.put("SHA-1", text(record, "fileinfo.sha1"));
-        hashes.put("SHA-256", text(record, "fileinfo.sha256"));
-        event.file(hashes, text(record, "fileinfo.filename"));
+        hashes.put("MD5", text(record, LogRecord.FILEINFO_MD5));
+        hashes.put("SHA-1", text(record, LogRecord.FILEINFO_SHA1));
+        hashes.put("SHA-256", text(record, LogRecord.FILEINFO_SHA256));
+        event.file(hashes, text(record, LogRecord.FILEINFO_FILENAME));
         return event.isEmpty() ? null : event.build();
     }
 
@@ -86,21 +80,16 @@ final class EveRecords {
         }
     }
 
-    private static String text(Map<String, Object> record, String field) {
-        Object value = record.get(field);
-        if (value instanceof List<?> list) {
-            value = list.isEmpty() ? null : list.get(0);
-        }
-        return value == null || value.toString().isEmpty() ? null : value.toString();
+    private static String text(LogRecord record, int field) {
+        String text = record.first(field);
+        return text == null || text.isEmpty() ? null : text;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> list(Map<String, Object> record, String field) {
-        Object value = record.get(field);
-        return value instanceof List<?> list ? (List<String>) list : value == null ? List.of() : List.of(value.toString());
+    private static List<String> list(LogRecord record, int field) {
+        return record.list(field);
     }
 
-    private static Integer port(Map<String, Object> record, String field) {
+    private static Integer port(LogRecord record, int field) {
         String text = text(record, field);
         if (text == null) {
             return null;

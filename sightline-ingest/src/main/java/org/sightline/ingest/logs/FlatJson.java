@@ -10,11 +10,11 @@ import java.util.Set;
 import org.sightline.stix.json.StixJson;
 
 /**
- * Reads the few fields a log adapter needs out of one JSON record, straight from its bytes. Fields
- * are named by dotted paths ({@code dns.rrname}); a Zeek key that holds dots itself
- * ({@code id.orig_h}) is the same path. A scalar's value is its text (numbers as written, true and
- * false as words); an array of scalars, or a field found in the objects of an array
- * ({@code dns.answers.rdata}), is a list of texts; JSON null is absent.
+ * Reads the fields the log adapters need (those of {@link LogRecord}) out of one JSON record,
+ * straight from its bytes. Fields are named by dotted paths ({@code dns.rrname}); a Zeek key that
+ * holds dots itself ({@code id.orig_h}) is the same path. A scalar's value is its text (numbers as
+ * written, true and false as words); an array of scalars, or a field found in the objects of an
+ * array ({@code dns.answers.rdata}), is a list of texts; JSON null is absent.
  *
  * <p>Why not Jackson: a Zeek or EVE record is mostly fields nobody reads, and a general parser
  * still makes tokens of them all; on a 2-core machine, reading Zeek JSON with Jackson (one parser
@@ -25,7 +25,10 @@ import org.sightline.stix.json.StixJson;
 final class FlatJson {
     private final Keys root;
 
-    FlatJson(Set<String> wanted) {
+    /** The one reader: every adapter's fields, found in one pass whatever the format. */
+    static final FlatJson LOG_FIELDS = new FlatJson(LogRecord.names());
+
+    private FlatJson(List<String> wanted) {
         Map<String, Object> tree = new HashMap<>();
         for (String path : wanted) {
             tree.put(path, Boolean.TRUE); // a Zeek key with dots, wanted as it is
@@ -56,12 +59,12 @@ final class FlatJson {
     }
 
     /** The wanted fields of the record in {@code bytes[from, to)}, which must be one JSON object and nothing else. */
-    Map<String, Object> read(byte[] bytes, int from, int to) throws NotAnObjectException {
+    LogRecord read(byte[] bytes, int from, int to) throws NotAnObjectException {
         return new Scan(bytes, from, to).record();
     }
 
-    /** A key of interest: the path it stands for when its value is wanted, and the keys of interest inside it. */
-    private record Key(byte[] name, String path, boolean wanted, Keys inside) {
+    /** A key of interest: the record slot of its value when that is wanted (else -1), and the keys of interest inside it. */
+    private record Key(byte[] name, int slot, boolean wanted, Keys inside) {
     }
 
     /**
@@ -100,7 +103,7 @@ final class FlatJson {
             for (String name : names) {
                 String path = prefix == null ? name : prefix + "." + name;
                 Object inside = tree.get(name + "{}");
-                keys.add(new Key(name.getBytes(StandardCharsets.US_ASCII), path, tree.containsKey(name),
+                keys.add(new Key(name.getBytes(StandardCharsets.US_ASCII), LogRecord.slotOf(path), tree.containsKey(name),
                         inside == null ? null : of((Map<String, Object>) inside, path)));
             }
             return new Keys(keys);
@@ -150,7 +153,7 @@ final class FlatJson {
         private final int start;
         private final int end;
         private int pos;
-        private final Map<String, Object> record = new HashMap<>(32);
+        private final LogRecord record = new LogRecord();
 
         Scan(byte[] bytes, int from, int to) {
             this.b = bytes;
@@ -159,7 +162,7 @@ final class FlatJson {
             this.pos = from;
         }
 
-        Map<String, Object> record() throws NotAnObjectException {
+        LogRecord record() throws NotAnObjectException {
             skipSpace();
             if (pos >= end) {
                 throw new NotAnObjectException("not valid JSON: an empty line");
@@ -236,15 +239,15 @@ final class FlatJson {
             } else {
                 String text = scalar();
                 if (text != null) {
-                    put(key.path, text, inArray);
+                    put(key.slot, text, inArray);
                 }
             }
         }
 
         private void array(Key key, int depth) throws NotAnObjectException {
             deeper(depth);
-            if (key.wanted) {
-                record.computeIfAbsent(key.path, p -> new ArrayList<String>());
+            if (key.wanted && !record.has(key.slot)) {
+                record.set(key.slot, new ArrayList<String>(4));
             }
             pos++; // '['
             skipSpace();
@@ -261,7 +264,7 @@ final class FlatJson {
                 } else {
                     String text = scalar();
                     if (text != null) {
-                        put(key.path, text, true);
+                        put(key.slot, text, true);
                     }
                 }
                 skipSpace();
@@ -290,22 +293,11 @@ final class FlatJson {
             return c == 'n' ? null : new String(b, from, pos - from, StandardCharsets.ISO_8859_1);
         }
 
-        @SuppressWarnings("unchecked")
-        private void put(String path, String text, boolean inArray) {
-            if (!inArray) {
-                record.put(path, text); // a key given twice: the last one counts, as in Jackson
-                return;
-            }
-            Object present = record.get(path);
-            if (present instanceof List<?> list) {
-                ((List<String>) list).add(text);
+        private void put(int slot, String text, boolean inArray) {
+            if (inArray) {
+                record.add(slot, text);
             } else {
-                List<String> list = new ArrayList<>();
-                if (present != null) {
-                    list.add((String) present);
-                }
-                list.add(text);
-                record.put(path, list);
+                record.set(slot, text); // a key given twice: the last one counts, as in Jackson
             }
         }
 

@@ -101,7 +101,7 @@ public final class LogReader {
             case ZEEK -> first != null && first.trim().startsWith("{")
                     ? fixed(zeekJson(pathFromName(source)))
                     : new ZeekTsv(pathFromName(source));
-            case EVE -> fixed(ChunkDecoder.byLine((bytes, from, to, where, line) -> EveRecords.toEvent(EVE_JSON.read(bytes, from, to), where, line)));
+            case EVE -> fixed(ChunkDecoder.byLine((bytes, from, to, where, line) -> EveRecords.toEvent(FlatJson.LOG_FIELDS.read(bytes, from, to), where, line)));
             case JSONL -> {
                 if (mapping == null) {
                     throw new InvalidInputException(file + ": JSON lines need a mapping file (--mapping) that says which fields hold which observables");
@@ -118,14 +118,12 @@ public final class LogReader {
         };
     }
 
-    private static final FlatJson ZEEK_JSON = new FlatJson(ZeekRecords.FIELDS);
-    private static final FlatJson EVE_JSON = new FlatJson(EveRecords.FIELDS);
 
     /** Zeek JSON: a record's log ({@code _path}) names what it holds, else the file's name does. */
     private static ChunkDecoder zeekJson(String defaultPath) {
         return ChunkDecoder.byLine((bytes, from, to, source, line) -> {
-            Map<String, Object> record = ZEEK_JSON.read(bytes, from, to);
-            return ZeekRecords.toEvent(String.valueOf(record.getOrDefault("_path", defaultPath)), record, source, line);
+            LogRecord record = FlatJson.LOG_FIELDS.read(bytes, from, to);
+            return ZeekRecords.toEvent(record.has(LogRecord.PATH) ? record.first(LogRecord.PATH) : defaultPath, record, source, line);
         });
     }
 
@@ -159,10 +157,10 @@ public final class LogReader {
         if (format == LogFormat.JSONL || format == LogFormat.STIX) {
             return parseTree(text, format, source, line);
         }
-        Map<String, Object> record;
+        LogRecord record;
         try {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            record = RECORD.read(bytes, 0, bytes.length);
+            record = FlatJson.LOG_FIELDS.read(bytes, 0, bytes.length);
         } catch (FlatJson.NotAnObjectException e) {
             throw new InvalidInputException(source + ":" + line + ": " + e.getMessage());
         }
@@ -172,22 +170,10 @@ public final class LogReader {
         }
         try {
             return actual == LogFormat.EVE ? EveRecords.toEvent(record, source, line)
-                    : ZeekRecords.toEvent(String.valueOf(record.getOrDefault("_path", "conn")), record, source, line);
+                    : ZeekRecords.toEvent(record.has(LogRecord.PATH) ? record.first(LogRecord.PATH) : "conn", record, source, line);
         } catch (RuntimeException e) {
             throw new InvalidInputException(source + ":" + line + ": " + e.getMessage());
         }
-    }
-
-    /** What a stream record is read for: a Zeek or EVE record's fields, and the keys that tell which it is. */
-    private static final FlatJson RECORD = new FlatJson(union(ZeekRecords.FIELDS, EveRecords.FIELDS, Set.of("uid", "type")));
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new java.util.HashSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return all;
     }
 
     /** The formats read as whole JSON trees: JSON lines through a mapping, and STIX observed-data. */
@@ -219,14 +205,14 @@ public final class LogReader {
     }
 
     /** A stream record's own format, for a topic that mixes sensors: EVE has event_type, Zeek _path or ts with uid, STIX type. */
-    private static LogFormat recordFormat(Map<String, Object> record, String source, long line) {
-        if (record.containsKey("event_type")) {
+    private static LogFormat recordFormat(LogRecord record, String source, long line) {
+        if (record.has(LogRecord.EVENT_TYPE)) {
             return LogFormat.EVE;
         }
-        if (record.containsKey("_path") || record.containsKey("ts") && record.containsKey("uid")) {
+        if (record.has(LogRecord.PATH) || record.has(LogRecord.TS) && record.has(LogRecord.UID)) {
             return LogFormat.ZEEK;
         }
-        if (record.containsKey("type")) {
+        if (record.has(LogRecord.TYPE)) {
             return LogFormat.STIX;
         }
         throw new InvalidInputException(source + ":" + line + ": neither a Zeek, an EVE nor a STIX record; name the format of JSON lines");

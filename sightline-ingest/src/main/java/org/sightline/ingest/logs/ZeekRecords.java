@@ -12,28 +12,22 @@ import org.sightline.pattern.stream.EventBuilder;
  * smtp, notice. Fields Zeek leaves unset ("-", "(empty)") are absent.
  */
 final class ZeekRecords {
-    /** The fields read below, by any log path: readers decode these and skip the rest. */
-    static final java.util.Set<String> FIELDS = java.util.Set.of("ts", "_path", "id.orig_h", "id.resp_h", "id.orig_p",
-            "id.resp_p", "proto", "query", "answers", "host", "uri", "server_name", "cert_chain_fps", "fingerprint",
-            "certificate.subject", "certificate.issuer", "certificate.serial", "md5", "sha1", "sha256", "filename",
-            "mailfrom", "rcptto", "src", "dst");
-
     private ZeekRecords() {
     }
 
     /** The event a record states, or null when it states no observable (e.g. a dns record of a local name without addresses). */
-    static Event toEvent(String path, Map<String, Object> record, String source, long line) {
-        Instant time = time(record.get("ts"));
+    static Event toEvent(String path, LogRecord record, String source, long line) {
+        Instant time = time(record.first(LogRecord.TS));
         EventBuilder event = new EventBuilder(time, source, line);
-        String orig = event.ip(text(record, "id.orig_h"));
-        String resp = event.ip(text(record, "id.resp_h"));
+        String orig = event.ip(text(record, LogRecord.ORIG_H));
+        String resp = event.ip(text(record, LogRecord.RESP_H));
         if (orig != null || resp != null) {
-            event.traffic(orig, resp, integer(record, "id.orig_p"), integer(record, "id.resp_p"), text(record, "proto"));
+            event.traffic(orig, resp, integer(record, LogRecord.ORIG_P), integer(record, LogRecord.RESP_P), text(record, LogRecord.PROTO));
         }
         switch (path) {
             case "dns" -> {
-                event.domain(text(record, "query"));
-                for (String answer : list(record, "answers")) {
+                event.domain(text(record, LogRecord.QUERY));
+                for (String answer : list(record, LogRecord.ANSWERS)) {
                     if (CidrSyntax.looksLikeIp(answer)) {
                         event.ip(answer);
                     } else {
@@ -42,32 +36,32 @@ final class ZeekRecords {
                 }
             }
             case "http" -> {
-                String host = text(record, "host");
+                String host = text(record, LogRecord.HOST);
                 event.domain(host);
-                String uri = text(record, "uri");
+                String uri = text(record, LogRecord.URI);
                 if (host != null && uri != null) {
                     event.url("http://" + host + uri);
                 }
             }
             case "ssl" -> {
-                event.domain(text(record, "server_name"));
-                for (String fingerprint : list(record, "cert_chain_fps")) {
+                event.domain(text(record, LogRecord.SERVER_NAME));
+                for (String fingerprint : list(record, LogRecord.CERT_CHAIN_FPS)) {
                     event.certificate(fingerprint, null, null, null);
                 }
             }
-            case "x509" -> event.certificate(text(record, "fingerprint"), text(record, "certificate.subject"),
-                    text(record, "certificate.issuer"), text(record, "certificate.serial"));
-            case "files" -> event.file(Map.of("MD5", orEmpty(text(record, "md5")), "SHA-1", orEmpty(text(record, "sha1")),
-                    "SHA-256", orEmpty(text(record, "sha256"))), text(record, "filename"));
+            case "x509" -> event.certificate(text(record, LogRecord.FINGERPRINT), text(record, LogRecord.CERT_SUBJECT),
+                    text(record, LogRecord.CERT_ISSUER), text(record, LogRecord.CERT_SERIAL));
+            case "files" -> event.file(Map.of("MD5", orEmpty(text(record, LogRecord.MD5)), "SHA-1", orEmpty(text(record, LogRecord.SHA1)),
+                    "SHA-256", orEmpty(text(record, LogRecord.SHA256))), text(record, LogRecord.FILENAME));
             case "smtp" -> {
-                event.email(text(record, "mailfrom"));
-                for (String to : list(record, "rcptto")) {
+                event.email(text(record, LogRecord.MAILFROM));
+                for (String to : list(record, LogRecord.RCPTTO)) {
                     event.email(to);
                 }
             }
             case "notice" -> {
-                event.ip(text(record, "src"));
-                event.ip(text(record, "dst"));
+                event.ip(text(record, LogRecord.SRC));
+                event.ip(text(record, LogRecord.DST));
             }
             default -> {
             }
@@ -79,11 +73,11 @@ final class ZeekRecords {
         return value == null ? "" : value;
     }
 
-    static Instant time(Object ts) {
+    static Instant time(String ts) {
         if (ts == null) {
             throw new IllegalArgumentException("no 'ts' field");
         }
-        String text = ts.toString();
+        String text = ts;
         try {
             if (text.contains("T")) {
                 return org.sightline.stix.StixTimestamp.parse(text);
@@ -96,16 +90,15 @@ final class ZeekRecords {
         }
     }
 
-    static String text(Map<String, Object> record, String field) {
-        Object value = record.get(field);
-        if (value == null) {
+    static String text(LogRecord record, int field) {
+        String text = record.first(field);
+        if (text == null) {
             return null;
         }
-        String text = value.toString();
         return text.isEmpty() || "-".equals(text) || "(empty)".equals(text) ? null : text;
     }
 
-    private static Integer integer(Map<String, Object> record, String field) {
+    private static Integer integer(LogRecord record, int field) {
         String text = text(record, field);
         if (text == null) {
             return null;
@@ -113,15 +106,13 @@ final class ZeekRecords {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + field + "' is not a number: " + text);
+            throw new IllegalArgumentException("'" + LogRecord.names().get(field) + "' is not a number: " + text);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> list(Map<String, Object> record, String field) {
-        Object value = record.get(field);
-        if (value instanceof List<?> items) {
-            return (List<String>) items;
+    private static List<String> list(LogRecord record, int field) {
+        if (record.get(field) instanceof List<?>) {
+            return record.list(field);
         }
         String text = text(record, field);
         return text == null ? List.of() : List.of(text.split(","));

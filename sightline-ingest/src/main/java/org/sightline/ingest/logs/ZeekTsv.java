@@ -1,9 +1,6 @@
 package org.sightline.ingest.logs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import org.sightline.pattern.stream.Event;
 
 /**
@@ -59,8 +56,8 @@ final class ZeekTsv implements LineChunks.Headers {
         private final String separator;
         private final byte separatorByte;
         private final String[] fields;
-        /** Per column: whether ZeekRecords reads it; the others are counted, never decoded. */
-        private final boolean[] wanted;
+        /** Per column: the record slot ZeekRecords reads it from, or -1; the others are counted, never decoded. */
+        private final int[] slots;
         private final String path;
 
         Records(String separator, String[] fields, String path) {
@@ -69,16 +66,15 @@ final class ZeekTsv implements LineChunks.Headers {
             this.separatorByte = encoded.length == 1 ? encoded[0] : 0;
             this.fields = fields;
             this.path = path;
-            this.wanted = new boolean[fields.length];
-            Set<String> read = ZeekRecords.FIELDS;
+            this.slots = new int[fields.length];
             for (int i = 0; i < fields.length; i++) {
-                wanted[i] = read.contains(fields[i]);
+                slots[i] = LogRecord.slotOf(fields[i]);
             }
         }
 
         @Override
         public Event decode(byte[] bytes, int from, int to, String source, long line) {
-            Map<String, Object> record = new HashMap<>();
+            LogRecord record = new LogRecord();
             int found = separatorByte == 0 ? splitText(bytes, from, to, record) : splitBytes(bytes, from, to, record);
             if (found != fields.length) {
                 throw new IllegalArgumentException("expected " + fields.length + " fields, found " + found);
@@ -86,13 +82,13 @@ final class ZeekTsv implements LineChunks.Headers {
             return ZeekRecords.toEvent(path, record, source, line);
         }
 
-        private int splitBytes(byte[] bytes, int from, int to, Map<String, Object> record) {
+        private int splitBytes(byte[] bytes, int from, int to, LogRecord record) {
             int column = 0;
             int start = from;
             for (int i = from; i <= to; i++) {
                 if (i == to || bytes[i] == separatorByte) {
-                    if (column < fields.length && wanted[column]) {
-                        record.put(fields[column], new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                    if (column < fields.length && slots[column] >= 0) {
+                        record.set(slots[column], new String(bytes, start, i - start, StandardCharsets.UTF_8));
                     }
                     column++;
                     start = i + 1;
@@ -102,11 +98,11 @@ final class ZeekTsv implements LineChunks.Headers {
         }
 
         /** A separator of more than one byte: rare enough to decode the line as text. */
-        private int splitText(byte[] bytes, int from, int to, Map<String, Object> record) {
+        private int splitText(byte[] bytes, int from, int to, LogRecord record) {
             String[] values = new String(bytes, from, to - from, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(separator), -1);
             for (int i = 0; i < values.length && i < fields.length; i++) {
-                if (wanted[i]) {
-                    record.put(fields[i], values[i]);
+                if (slots[i] >= 0) {
+                    record.set(slots[i], values[i]);
                 }
             }
             return values.length;
