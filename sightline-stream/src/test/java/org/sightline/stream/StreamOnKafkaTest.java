@@ -2,6 +2,7 @@ package org.sightline.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -184,23 +185,34 @@ class StreamOnKafkaTest {
         assertThat(readBeforeKill).as("killed mid-stream").isGreaterThan(published / 3).isLessThan(published);
 
         try (StreamInstance second = StreamInstance.start(settings, dir.resolve("kill-2").toString(), null)) {
-            List<String> ids = new ArrayList<>();
-            await("every sighting to be committed", () -> {
-                ids.addAll(committedSightingIds(settings.sightingsTopic(), ids.size()));
-                return ids.size() >= expectedSightings;
+            List<JsonNode> versions = new ArrayList<>();
+            await("every match to be counted in a committed sighting", () -> {
+                versions.addAll(committedSightings(settings.sightingsTopic()));
+                return countedIn(versions) >= expectedSightings;
             });
             Thread.sleep(3000);
-            ids.addAll(committedSightingIds(settings.sightingsTopic(), ids.size()));
-            assertThat(ids).hasSize((int) expectedSightings);
-            assertThat(new HashSet<>(ids)).as("no sighting twice").hasSize(ids.size());
+            versions.addAll(committedSightings(settings.sightingsTopic()));
+            assertThat(countedIn(versions)).as("the latest versions count every match once").isEqualTo(expectedSightings);
+            List<String> stamps = versions.stream().map(v -> v.path("id").asText() + "@" + v.path("modified").asText()).toList();
+            assertThat(new HashSet<>(stamps)).as("no version twice").hasSize(stamps.size());
             assertThat(second.counters().events()).as("the second took over the killed one's partitions").isPositive();
         }
     }
 
+    /** What the latest version of each sighting counts, summed. */
+    private static long countedIn(List<JsonNode> versions) {
+        Map<String, JsonNode> latest = new HashMap<>();
+        for (JsonNode version : versions) {
+            latest.merge(version.path("id").asText(), version,
+                    (a, b) -> b.path("modified").asText().compareTo(a.path("modified").asText()) > 0 ? b : a);
+        }
+        return latest.values().stream().mapToLong(version -> version.path("count").asLong()).sum();
+    }
+
     private static final Map<String, KafkaConsumer<String, String>> READERS = new HashMap<>();
 
-    /** The sighting ids committed on the topic since the last call. */
-    private static List<String> committedSightingIds(String topic, int already) {
+    /** The sighting versions committed on the topic since the last call. */
+    private static List<JsonNode> committedSightings(String topic) {
         KafkaConsumer<String, String> consumer = READERS.computeIfAbsent(topic, t -> {
             Properties properties = new Properties();
             properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
@@ -211,9 +223,9 @@ class StreamOnKafkaTest {
             created.subscribe(List.of(t));
             return created;
         });
-        List<String> ids = new ArrayList<>();
+        List<JsonNode> sightings = new ArrayList<>();
         consumer.poll(Duration.ofMillis(500)).forEach(record ->
-                ids.add(StixJson.parseObject(record.value(), "sighting").path("objects").get(0).path("id").asText()));
-        return ids;
+                sightings.add(StixJson.parseObject(record.value(), "sighting").path("objects").get(0)));
+        return sightings;
     }
 }

@@ -32,7 +32,8 @@ final class EveRecords {
         if (!MATCHED_TYPES.contains(String.valueOf(record.first(LogRecord.EVENT_TYPE)))) {
             return null;
         }
-        EventBuilder event = new EventBuilder(time(text(record, LogRecord.TIMESTAMP)), source, line);
+        EventBuilder event = new EventBuilder(time(text(record, LogRecord.TIMESTAMP)), source, line)
+                .sensor(text(record, LogRecord.HOST)); // Suricata's sensor-name, when set
         String src = event.ip(text(record, LogRecord.SRC_IP));
         String dst = event.ip(text(record, LogRecord.DEST_IP));
         event.traffic(src, dst, port(record, LogRecord.SRC_PORT), port(record, LogRecord.DEST_PORT), text(record, LogRecord.PROTO));

@@ -154,19 +154,23 @@ public final class LogReader {
      * Anything unreadable is an InvalidInputException naming the source and line.
      */
     public Event parseRecord(String text, LogFormat format, String source, long line) {
+        return parseRecord(text.getBytes(StandardCharsets.UTF_8), format, source, line);
+    }
+
+    /** The same from the record's bytes (UTF-8), as Kafka delivers them: Zeek and EVE records are read without decoding them first. */
+    public Event parseRecord(byte[] bytes, LogFormat format, String source, long line) {
         if (format == LogFormat.JSONL || format == LogFormat.STIX) {
-            return parseTree(text, format, source, line);
+            return parseTree(new String(bytes, StandardCharsets.UTF_8), format, source, line);
         }
         LogRecord record;
         try {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             record = FlatJson.LOG_FIELDS.read(bytes, 0, bytes.length);
         } catch (FlatJson.NotAnObjectException e) {
             throw new InvalidInputException(source + ":" + line + ": " + e.getMessage());
         }
         LogFormat actual = format == LogFormat.AUTO ? recordFormat(record, source, line) : format;
         if (actual == LogFormat.STIX) {
-            return parseTree(text, actual, source, line);
+            return parseTree(new String(bytes, StandardCharsets.UTF_8), actual, source, line);
         }
         try {
             return actual == LogFormat.EVE ? EveRecords.toEvent(record, source, line)

@@ -21,12 +21,14 @@ public final class Event {
     private final String[] fields;
     private final String[] values;
     private final String[] types;
+    private final String sensor;
     private Supplier<Map<String, ObjectNode>> build;
     private Map<String, ObjectNode> objects;
 
     /** An event whose observables are built on first use by {@code objects}; types are those observables' types. */
     public Event(Instant time, String source, long line, String[] types, Supplier<Map<String, ObjectNode>> objects,
-                 String[] fields, String[] values) {
+                 String[] fields, String[] values, String sensor) {
+        this.sensor = sensor;
         this.time = time;
         this.source = source;
         this.line = line;
@@ -46,6 +48,11 @@ public final class Event {
 
     public long line() {
         return line;
+    }
+
+    /** The sensor that saw the event, when the log says (Suricata's "host"), else null. */
+    public String sensor() {
+        return sensor;
     }
 
     /** The flat field names, in the order the facts were stated; {@code values()} holds their values at the same index. */

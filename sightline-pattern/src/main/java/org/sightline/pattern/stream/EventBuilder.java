@@ -35,11 +35,18 @@ public final class EventBuilder {
     private String[] fields = new String[8];
     private String[] values = new String[8];
     private int facts;
+    private String sensor;
 
     public EventBuilder(Instant time, String source, long line) {
         this.time = time;
         this.source = source;
         this.line = line;
+    }
+
+    /** The sensor that saw the event (a Suricata sensor name): sightings are counted per sensor. */
+    public EventBuilder sensor(String name) {
+        this.sensor = name == null || name.isEmpty() ? null : name;
+        return this;
     }
 
     /** An IPv4 or IPv6 address; returns its key for references, or null when there is none. */
@@ -273,7 +280,7 @@ public final class EventBuilder {
                 objects.put(builtKeys == null ? Integer.toString(i) : builtKeys[i], toJson(builtTypes[i], what[i]));
             }
             return objects;
-        }, Arrays.copyOf(fields, facts), Arrays.copyOf(values, facts));
+        }, Arrays.copyOf(fields, facts), Arrays.copyOf(values, facts), sensor);
     }
 
     private static ObjectNode toJson(String type, Object what) {

@@ -2,9 +2,13 @@ package org.sightline.stream.topology;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.logs.LogReader;
 import org.sightline.ingest.sightings.Indicators;
-import org.sightline.ingest.sightings.MatchSighting;
+import org.sightline.ingest.sightings.WindowedSighting;
 import org.sightline.pattern.stream.Event;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;
@@ -25,14 +29,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The matcher of one partition: each event record is read as `sightline match` reads a log line,
- * run through the same streaming matcher, and each match is sent on as a sighting bundle keyed by
- * its indicator. The event's topic, partition and offset stand for its file and line, so a match
- * replayed after a failure yields the same sighting. Indicators spanning several observations keep
- * their recent events per partition; a change to the indicator set recompiles the index and
- * starts those buffers afresh.
+ * The matcher of one partition: each event record is read as `sightline match` reads a log line and
+ * run through the same streaming matcher. Matches are not sent one by one: they are tallied per
+ * indicator, window and sensor, and every {@link StreamSettings#flushEvery} each window's tally is
+ * sent on (keyed by window, to the aggregator that owns it) with the observed-data of its first
+ * events. The tallies live in a changelogged store, so what was counted but not yet sent when an
+ * instance fails is sent by the instance that takes the partition over: exactly once, as the
+ * offsets it was counted from. The event's topic, partition and offset stand for its file and
+ * line, so a match replayed after a failure yields the same observed-data. Indicators spanning
+ * several observations keep their recent events per partition; a change to the indicator set
+ * recompiles the index and starts those buffers afresh.
  */
-final class EventMatcher implements Processor<String, String, String, String> {
+final class EventMatcher implements Processor<String, byte[], String, String> {
+    static final String PENDING = "sightline-pending-tallies";
+
     private static final Logger LOG = LoggerFactory.getLogger(EventMatcher.class);
 
     private final StreamSettings settings;
@@ -42,6 +52,9 @@ final class EventMatcher implements Processor<String, String, String, String> {
     private final LogReader reader = new LogReader(null);
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> store;
+    /** Tallies not yet sent, by window key; "key#n" entries hold their events' observed-data. */
+    private KeyValueStore<String, String> pending;
+    private final Map<String, Tally> tallies = new HashMap<>();
     private StreamingMatcher matcher;
     private long compiled = -1;
 
@@ -59,10 +72,19 @@ final class EventMatcher implements Processor<String, String, String, String> {
         if (fixed == null) {
             store = context.getStateStore(IndicatorCatalog.STORE);
         }
+        pending = context.getStateStore(PENDING);
+        try (KeyValueIterator<String, String> restored = pending.all()) { // tallies an instance counted and did not send before it stopped
+            restored.forEachRemaining(entry -> {
+                if (entry.key.indexOf('#') < 0) {
+                    tallies.put(entry.key, Tally.decode(entry.value));
+                }
+            });
+        }
+        context.schedule(settings.flushEvery(), PunctuationType.WALL_CLOCK_TIME, now -> flush(now));
     }
 
     @Override
-    public void process(Record<String, String> record) {
+    public void process(Record<String, byte[]> record) {
         long version = catalog.version();
         if (matcher == null || (fixed == null && version != compiled)) {
             compile(version);
@@ -82,14 +104,71 @@ final class EventMatcher implements Processor<String, String, String, String> {
         if (event == null) {
             return;
         }
-        List<StreamMatch> matches = matcher.accept(event);
-        if (matches.isEmpty()) {
-            return;
+        for (StreamMatch match : matcher.accept(event)) {
+            counters.matches.incrementAndGet();
+            tally(match);
         }
-        List<String> bundles = MatchSighting.bundles(matches, settings.whereSighted());
-        for (int i = 0; i < matches.size(); i++) {
-            counters.sightings.incrementAndGet();
-            context.forward(new Record<>(matches.get(i).indicator().id(), bundles.get(i), record.timestamp()));
+    }
+
+    private void tally(StreamMatch match) {
+        String key = WindowedSighting.key(match, settings.window());
+        Tally tally = tallies.computeIfAbsent(key, k -> new Tally());
+        for (Event matched : match.events()) {
+            tally.first = Math.min(tally.first, nanos(matched.time()));
+            tally.last = Math.max(tally.last, nanos(matched.time()));
+            if (tally.observed < MAX_OBSERVED_DATA) {
+                pending.put(key + "#" + tally.observed++, WindowedSighting.observedJson(matched));
+            }
+        }
+        tally.count++;
+        pending.put(key, tally.encode());
+    }
+
+    /** Sends every window's tally, then forgets it: the next ones count from zero. */
+    private void flush(long now) {
+        for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+            String key = entry.getKey();
+            Tally tally = entry.getValue();
+            List<String> observed = new ArrayList<>(tally.observed);
+            for (int i = 0; i < tally.observed; i++) {
+                observed.add(pending.get(key + "#" + i));
+                pending.delete(key + "#" + i);
+            }
+            pending.delete(key);
+            context.forward(new Record<>(key, WindowedSighting.delta(key, tally.count, instant(tally.first), instant(tally.last), observed), now));
+        }
+        tallies.clear();
+    }
+
+    private static final int MAX_OBSERVED_DATA = 10;
+
+    private static long nanos(Instant time) {
+        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** A window's matches since its last tally was sent: how many, first and last (epoch nanoseconds), events kept. */
+    private static final class Tally {
+        long count;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        int observed;
+
+        String encode() {
+            return count + " " + first + " " + last + " " + observed;
+        }
+
+        static Tally decode(String text) {
+            String[] parts = text.split(" ");
+            Tally tally = new Tally();
+            tally.count = Long.parseLong(parts[0]);
+            tally.first = Long.parseLong(parts[1]);
+            tally.last = Long.parseLong(parts[2]);
+            tally.observed = Integer.parseInt(parts[3]);
+            return tally;
         }
     }
 

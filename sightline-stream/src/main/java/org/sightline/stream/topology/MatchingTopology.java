@@ -6,17 +6,26 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.sightline.pattern.stream.Indicator;
 
 /**
  * The Kafka Streams topology that runs the indexed matcher: events topic in, sightings topic out,
  * the indicator set from a compacted topic into a global store that every instance holds whole.
+ * Matches are counted as `sightline match` counts them: one sighting per indicator per window of
+ * event time (per sensor), its versions sent as the window fills.
  *
  * <pre>
  *   [indicators topic] --> IndicatorUpdater --> global store "sightline-indicators"
- *   [events topic] --> EventMatcher (one per partition, reads the global store) --> [sightings topic]
+ *   [events topic] --> EventMatcher (one per partition: matches, tallies per window, sends tallies every second)
+ *       --> [window-tallies repartition topic, keyed by indicator, window and sensor]
+ *       --> WindowAggregator (one sighting per window, a new version per tally) --> [sightings topic, keyed by indicator]
  * </pre>
  *
  * Instances with the same application id share the events topic's partitions. An indicator that
@@ -30,20 +39,27 @@ public final class MatchingTopology {
 
     /** @param fixed the indicators to match when {@code settings} names no indicators topic */
     public static Topology build(StreamSettings settings, IndicatorCatalog catalog, Supplier<List<Indicator>> fixed, StreamCounters counters) {
-        Topology topology = new Topology();
+        StreamsBuilder builder = new StreamsBuilder();
         if (settings.indicatorsTopic() != null) {
-            topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(IndicatorCatalog.STORE), Serdes.String(), Serdes.String())
+            builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(IndicatorCatalog.STORE), Serdes.String(), Serdes.String())
                             .withLoggingDisabled(), // the compacted topic is the store's log
-                    "indicators", Serdes.String().deserializer(), Serdes.String().deserializer(), settings.indicatorsTopic(),
-                    "indicator-updater", () -> new IndicatorUpdater(catalog));
+                    settings.indicatorsTopic(), Consumed.with(Serdes.String(), Serdes.String()).withName("indicators"),
+                    () -> new IndicatorUpdater(catalog));
         } else if (fixed == null) {
             throw new IllegalArgumentException("without an indicators topic the indicators must be given");
         }
-        topology.addSource("events", Serdes.String().deserializer(), Serdes.String().deserializer(), settings.eventsTopic());
+        // Both stores are cached: a window's tally is written to the changelog once per commit, not once per match.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EventMatcher.PENDING), Serdes.String(), Serdes.String())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.STORE), Serdes.String(), Serdes.String())
+                .withCachingEnabled());
         Supplier<List<Indicator>> given = settings.indicatorsTopic() == null ? fixed : null;
-        topology.addProcessor("matcher", () -> new EventMatcher(settings, catalog, given, counters), "events");
-        topology.addSink("sightings", settings.sightingsTopic(), Serdes.String().serializer(), Serdes.String().serializer(), "matcher");
-        return topology;
+        builder.stream(settings.eventsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
+                .process(() -> new EventMatcher(settings, catalog, given, counters), Named.as("matcher"), EventMatcher.PENDING)
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("window-tallies"))
+                .process(() -> new WindowAggregator(settings, counters), Named.as("window-aggregator"), WindowAggregator.STORE)
+                .to(settings.sightingsTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("sightings"));
+        return builder.build();
     }
 
     /**

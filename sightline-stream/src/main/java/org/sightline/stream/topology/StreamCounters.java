@@ -2,12 +2,17 @@ package org.sightline.stream.topology;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What one instance has done so far, for its progress line and the benchmark: events read, unreadable, matched, and the indicator set's size. */
+/**
+ * What one instance has done so far, for its progress line and the benchmark: events read,
+ * unreadable, matches found, sighting versions sent (one per window per flush that changed it),
+ * and the indicator set's size.
+ */
 public final class StreamCounters {
     final AtomicLong events = new AtomicLong();
     final AtomicLong malformed = new AtomicLong();
     final AtomicLong sightings = new AtomicLong();
     final AtomicLong indicators = new AtomicLong();
+    final AtomicLong matches = new AtomicLong();
 
     public long events() {
         return events.get();
@@ -19,6 +24,10 @@ public final class StreamCounters {
 
     public long sightings() {
         return sightings.get();
+    }
+
+    public long matches() {
+        return matches.get();
     }
 
     public long indicators() {
