@@ -26,6 +26,11 @@ public final class StreamInstance implements AutoCloseable {
         return instance;
     }
 
+    /** The tasks this instance owns now (one per partition of each sub-topology it was given). */
+    public int activeTasks() {
+        return streams.metadataForLocalThreads().stream().mapToInt(thread -> thread.activeTasks().size()).sum();
+    }
+
     public StreamCounters counters() {
         return counters;
     }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = {"Run the indexed matcher as a Kafka Streams application until stopped (Ctrl-C): events from --events-topic, "
-                + "one sighting bundle per match to --sightings-topic (keyed by indicator), the indicators from the compacted "
+                + "one sighting per indicator per --window of event time (per Suricata sensor) to --sightings-topic (keyed by "
+                + "indicator), a new STIX version of it each --flush-every while its window fills; the indicators from the compacted "
                 + "--indicators-topic (see 'indicators publish'), so that a new or revoked indicator reaches every instance without "
                 + "a restart. Instances with the same --application-id share the partitions; processing is exactly-once.",
                 "Key the events topic by source address ('events publish' does) so an indicator spanning several observations "
@@ -52,13 +53,26 @@ public final class StreamCommand extends KnowledgeCommand {
     @Option(names = "--sighted-at", paramLabel = "IDENTITY", description = "Identity (or location) id for where_sighted_refs.")
     String sightedAt;
 
+    @Option(names = "--window", defaultValue = "PT1H", paramLabel = "DURATION",
+            description = "The window of event time one sighting counts, ISO-8601 (default PT1H: an hour).")
+    java.time.Duration window;
+
+    @Option(names = "--flush-every", defaultValue = "PT1S", paramLabel = "DURATION",
+            description = "How often each partition sends what it counted, ISO-8601 (default PT1S); each send is a new version of the sightings it changed.")
+    java.time.Duration flushEvery;
+
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Create the topics that are missing, the events and sightings topics with N partitions.")
     int partitions;
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        StreamSettings settings = new StreamSettings(kafka.connection(), eventsTopic, sightingsTopic, indicatorsTopic, format(format),
-                applicationId, sightedAt);
+        StreamSettings settings;
+        try {
+            settings = new StreamSettings(kafka.connection(), eventsTopic, sightingsTopic, indicatorsTopic, format(format),
+                    applicationId, sightedAt, window, flushEvery);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
         if (partitions > 0) {
             Topics.ensure(kafka.connection(), eventsTopic, sightingsTopic, indicatorsTopic, partitions);
         }
@@ -80,8 +94,9 @@ public final class StreamCommand extends KnowledgeCommand {
             output.err().println("streaming " + eventsTopic + " -> " + sightingsTopic + " as " + applicationId + " (Ctrl-C stops)");
             while (stopped.getCount() > 0) {
                 stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                output.err().println(String.format(Locale.ROOT, "%s: %,d events, %,d unreadable, %,d sightings, %,d indicators", instance.state(),
-                        instance.counters().events(), instance.counters().malformed(), instance.counters().sightings(), instance.counters().indicators()));
+                output.err().println(String.format(Locale.ROOT, "%s: %,d events, %,d unreadable, %,d matches, %,d sighting versions, %,d indicators", instance.state(),
+                        instance.counters().events(), instance.counters().malformed(), instance.counters().matches(), instance.counters().sightings(),
+                        instance.counters().indicators()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

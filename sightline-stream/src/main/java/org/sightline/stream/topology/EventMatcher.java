@@ -106,13 +106,14 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         }
         for (StreamMatch match : matcher.accept(event)) {
             counters.matches.incrementAndGet();
-            tally(match);
+            tally(match, record.timestamp());
         }
     }
 
-    private void tally(StreamMatch match) {
+    private void tally(StreamMatch match, long recordTime) {
         String key = WindowedSighting.key(match, settings.window());
         Tally tally = tallies.computeIfAbsent(key, k -> new Tally());
+        tally.oldestRecord = Math.min(tally.oldestRecord, recordTime);
         for (Event matched : match.events()) {
             tally.first = Math.min(tally.first, nanos(matched.time()));
             tally.last = Math.max(tally.last, nanos(matched.time()));
@@ -135,7 +136,9 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
                 pending.delete(key + "#" + i);
             }
             pending.delete(key);
-            context.forward(new Record<>(key, WindowedSighting.delta(key, tally.count, instant(tally.first), instant(tally.last), observed), now));
+            // Stamped with the oldest event record it counts: a sighting's timestamp minus it is how long that event waited.
+            context.forward(new Record<>(key, WindowedSighting.delta(key, tally.count, instant(tally.first), instant(tally.last), observed),
+                    tally.oldestRecord == Long.MAX_VALUE ? now : tally.oldestRecord));
         }
         tallies.clear();
     }
@@ -150,15 +153,19 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
-    /** A window's matches since its last tally was sent: how many, first and last (epoch nanoseconds), events kept. */
+    /**
+     * A window's matches since its last tally was sent: how many, first and last (epoch
+     * nanoseconds), events kept, and the timestamp of the oldest event record counted.
+     */
     private static final class Tally {
         long count;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         int observed;
+        long oldestRecord = Long.MAX_VALUE;
 
         String encode() {
-            return count + " " + first + " " + last + " " + observed;
+            return count + " " + first + " " + last + " " + observed + " " + oldestRecord;
         }
 
         static Tally decode(String text) {
@@ -168,6 +175,7 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
             tally.first = Long.parseLong(parts[1]);
             tally.last = Long.parseLong(parts[2]);
             tally.observed = Integer.parseInt(parts[3]);
+            tally.oldestRecord = Long.parseLong(parts[4]);
             return tally;
         }
     }
