@@ -27,13 +27,13 @@ public final class EventBuilder {
     private final String source;
     private final long line;
     /** Per observable: its type, and what was stated: a value (String), Traffic, a property map, or a STIX object. */
-    private String[] types = new String[4];
-    private Object[] stated = new Object[4];
+    private String[] types = new String[8];
+    private Object[] stated = new Object[8];
     /** Per observable read from a STIX document, the key its references use; null for stated ones. */
     private String[] keys;
     private int observables;
-    private String[] fields = new String[8];
-    private String[] values = new String[8];
+    private String[] fields = new String[16];
+    private String[] values = new String[16];
     private int facts;
     private String sensor;
 
