@@ -208,17 +208,9 @@ final class FlatJson {
                 pos++;
                 skipSpace();
                 value(key, inArray, depth);
-                skipSpace();
-                byte next = peek();
-                pos++;
-                if (next == '}') {
+                if (atEnd((byte) '}')) {
                     return;
                 }
-                if (next != ',') {
-                    pos--;
-                    throw invalid("expected ',' or '}'");
-                }
-                skipSpace();
             }
         }
 
@@ -267,18 +259,26 @@ final class FlatJson {
                         put(key.slot, text, true);
                     }
                 }
-                skipSpace();
-                byte next = peek();
-                pos++;
-                if (next == ']') {
+                if (atEnd((byte) ']')) {
                     return;
                 }
-                if (next != ',') {
-                    pos--;
-                    throw invalid("expected ',' or ']'");
-                }
-                skipSpace();
             }
+        }
+
+        /** After a member or an element: true at the container's end (moved past it), else moved past the comma. */
+        private boolean atEnd(byte close) throws NotAnObjectException {
+            skipSpace();
+            byte next = peek();
+            if (next == close) {
+                pos++;
+                return true;
+            }
+            if (next != ',') {
+                throw invalid("expected ',' or '" + (char) close + "'");
+            }
+            pos++;
+            skipSpace();
+            return false;
         }
 
         /** A string's, number's or literal's text; null for JSON null. */
@@ -318,17 +318,9 @@ final class FlatJson {
                     }
                     while (true) {
                         skipValue(depth + 1);
-                        skipSpace();
-                        byte next = peek();
-                        pos++;
-                        if (next == ']') {
+                        if (atEnd((byte) ']')) {
                             return;
                         }
-                        if (next != ',') {
-                            pos--;
-                            throw invalid("expected ',' or ']'");
-                        }
-                        skipSpace();
                     }
                 }
                 case '"' -> skipString();

@@ -29,7 +29,7 @@ import org.sightline.stix.json.StixJson;
  * which a store keeps once.
  */
 public final class WindowedSighting {
-    static final int MAX_OBSERVED_DATA = SightingRecorder.MAX_OBSERVED_DATA;
+    public static final int MAX_OBSERVED_DATA = SightingRecorder.MAX_OBSERVED_DATA;
     private static final int MAX_COUNT = 999_999_999; // STIX 2.1 §5.7: count is at most 999,999,999
 
     private WindowedSighting() {

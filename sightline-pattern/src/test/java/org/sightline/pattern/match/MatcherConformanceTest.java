@@ -33,17 +33,20 @@ class MatcherConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void caseAgreesWithTheReference(JsonNode c) {
-        String text = c.path("pattern").asText();
-        String expected = c.path("expected").asText();
         List<JsonNode> documents = new ArrayList<>();
         c.path("observations").forEach(documents::add);
+        assertAgrees(c, c.path("stix_version").asText("2.1"), documents);
+    }
 
+    /** The case's expectation (match, no match, the bindings, or the error), for its pattern read as {@code stixVersion} against {@code documents}. */
+    static void assertAgrees(JsonNode c, String stixVersion, List<JsonNode> documents) {
+        String text = c.path("pattern").asText();
+        String expected = c.path("expected").asText();
         if (expected.equals("parse_error")) {
-            assertThatThrownBy(() -> PatternParser.parse(text, c.path("stix_version").asText("2.1")))
-                    .as(text).isInstanceOf(PatternSyntaxException.class);
+            assertThatThrownBy(() -> PatternParser.parse(text, stixVersion)).as(text).isInstanceOf(PatternSyntaxException.class);
             return;
         }
-        Pattern pattern = PatternParser.parse(text, c.path("stix_version").asText("2.1"));
+        Pattern pattern = PatternParser.parse(text, stixVersion);
         if (expected.equals("matcher_error")) {
             assertThatThrownBy(() -> PatternMatcher.match(pattern, ObservationSet.of(documents)))
                     .as(text).isInstanceOf(MatcherException.class);

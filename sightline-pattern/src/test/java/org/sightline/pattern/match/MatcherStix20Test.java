@@ -1,7 +1,6 @@
 package org.sightline.pattern.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sightline.pattern.ast.Pattern;
 import org.sightline.pattern.parse.PatternParser;
-import org.sightline.pattern.parse.PatternSyntaxException;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.testdata.SharedData;
 
@@ -45,31 +42,9 @@ class MatcherStix20Test {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rewrittenCases")
     void aTwoOneCaseRewrittenInTwoZeroFormGivesTheSameAnswer(JsonNode c) {
-        String text = c.path("pattern").asText();
-        String expected = c.path("expected").asText();
         List<JsonNode> documents = new ArrayList<>();
         c.path("observations").forEach(document -> documents.add(toTwoZero(document)));
-        if (expected.equals("parse_error")) {
-            assertThatThrownBy(() -> PatternParser.parse(text, "2.0")).as(text).isInstanceOf(PatternSyntaxException.class);
-            return;
-        }
-        Pattern pattern = PatternParser.parse(text, "2.0");
-        if (expected.equals("matcher_error")) {
-            assertThatThrownBy(() -> PatternMatcher.match(pattern, ObservationSet.of(documents))).as(text).isInstanceOf(MatcherException.class);
-            return;
-        }
-        MatchResult result = PatternMatcher.match(pattern, ObservationSet.of(documents));
-        switch (expected) {
-            case "match" -> assertThat(result.matched()).as(text).isTrue();
-            case "no_match" -> assertThat(result.matched()).as(text).isFalse();
-            case "match_sdo_ids" -> {
-                List<String> ids = new ArrayList<>();
-                c.path("expected_ids").forEach(id -> ids.add(id.asText()));
-                assertThat(result.firstBinding()).as(text).containsExactlyInAnyOrderElementsOf(ids);
-            }
-            case "match_count" -> assertThat(result.firstBinding()).as(text).hasSize(c.path("expected_count").asInt());
-            default -> throw new AssertionError("unknown expectation " + expected);
-        }
+        MatcherConformanceTest.assertAgrees(c, "2.0", documents);
     }
 
     /**

@@ -117,7 +117,7 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         for (Event matched : match.events()) {
             tally.first = Math.min(tally.first, nanos(matched.time()));
             tally.last = Math.max(tally.last, nanos(matched.time()));
-            if (tally.observed < MAX_OBSERVED_DATA) {
+            if (tally.observed < WindowedSighting.MAX_OBSERVED_DATA) {
                 pending.put(key + "#" + tally.observed++, WindowedSighting.observedJson(matched));
             }
         }
@@ -142,8 +142,6 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         }
         tallies.clear();
     }
-
-    private static final int MAX_OBSERVED_DATA = 10;
 
     private static long nanos(Instant time) {
         return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
