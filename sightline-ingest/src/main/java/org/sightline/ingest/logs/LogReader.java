@@ -290,27 +290,28 @@ public final class LogReader {
      * STIX documents as events: each observed-data is one event at its first_observed. Objects are
      * streamed one by one, so a bundle of any size is read in the memory of its largest object, plus
      * the observables that observed-data refer to by object_refs (kept until the end, since STIX lets
-     * them stand anywhere in the bundle) and the observed-data still waiting for one. Observed-data
+     * them stand anywhere in the bundle) and the observed-data still waiting for one; both go to a
+     * temporary file past a few thousand (SpillMap), so that memory stays bounded too. Observed-data
      * with embedded objects (STIX 2.0, and 2.1's deprecated form) is matched as soon as it is read.
      */
     static final class StixEvents {
         private final String source;
         private final EventSink sink;
         private final Counter counter;
-        private final Map<String, ObjectNode> observables = new HashMap<>();
+        private final SpillMap observables = new SpillMap();
+        /** The observed-data waiting for observables, by their position in the document. */
+        private final SpillMap waitingData = new SpillMap();
         /** Observed-data waiting for referenced observables, by the id of one still missing. */
         private final Map<String, List<Waiting>> waitingFor = new HashMap<>();
         private final List<Waiting> waiting = new ArrayList<>();
 
-        /** An observed-data read before some of the observables it refers to. */
+        /** An observed-data read before some of the observables it refers to (itself in waitingData, under its line). */
         private static final class Waiting {
-            final ObjectNode data;
             final long line;
             int missing;
             boolean emitted;
 
-            Waiting(ObjectNode data, long line, int missing) {
-                this.data = data;
+            Waiting(long line, int missing) {
                 this.line = line;
                 this.missing = missing;
             }
@@ -324,14 +325,16 @@ public final class LogReader {
 
         static void read(BufferedReader reader, String source, EventSink sink, Counter counter) {
             StixEvents events = new StixEvents(source, sink, counter);
-            try {
-                // An event's "line" is the object's position in the document: a minified bundle is all one line, and the
-                // position is what tells two observed-data of one file and one time apart (it goes into derived ids).
-                StixReader.read(reader, source, (object, index, line) -> events.accept(object, index + 1));
-            } catch (InvalidInputException e) {
-                counter.malformed(0, e.getMessage().replace(source + ": ", ""));
+            try (SpillMap observables = events.observables; SpillMap waiting = events.waitingData) {
+                try {
+                    // An event's "line" is the object's position in the document: a minified bundle is all one line, and the
+                    // position is what tells two observed-data of one file and one time apart (it goes into derived ids).
+                    StixReader.read(reader, source, (object, index, line) -> events.accept(object, index + 1));
+                } catch (InvalidInputException e) {
+                    counter.malformed(0, e.getMessage().replace(source + ": ", ""));
+                }
+                events.finish();
             }
-            events.finish();
         }
 
         private void accept(ObjectNode object, long line) {
@@ -349,7 +352,7 @@ public final class LogReader {
                 return;
             }
             int missing = 0;
-            Waiting pending = new Waiting(object, line, 0);
+            Waiting pending = new Waiting(line, 0);
             for (JsonNode ref : object.get("object_refs")) {
                 if (!observables.containsKey(ref.asText())) {
                     missing++;
@@ -361,6 +364,7 @@ public final class LogReader {
             } else {
                 pending.missing = missing;
                 waiting.add(pending);
+                waitingData.put(Long.toString(line), object);
             }
         }
 
@@ -373,7 +377,7 @@ public final class LogReader {
             for (Waiting pending : ready) {
                 if (--pending.missing == 0 && !pending.emitted) {
                     pending.emitted = true;
-                    emit(pending.data, pending.line);
+                    emit(waitingData.remove(Long.toString(pending.line)), pending.line);
                 }
             }
         }
@@ -383,14 +387,14 @@ public final class LogReader {
             for (Waiting pending : waiting) {
                 if (!pending.emitted) {
                     pending.emitted = true;
-                    emit(pending.data, pending.line);
+                    emit(waitingData.remove(Long.toString(pending.line)), pending.line);
                 }
             }
         }
 
         private void emit(ObjectNode data, long line) {
             try {
-                Map<String, ObjectNode> objects = org.sightline.pattern.match.ObservationSet.objectsOf(data, observables);
+                Map<String, ObjectNode> objects = org.sightline.pattern.match.ObservationSet.objectsOf(data, observables.lookup());
                 String first = data.path("first_observed").asText(null);
                 if (!org.sightline.stix.StixTimestamp.isValid(first)) {
                     counter.malformed(line, data.path("id").asText("observed-data") + ": 'first_observed' is missing or not a timestamp");

@@ -217,6 +217,58 @@ class LogReaderTest {
         assertThat(said).contains("events=" + count + " malformed=0 observables=" + count);
     }
 
+    /**
+     * STIX 2.1's form: each observed-data refers to an observable of its own by id, the observable
+     * before it for most, after it for every tenth, so both the observables and the waiting
+     * observed-data outgrow memory and go to SpillMap's file; read with a 48 MB heap.
+     */
+    @Test
+    void aTwoOneBundleOfSixtyMegabytesWithObjectRefsIsReadInAHeapSmallerThanItself() throws Exception {
+        Path file = temp.resolve("big-refs-bundle.json");
+        int count = 100_000;
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+            out.write("{\"type\":\"bundle\",\"id\":\"bundle--5d0e2f4a-0000-4000-8000-000000000002\",\"objects\":[");
+            for (int i = 0; i < count; i++) {
+                String time = String.format("2024-01-01T%02d:%02d:%02d.000Z", i / 3600 % 24, i / 60 % 60, i % 60);
+                String sco = "{\"type\":\"domain-name\",\"spec_version\":\"2.1\",\"id\":\"domain-name--" + String.format("%08x", i)
+                        + "-0000-4000-8000-000000000000\",\"value\":\"host" + i + ".example\",\"x_note\":\"" + "n".repeat(150) + "\"}";
+                String data = "{\"type\":\"observed-data\",\"spec_version\":\"2.1\",\"id\":\"observed-data--" + String.format("%08x", i)
+                        + "-0000-4000-8000-000000000000\",\"created\":\"" + time + "\",\"modified\":\"" + time + "\",\"first_observed\":\""
+                        + time + "\",\"last_observed\":\"" + time + "\",\"number_observed\":1,\"object_refs\":[\"domain-name--"
+                        + String.format("%08x", i) + "-0000-4000-8000-000000000000\"],\"x_note\":\"" + "n".repeat(150) + "\"}";
+                out.write(i == 0 ? "" : ",\n");
+                out.write(i % 10 == 0 ? data + "," + sco : sco + "," + data);
+            }
+            out.write("]}");
+        }
+        assertThat(java.nio.file.Files.size(file)).isGreaterThan(50L * 1024 * 1024);
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), CountEvents.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(probe.waitFor()).as(said).isZero();
+        assertThat(said).contains("events=" + count + " malformed=0 observables=" + count);
+    }
+
+    @Test
+    void aSpillMapGivesBackWhatItWasGivenInMemoryAndOnDisk() {
+        try (SpillMap map = new SpillMap(3)) {
+            for (int i = 0; i < 10; i++) {
+                map.put("k" + i, (com.fasterxml.jackson.databind.node.ObjectNode) org.sightline.stix.json.StixJson.parseObject(
+                        "{\"type\":\"domain-name\",\"value\":\"h" + i + ".example\"}", "test"));
+                if (i == 2) {
+                    assertThat(map.spilled()).isFalse();
+                }
+            }
+            assertThat(map.spilled()).isTrue();
+            assertThat(map.get("k7").path("value").asText()).isEqualTo("h7.example");
+            assertThat(map.lookup().get("k0").path("value").asText()).isEqualTo("h0.example");
+            assertThat(map.remove("k1").path("value").asText()).isEqualTo("h1.example");
+            assertThat(map.containsKey("k1")).isFalse();
+            assertThat(map.get("absent")).isNull();
+        }
+    }
+
     @Test
     void observablesReferredToBeforeOrAfterTheirObservedDataAreBothFound() throws java.io.IOException {
         String time = "2024-01-01T00:00:00.000Z";
