@@ -195,6 +195,16 @@ class LogReaderTest {
                 + "\",\"last_observed\":\"" + time + "\",\"number_observed\":1,\"x_note\":\"" + "n".repeat(300) + "\"}";
     }
 
+    /** What CountEvents says of the file, read in a JVM of its own with a 48 MB heap. */
+    private static String countedWithSmallHeap(Path file) throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), CountEvents.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(probe.waitFor()).as(said).isZero();
+        return said;
+    }
+
     @Test
     void aBundleOfSixtyMegabytesIsStreamedInAHeapSmallerThanItself() throws Exception {
         // 'objects' before 'type', as some producers write it; read in a JVM of its own with a 48 MB heap
@@ -209,12 +219,7 @@ class LogReaderTest {
             out.write("],\"id\":\"bundle--5d0e2f4a-0000-4000-8000-000000000001\",\"type\":\"bundle\"}");
         }
         assertThat(java.nio.file.Files.size(file)).isGreaterThan(50L * 1024 * 1024);
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
-                "-cp", System.getProperty("java.class.path"), CountEvents.class.getName(), file.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(probe.waitFor()).as(said).isZero();
-        assertThat(said).contains("events=" + count + " malformed=0 observables=" + count);
+        assertThat(countedWithSmallHeap(file)).contains("events=" + count + " malformed=0 observables=" + count);
     }
 
     /**
@@ -242,12 +247,7 @@ class LogReaderTest {
             out.write("]}");
         }
         assertThat(java.nio.file.Files.size(file)).isGreaterThan(50L * 1024 * 1024);
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
-                "-cp", System.getProperty("java.class.path"), CountEvents.class.getName(), file.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(probe.waitFor()).as(said).isZero();
-        assertThat(said).contains("events=" + count + " malformed=0 observables=" + count);
+        assertThat(countedWithSmallHeap(file)).contains("events=" + count + " malformed=0 observables=" + count);
     }
 
     @Test
