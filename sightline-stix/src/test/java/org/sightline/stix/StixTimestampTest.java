@@ -58,4 +58,23 @@ class StixTimestampTest {
         String fraction = String.format("%09d", nanos).substring(0, digits);
         return base + (digits == 0 ? "" : "." + fraction) + "Z";
     }
+
+    @org.junit.jupiter.api.Test
+    void theCommonFormIsReadByPositionExactlyAsJavaTimeReadsIt() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261202);
+        for (int n = 0; n < 50_000; n++) {
+            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(random.nextLong(
+                    java.time.LocalDate.of(1, 1, 1).toEpochDay(), java.time.LocalDate.of(9999, 12, 31).toEpochDay()));
+            org.assertj.core.api.Assertions.assertThat(StixTimestamp.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()))
+                    .isEqualTo(date.toEpochDay());
+            String fraction = n % 3 == 0 ? "" : "." + String.format("%09d", random.nextInt(1_000_000_000)).substring(0, 1 + random.nextInt(9));
+            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d%sZ", date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), fraction);
+            org.assertj.core.api.Assertions.assertThat(StixTimestamp.parse(text)).as(text).isEqualTo(java.time.Instant.parse(text));
+        }
+        org.assertj.core.api.Assertions.assertThat(StixTimestamp.parse("2024-02-29T00:00:00Z")).isEqualTo(java.time.Instant.parse("2024-02-29T00:00:00Z"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StixTimestamp.parse("2023-02-29T00:00:00Z"))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
+        org.assertj.core.api.Assertions.assertThat(StixTimestamp.parse("2016-12-31T23:59:60Z")).isEqualTo(java.time.Instant.parse("2016-12-31T23:59:59Z"));
+    }
 }

@@ -25,18 +25,15 @@ interface ChunkDecoder {
     static ChunkDecoder byLine(LineDecoder decoder) {
         return (chunk, source, out) -> {
             byte[] bytes = chunk.bytes();
+            int length = chunk.length();
             long line = chunk.firstLine();
-            int start = 0;
-            for (int i = 0; i <= chunk.length(); i++) {
-                if (i < chunk.length() && bytes[i] != '\n') {
-                    continue;
-                }
-                int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+            for (int start = 0; start < length; line++) {
+                int newline = LineChunks.nextNewline(bytes, start, length);
+                int end = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
                 if (!isBlank(bytes, start, end)) {
                     decodeLine(decoder, bytes, start, end, source, line, out);
                 }
-                line++;
-                start = i + 1;
+                start = newline + 1;
             }
         };
     }

@@ -171,6 +171,22 @@ final class LineChunks {
         return length > 0 && bytes[length - 1] != '\n' ? count + 1 : count;
     }
 
+    /** The offset of the first newline in {@code bytes[from, length)}, or {@code length}; eight bytes at a time, like {@link #lines}. */
+    static int nextNewline(byte[] bytes, int from, int length) {
+        int i = from;
+        for (; i + 8 <= length; i += 8) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zeros = ~(((word & ~HIGHS) + ~HIGHS) | word | ~HIGHS);
+            if (zeros != 0) {
+                return i + Long.numberOfTrailingZeros(zeros) / 8; // little-endian: the lowest byte is the first
+            }
+        }
+        while (i < length && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
     /** Drops the first {@code n} bytes and refills the buffer. */
     private void consume(int n) throws IOException {
         System.arraycopy(buffer, n, buffer, 0, filled - n);
