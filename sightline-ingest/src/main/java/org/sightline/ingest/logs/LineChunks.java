@@ -124,23 +124,13 @@ final class LineChunks {
 
     private void readHeaderLine(Headers headers) throws IOException {
         int end;
-        while ((end = newline()) < 0 && !eof) {
+        while ((end = nextNewline(buffer, 0, filled)) == filled && !eof) {
             grow();
         }
-        int length = end < 0 ? filled : end;
-        headers.header(new String(buffer, 0, length, StandardCharsets.UTF_8).replace("\r", ""));
+        headers.header(new String(buffer, 0, end, StandardCharsets.UTF_8).replace("\r", ""));
         headerLines++;
         nextLine++;
-        consume(end < 0 ? filled : end + 1);
-    }
-
-    private int newline() {
-        for (int i = 0; i < filled; i++) {
-            if (buffer[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        consume(Math.min(filled, end + 1));
     }
 
     private static final java.lang.invoke.VarHandle LONGS =

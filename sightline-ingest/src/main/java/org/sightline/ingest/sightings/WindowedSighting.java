@@ -75,9 +75,10 @@ public final class WindowedSighting {
 
     /**
      * The window's sighting after a delta: {@code aggregate} is the previous one (null for the
-     * first delta), as this method returned it.
+     * first delta), as this method returned it; {@code now} (wall-clock epoch milliseconds) is kept
+     * as when it was last merged into, which the sighting sent never shows.
      */
-    public static String merge(String aggregate, String deltaJson) {
+    public static String merge(String aggregate, String deltaJson, long now) {
         ObjectNode delta = StixJson.parseObject(deltaJson, "sighting delta");
         ObjectNode sighting;
         String first = delta.path("first_seen").asText();
@@ -121,16 +122,11 @@ public final class WindowedSighting {
             refs.add(objects.get(0).path("id").asText());
             objects.forEach(kept::add);
         }
-        return StixJson.write(sighting);
-    }
-
-    /** The aggregate with when it was last merged into (wall-clock epoch milliseconds), which the sighting sent never shows. */
-    public static String touched(String aggregate, long now) {
-        ObjectNode sighting = StixJson.parseObject(aggregate, "window sighting");
         sighting.put("x_sightline_touched", now);
         return StixJson.write(sighting);
     }
 
+    /** When the aggregate was last merged into (wall-clock epoch milliseconds). */
     public static long touchedAt(String aggregate) {
         return StixJson.parseObject(aggregate, "window sighting").path("x_sightline_touched").asLong(0);
     }

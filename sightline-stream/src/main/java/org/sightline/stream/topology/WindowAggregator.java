@@ -45,8 +45,8 @@ final class WindowAggregator implements Processor<String, String, String, String
         if (delta.key() == null || delta.value() == null) {
             return;
         }
-        String sighting = WindowedSighting.merge(windows.get(delta.key()), delta.value());
-        windows.put(delta.key(), WindowedSighting.touched(sighting, context.currentSystemTimeMs()));
+        String sighting = WindowedSighting.merge(windows.get(delta.key()), delta.value(), context.currentSystemTimeMs());
+        windows.put(delta.key(), sighting);
         counters.sightings.incrementAndGet();
         context.forward(new Record<>(WindowedSighting.indicatorOf(delta.key()), WindowedSighting.bundle(sighting, settings.whereSighted()),
                 delta.timestamp()));
