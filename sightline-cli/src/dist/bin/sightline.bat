@@ -14,6 +14,8 @@ if errorlevel 1 (
   exit /b 1
 )
 set "SIGHTLINE_GC=-XX:+UseParallelGC"
+rem On 2 cores or fewer the serial collector: its single thread does not compete with the work.
+if %NUMBER_OF_PROCESSORS% LEQ 2 set "SIGHTLINE_GC=-XX:+UseSerialGC"
 echo.%JAVA_OPTS% | findstr /c:"GC" >nul && set "SIGHTLINE_GC="
 "%JAVA_EXE%" %SIGHTLINE_GC% -XX:+ExitOnOutOfMemoryError %JAVA_OPTS% -cp "%SIGHTLINE_LIB%\*" org.sightline.cli.Sightline %*
 exit /b %ERRORLEVEL%

@@ -2,6 +2,8 @@ package org.sightline.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
 import org.sightline.cli.bench.BenchCommand;
 import org.sightline.cli.commands.ActorCommand;
 import org.sightline.cli.commands.DemoCommand;
@@ -27,20 +29,49 @@ import picocli.CommandLine.Mixin;
  * what was asked), 2 usage error.
  */
 @Command(name = "sightline", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Threat intelligence for attribution and supply-chain exposure, STIX 2.1 native.",
-        subcommands = {ImportCommand.class, ExportCommand.class, GetCommand.class, SearchCommand.class,
-                StatsCommand.class, ActorCommand.class, ServeCommand.class, DemoCommand.class,
-                ReindexCommand.class, PatternCommand.class, MatchCommand.class, SimilarCommand.class,
-                org.sightline.cli.claims.ClaimsCommand.class, org.sightline.cli.claims.ClaimCommand.class,
-                org.sightline.cli.claims.EvidenceCommand.class, org.sightline.cli.claims.AssessCommand.class,
-                org.sightline.cli.claims.ResolveCommand.class, org.sightline.cli.claims.SourceCommand.class, org.sightline.cli.claims.AchCommand.class,
-                org.sightline.cli.claims.DossierCommand.class, org.sightline.cli.claims.SuppliersCommand.class,
-                org.sightline.cli.claims.ExposureCommand.class, org.sightline.cli.commands.TokenCommand.class,
-                org.sightline.cli.commands.AuditCommand.class, org.sightline.cli.commands.CollectionCommand.class, org.sightline.cli.commands.ScreenCommand.class,
-                org.sightline.cli.taxii.TaxiiCommand.class, org.sightline.cli.misp.MispCommand.class,
-                org.sightline.cli.stream.StreamCommand.class, org.sightline.cli.stream.IndicatorsCommand.class,
-                org.sightline.cli.stream.EventsCommand.class, org.sightline.cli.stream.SightingsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Threat intelligence for attribution and supply-chain exposure, STIX 2.1 native.")
 public final class Sightline implements Runnable {
+    /**
+     * The subcommands, in the order the usage lists them. They are added when a command line is run,
+     * not declared on the annotation: picocli reads every command's annotations when it is added,
+     * which for all of them took 0.4 s, longer than the JVM's own start, so only the one asked for
+     * is added (all of them for "help" and when none or an unknown one is named, for the usage and suggestions).
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
+            ImportCommand.class,
+            ExportCommand.class,
+            GetCommand.class,
+            SearchCommand.class,
+            StatsCommand.class,
+            ActorCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            ReindexCommand.class,
+            PatternCommand.class,
+            MatchCommand.class,
+            SimilarCommand.class,
+            org.sightline.cli.claims.ClaimsCommand.class,
+            org.sightline.cli.claims.ClaimCommand.class,
+            org.sightline.cli.claims.EvidenceCommand.class,
+            org.sightline.cli.claims.AssessCommand.class,
+            org.sightline.cli.claims.ResolveCommand.class,
+            org.sightline.cli.claims.SourceCommand.class,
+            org.sightline.cli.claims.AchCommand.class,
+            org.sightline.cli.claims.DossierCommand.class,
+            org.sightline.cli.claims.SuppliersCommand.class,
+            org.sightline.cli.claims.ExposureCommand.class,
+            org.sightline.cli.commands.TokenCommand.class,
+            org.sightline.cli.commands.AuditCommand.class,
+            org.sightline.cli.commands.CollectionCommand.class,
+            org.sightline.cli.commands.ScreenCommand.class,
+            org.sightline.cli.taxii.TaxiiCommand.class,
+            org.sightline.cli.misp.MispCommand.class,
+            org.sightline.cli.stream.StreamCommand.class,
+            org.sightline.cli.stream.IndicatorsCommand.class,
+            org.sightline.cli.stream.EventsCommand.class,
+            org.sightline.cli.stream.SightingsCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class);
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
@@ -74,6 +105,13 @@ public final class Sightline implements Runnable {
         root.out = out;
         root.err = err;
         CommandLine commandLine = new CommandLine(root);
+        String asked = askedCommand(args);
+        boolean known = !"help".equals(asked) && COMMANDS.stream().anyMatch(command -> names(command).contains(asked));
+        for (Class<?> command : COMMANDS) {
+            if (!known || names(command).contains(asked)) {
+                commandLine.addSubcommand(command);
+            }
+        }
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> report(e, line, out, err));
@@ -88,6 +126,32 @@ public final class Sightline implements Runnable {
             return USAGE;
         });
         return commandLine.execute(args);
+    }
+
+    /** The subcommand a command line names: its first word that is neither a global option nor an option's value. */
+    static String askedCommand(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            if (GLOBAL_OPTIONS_WITH_VALUES.contains(arg)) {
+                i++; // "--db URL": the URL is not the command
+            } else if (!arg.contains("=") && !GLOBAL_FLAGS.contains(arg)) {
+                return null; // an option picocli will explain
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> GLOBAL_OPTIONS_WITH_VALUES = Set.of("--data-dir", "--db", "--db-user", "--db-password");
+    private static final Set<String> GLOBAL_FLAGS = Set.of("--json", "-h", "--help", "-V", "--version");
+
+    private static List<String> names(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        List<String> names = new java.util.ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
     }
 
     private static int report(Exception e, CommandLine line, PrintStream out, PrintStream err) {
