@@ -31,6 +31,15 @@ public final class StreamInstance implements AutoCloseable {
         return streams.metadataForLocalThreads().stream().mapToInt(thread -> thread.activeTasks().size()).sum();
     }
 
+    /** Stops processing (the instance stays in its group and keeps its tasks) until {@link #resume}. */
+    public void pause() {
+        streams.pause();
+    }
+
+    public void resume() {
+        streams.resume();
+    }
+
     public StreamCounters counters() {
         return counters;
     }

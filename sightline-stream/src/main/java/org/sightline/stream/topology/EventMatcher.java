@@ -85,9 +85,8 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
 
     @Override
     public void process(Record<String, byte[]> record) {
-        long version = catalog.version();
-        if (matcher == null || (fixed == null && version != compiled)) {
-            compile(version);
+        if (matcher == null || (fixed == null && catalog.version() != compiled)) {
+            compile();
         }
         counters.events.incrementAndGet();
         RecordMetadata where = context.recordMetadata().orElse(null);
@@ -178,14 +177,17 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         }
     }
 
-    private void compile(long version) {
-        List<Indicator> indicators = fixed != null ? fixed.get() : fromStore();
-        IndicatorIndex index = IndicatorIndex.compile(indicators);
+    private void compile() {
+        IndicatorCatalog.Compiled current = catalog.current(fixed != null ? fixed : this::fromStore);
+        if (current.version() == compiled && matcher != null) {
+            return;
+        }
+        IndicatorIndex index = current.index();
         if (!index.rejected().isEmpty()) {
             LOG.warn("{} indicators could not be compiled, first: {}", index.rejected().size(), index.rejected().get(0));
         }
         matcher = new StreamingMatcher(index, Duration.ofHours(1));
-        compiled = version;
+        compiled = current.version();
         counters.indicators.set(index.size());
     }
 
