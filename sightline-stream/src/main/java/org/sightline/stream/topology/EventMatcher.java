@@ -55,6 +55,20 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
     /** Tallies not yet sent, by window key; "key#n" entries hold their events' observed-data. */
     private KeyValueStore<String, String> pending;
     private final Map<String, Tally> tallies = new HashMap<>();
+    /**
+     * How many observed-data this partition has sent per window, for the most recent windows: a
+     * window's sighting keeps only its first {@link WindowedSighting#MAX_OBSERVED_DATA}, so once this
+     * partition has sent that many, later events of the window are counted without building their
+     * STIX (most of a busy window's cost). Forgotten on restart, when at most that many more are sent
+     * and dropped by the aggregator, and after the aggregator's retention, when it starts the window
+     * afresh.
+     */
+    private final Map<String, Sent> observedSent = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sent> eldest) {
+            return size() > 100_000;
+        }
+    };
     private StreamingMatcher matcher;
     private long compiled = -1;
 
@@ -116,12 +130,22 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         for (Event matched : match.events()) {
             tally.first = Math.min(tally.first, nanos(matched.time()));
             tally.last = Math.max(tally.last, nanos(matched.time()));
-            if (tally.observed < WindowedSighting.MAX_OBSERVED_DATA) {
+            if (observedSentFor(key) + tally.observed < WindowedSighting.MAX_OBSERVED_DATA) {
                 pending.put(key + "#" + tally.observed++, WindowedSighting.observedJson(matched));
             }
         }
         tally.count++;
         pending.put(key, tally.encode());
+    }
+
+    /** Observed-data this partition has sent for a window, as far as the window's sighting still holds them. */
+    private int observedSentFor(String key) {
+        Sent sent = observedSent.get(key);
+        return sent == null || context.currentSystemTimeMs() - sent.at > WindowAggregator.RETENTION.toMillis() ? 0 : sent.count;
+    }
+
+    /** How many observed-data were sent for a window, and when last. */
+    private record Sent(int count, long at) {
     }
 
     /** Sends every window's tally, then forgets it: the next ones count from zero. */
@@ -135,6 +159,9 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
                 pending.delete(key + "#" + i);
             }
             pending.delete(key);
+            if (tally.observed > 0) {
+                observedSent.put(key, new Sent(observedSentFor(key) + tally.observed, now));
+            }
             // Stamped with the oldest event record it counts: a sighting's timestamp minus it is how long that event waited.
             context.forward(new Record<>(key, WindowedSighting.delta(key, tally.count, instant(tally.first), instant(tally.last), observed),
                     tally.oldestRecord == Long.MAX_VALUE ? now : tally.oldestRecord));

@@ -190,4 +190,25 @@ class MatchingTopologyTest {
         records.forEach(record -> keys.add(record.key()));
         return keys;
     }
+
+    @Test
+    void aPartitionStopsSendingObservedDataOnceItsWindowHasAllItKeeps() {
+        indicators.pipeInput(DEBIAN, indicator(DEBIAN, "[domain-name:value = 'security.debian.org']"));
+        TestOutputTopic<String, String> deltas = driver.createOutputTopic("sightline-test-window-tallies-repartition",
+                new StringDeserializer(), new StringDeserializer());
+        String match = eve.stream().filter(line -> line.contains("\"rrname\":\"security.debian.org\"")).findFirst().orElseThrow();
+        int[] perFlush = {4, 4, 4, 4};
+        for (int matches : perFlush) {
+            for (int i = 0; i < matches; i++) {
+                events.pipeInput("k", match);
+            }
+            flush();
+        }
+        List<Integer> observedPerDelta = deltas.readValuesToList().stream()
+                .map(delta -> StixJson.parseObject(delta, "delta").path("observed").size()).toList();
+        assertThat(observedPerDelta).containsExactly(4, 4, 2, 0); // ten in all, then counts alone
+        JsonNode last = latest(sightings.readRecordsToList()).values().iterator().next();
+        assertThat(last.path("count").asLong()).isEqualTo(16);
+        assertThat(last.path("observed_data_refs")).hasSize(10);
+    }
 }
