@@ -57,6 +57,31 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyTheCommandAskedForIsBuiltYetEveryWayOfAskingStillWorks() {
+        assertThat(Sightline.askedCommand("match", "--events", "x")).isEqualTo("match");
+        assertThat(Sightline.askedCommand("--data-dir", "/tmp/d", "--json", "claim", "add")).isEqualTo("claim");
+        assertThat(Sightline.askedCommand("--db=jdbc:h2:mem:x", "stats")).isEqualTo("stats");
+        assertThat(Sightline.askedCommand("--help")).isNull();
+        assertThat(Sightline.askedCommand("--no-such-global", "stats")).isNull();
+
+        Run usage = run("--help");
+        for (String command : new String[] {"import", "match", "claim", "taxii", "misp", "bench", "help"}) {
+            assertThat(usage.out()).as(command).contains("  " + command + " ");
+        }
+        Run help = run("help", "match");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: sightline match");
+        Run typo = run("matc");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("'matc'", "match"); // the full list, so picocli can suggest
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = Sightline.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), "--data-dir", dataDir.toString(), "stats", "--json");
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("{");
+    }
+
+    @Test
     void aUsageErrorExitsTwo() {
         Run run = run("import", "--no-such-option", "x.json");
         assertThat(run.exit()).isEqualTo(2);
