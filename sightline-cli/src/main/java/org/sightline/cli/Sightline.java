@@ -106,12 +106,8 @@ public final class Sightline implements Runnable {
         root.err = err;
         CommandLine commandLine = new CommandLine(root);
         String asked = askedCommand(args);
-        boolean known = !"help".equals(asked) && COMMANDS.stream().anyMatch(command -> names(command).contains(asked));
-        for (Class<?> command : COMMANDS) {
-            if (!known || names(command).contains(asked)) {
-                commandLine.addSubcommand(command);
-            }
-        }
+        List<Class<?>> named = "help".equals(asked) ? List.of() : COMMANDS.stream().filter(command -> names(command).contains(asked)).toList();
+        (named.isEmpty() ? COMMANDS : named).forEach(commandLine::addSubcommand);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> report(e, line, out, err));

@@ -127,10 +127,11 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         String key = WindowedSighting.key(match, settings.window());
         Tally tally = tallies.computeIfAbsent(key, k -> new Tally());
         tally.oldestRecord = Math.min(tally.oldestRecord, recordTime);
+        int sentBefore = observedSentFor(key);
         for (Event matched : match.events()) {
             tally.first = Math.min(tally.first, nanos(matched.time()));
             tally.last = Math.max(tally.last, nanos(matched.time()));
-            if (observedSentFor(key) + tally.observed < WindowedSighting.MAX_OBSERVED_DATA) {
+            if (sentBefore + tally.observed < WindowedSighting.MAX_OBSERVED_DATA) {
                 pending.put(key + "#" + tally.observed++, WindowedSighting.observedJson(matched));
             }
         }
