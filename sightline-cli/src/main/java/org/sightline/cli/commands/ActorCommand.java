@@ -127,7 +127,14 @@ public final class ActorCommand extends KnowledgeCommand {
         if (resolution.conflict()) {
             output.line("");
             output.line("CONFLICT: '" + resolution.query() + "' is also claimed by other actors (not linked as the same actor):");
-            resolution.ambiguousWith().forEach(c -> output.line("  " + c.name() + "  " + c.id()));
+            output.line("  " + holder(card.name(), card.externalId(), card.id()) + "  per " + String.join("; ", resolution.sources())
+                    + "  (shown above)");
+            resolution.ambiguousWith().forEach(h -> output.line("  " + holder(h.name(), h.externalId(), h.id())
+                    + "  per " + String.join("; ", h.sources())));
         }
+    }
+
+    private static String holder(String name, String externalId, String id) {
+        return name + (externalId == null ? "" : " [" + externalId + "]") + "  " + id;
     }
 }

@@ -22,7 +22,8 @@ import org.sightline.stix.json.StixJson;
  * categories, victims and incident type, the attribution confidence and the related clusters become
  * {@code x_misp_*} properties; refs become external references.
  *
- * <p>The cluster's UUID is the object's UUID, so re-importing a galaxy is a no-op, and the galaxy's
+ * <p>The cluster's UUID is the object's UUID (for the mitre-* galaxies, one derived from it: see
+ * {@link #objectUuid}), so re-importing a galaxy is a no-op, and the galaxy's
  * version orders versions: version N is written as modified = 2000-01-01T00:00:00Z + N seconds, so
  * that a newer galaxy release makes newer versions without any clock involved.
  */
@@ -106,10 +107,24 @@ public final class GalaxyClusters {
         return StixId.uuid5("misp-galaxy-cluster:" + uuid).toString();
     }
 
+    /**
+     * The UUID of the object a cluster becomes. The mitre-* galaxies copy ATT&CK under ATT&CK's own
+     * UUIDs; as versions of ATT&CK's objects their clusters would shadow them or be shadowed (and the
+     * aliases the galaxy added since, "NastyShrew" for Gamaredon, lost), so each is an object of its
+     * own, with a UUID derived from the galaxy and ATT&CK's, that the actor linker joins to ATT&CK's.
+     */
+    public static String objectUuid(String galaxyType, String uuid) {
+        if (galaxyType.startsWith("mitre-")) {
+            return StixId.uuid5("misp-galaxy-cluster:" + galaxyType + ":" + uuid).toString();
+        }
+        return stixUuid(uuid);
+    }
+
     /** One actor cluster (from a galaxy file or a MISP event's Galaxy) as an intrusion set, threat actor or campaign. */
     public static ObjectNode actor(JsonNode cluster, String galaxyType, String timestamp) {
         String uuid = cluster.path("uuid").asText("");
-        ObjectNode object = actor(cluster, ClusterKind.of(cluster), galaxyType, stixUuid(uuid), cluster.path("value").asText(), timestamp);
+        ObjectNode object = actor(cluster, ClusterKind.of(cluster), galaxyType, objectUuid(galaxyType, uuid),
+                cluster.path("value").asText(), timestamp);
         object.put("x_misp_uuid", uuid);
         return object;
     }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
 import org.sightline.stix.StixObject;
@@ -26,8 +28,11 @@ public final class ActorDirectory {
     private static final int SUMMARY_LENGTH = 300;
     private static final double TYPO_SCORE = 0.93;
     private static final double TYPO_MARGIN = 0.05;
+    private static final Pattern MISP_ATTACK_LABEL = Pattern.compile("^(.+?)\\s+-\\s+(G\\d{4})$");
 
     private final StixStore store;
+    private ActorClusters clusters;
+    private long clustersAt = -1;
 
     public ActorDirectory(StixStore store) {
         this.store = store;
@@ -38,36 +43,76 @@ public final class ActorDirectory {
         if (key.isEmpty()) {
             throw new InvalidInputException("actor: the name '" + query + "' has no letters or digits to look up");
         }
-        List<Candidate> exact = exactMatches(query, key);
-        ActorClusters clusters = new ActorClusters(store);
+        ActorClusters clusters = clusters();
+        List<NameMatch> exact = exactMatches(query, key);
+        List<Candidate> candidates;
         if (exact.isEmpty()) {
             List<Candidate> nearest = onePerActor(nearest(key), clusters);
             if (!clearTypo(nearest)) {
-                return new ActorResolution(query, null, false, List.of(), nearest);
+                return new ActorResolution(query, null, List.of(), false, List.of(), nearest);
             }
             // "Stone Pnada": one actor's name is so close, and so much closer than any other actor's, that it is a typo of it.
-            exact = List.of(nearest.get(0));
+            String typoOf = nearest.get(0).matchedName();
+            exact = exactMatches(typoOf, NameKey.of(typoOf));
+            candidates = nearest;
+        } else {
+            candidates = exact.stream().map(this::candidate).toList();
         }
-        // One actor per cluster of linked objects, in the order of their best candidate.
-        Map<String, Candidate> byCluster = new LinkedHashMap<>();
-        for (Candidate candidate : exact) {
-            byCluster.putIfAbsent(clusters.root(candidate.id()), candidate);
-        }
-        List<Candidate> actors = new ArrayList<>();
-        for (Candidate first : byCluster.values()) {
-            String canonical = canonical(clusters.members(first.id()), first.id());
-            actors.add(canonical.equals(first.id()) ? first
-                    : new Candidate(canonical, canonicalName(canonical), first.matchedName(), first.score()));
-        }
-        ActorCard card = store.current(actors.get(0).id()).map(actor -> card(actor, clusters.members(actor.id()))).orElse(null);
-        return new ActorResolution(query, card, actors.size() > 1, actors.subList(1, actors.size()), exact);
+        List<NameHolder> holders = holders(exact, clusters);
+        NameHolder first = holders.get(0);
+        ActorCard card = store.current(first.id()).map(actor -> card(actor, clusters.members(actor.id()))).orElse(null);
+        return new ActorResolution(query, card, first.sources(), holders.size() > 1, holders.subList(1, holders.size()), candidates);
     }
 
-    /** Objects carrying exactly this name key or external id, best first (see {@link #rank}). */
-    private List<Candidate> exactMatches(String query, String key) {
+    /**
+     * The actors holding an exactly matched name, one per cluster of linked objects, best first: a
+     * canonical name before an alias (menuPass's "APT10" alias yields to an actor named APT10), then
+     * an actor ATT&CK lists (its behaviour is known) before one only a galaxy or a report names.
+     */
+    private List<NameHolder> holders(List<NameMatch> exact, ActorClusters clusters) {
+        Map<String, List<NameMatch>> byCluster = new LinkedHashMap<>();
+        for (NameMatch match : exact) {
+            byCluster.computeIfAbsent(clusters.root(match.objectId()), k -> new ArrayList<>()).add(match);
+        }
+        record Ranked(NameHolder holder, NameMatch best) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (List<NameMatch> matches : byCluster.values()) {
+            NameMatch best = matches.get(0);
+            String canonical = canonical(clusters.members(best.objectId()), best.objectId());
+            StixObject shown = store.current(canonical).orElse(null);
+            List<String> sources = new ArrayList<>();
+            for (StixObject holder : store.currentObjects(matches.stream().map(NameMatch::objectId).toList())) {
+                addOnce(sources, Provenance.of(store, holder));
+            }
+            sources.sort(null);
+            ranked.add(new Ranked(new NameHolder(canonical, shown == null ? best.name() : shown.name(),
+                    shown == null ? null : shown.externalId("mitre-attack").orElse(null), List.copyOf(sources)), best));
+        }
+        ranked.sort(Comparator.comparing((Ranked r) -> r.best().deprecated())
+                .thenComparing(r -> !r.best().primary())
+                .thenComparing(r -> r.holder().externalId() == null)
+                .thenComparing(r -> typeOrder(r.best().objectType()))
+                .thenComparing(r -> r.holder().id()));
+        return ranked.stream().map(Ranked::holder).toList();
+    }
+
+    private Candidate candidate(NameMatch match) {
+        String canonical = match.primary() ? match.name() : canonicalName(match.objectId());
+        return new Candidate(match.objectId(), canonical, match.name(), match.primary() ? 1.0 : 0.95);
+    }
+
+    /** Objects carrying exactly this name key or external id, one entry per object, best first (see {@link #rank}). */
+    private List<NameMatch> exactMatches(String query, String key) {
         List<NameMatch> matches = new ArrayList<>(store.findByNameKey(key, StixTypes.ACTOR_TYPES));
+        Matcher label = MISP_ATTACK_LABEL.matcher(query.trim());
+        String externalId = query.trim();
+        if (matches.isEmpty() && label.matches()) {
+            // MISP's mitre-intrusion-set tags read "APT28 - G0007": the id names the group
+            externalId = label.group(2);
+        }
         Set<String> externalIds = new HashSet<>();
-        for (StixStore.ExternalId external : store.findByExternalId(query.trim())) {
+        for (StixStore.ExternalId external : store.findByExternalId(externalId)) {
             if (StixTypes.ACTOR_TYPES.contains(StixTypes.typeOf(external.objectId()))) {
                 externalIds.add(external.objectId());
             }
@@ -78,14 +123,13 @@ public final class ActorDirectory {
                         object.json().path("x_mitre_deprecated").asBoolean(false)));
             }
         }
+        if (matches.isEmpty() && label.matches()) {
+            // the group ATT&CK revoked in favour of another ("APT34 - G0057") is still known by its name
+            return exactMatches(label.group(1), NameKey.of(label.group(1)));
+        }
         Map<String, NameMatch> best = new LinkedHashMap<>();
         matches.stream().sorted(ActorDirectory::rank).forEach(match -> best.putIfAbsent(match.objectId(), match));
-        List<Candidate> candidates = new ArrayList<>();
-        for (NameMatch match : best.values()) {
-            String canonical = match.primary() ? match.name() : canonicalName(match.objectId());
-            candidates.add(new Candidate(match.objectId(), canonical, match.name(), match.primary() ? 1.0 : 0.95));
-        }
-        return candidates;
+        return List.copyOf(best.values());
     }
 
     /**
@@ -95,9 +139,23 @@ public final class ActorDirectory {
     private static int rank(NameMatch a, NameMatch b) {
         return Comparator.comparing(NameMatch::deprecated)
                 .thenComparing(m -> !m.primary())
-                .thenComparing(m -> List.of("intrusion-set", "threat-actor", "campaign").indexOf(m.objectType()))
+                .thenComparing(m -> typeOrder(m.objectType()))
                 .thenComparing(NameMatch::objectId)
                 .compare(a, b);
+    }
+
+    private static int typeOrder(String type) {
+        return List.of("intrusion-set", "threat-actor", "campaign").indexOf(type);
+    }
+
+    /** The clusters of linked objects, built again only when the store has changed since. */
+    private synchronized ActorClusters clusters() {
+        long sequence = store.lastSequence();
+        if (clusters == null || sequence != clustersAt) {
+            clusters = new ActorClusters(store);
+            clustersAt = sequence;
+        }
+        return clusters;
     }
 
     /** The member to show for a cluster: the ATT&CK object when there is one (its techniques are known), else the one named. */
@@ -163,7 +221,7 @@ public final class ActorDirectory {
      * each with those other actors' names: the names to read with care on its card.
      */
     public Map<String, List<String>> conflictingNames(String actorId, List<String> names) {
-        ActorClusters clusters = new ActorClusters(store);
+        ActorClusters clusters = clusters();
         String root = clusters.root(actorId);
         Map<String, List<String>> conflicting = new LinkedHashMap<>();
         for (String name : names) {
@@ -179,7 +237,7 @@ public final class ActorDirectory {
 
     /** Every name claimed by more than one actor, with the claimants and their sources, by name. */
     public List<Conflict> conflicts() {
-        ActorClusters clusters = new ActorClusters(store);
+        ActorClusters clusters = clusters();
         Map<String, List<NameMatch>> byKey = new java.util.TreeMap<>();
         for (NameMatch name : store.allNames(StixTypes.ACTOR_TYPES)) {
             if (!name.deprecated()) {
@@ -195,13 +253,25 @@ public final class ActorDirectory {
                 for (NameMatch claimant : byCluster.values()) {
                     StixObject object = store.current(claimant.objectId()).orElse(null);
                     if (object != null) {
-                        claimants.add(new Conflict.Claimant(object.id(), object.name(), Provenance.of(store, object)));
+                        claimants.add(new Conflict.Claimant(object.id(), object.name(), object.externalId("mitre-attack").orElse(null),
+                                Provenance.of(store, object)));
                     }
                 }
                 conflicts.add(new Conflict(names.get(0).name(), claimants));
             }
         });
         return conflicts;
+    }
+
+    /** The same-actor links not followed because they would join two entries of one source, by relationship id. */
+    public List<RefusedLink> refusedLinks() {
+        List<RefusedLink> refused = new ArrayList<>();
+        for (StixStore.Edge edge : clusters().refused()) {
+            String reason = store.current(edge.relationshipId()).map(StixObject::description).orElse(null);
+            refused.add(new RefusedLink(edge.relationshipId(), canonicalName(edge.sourceId()) + " (" + edge.sourceId() + ")",
+                    canonicalName(edge.targetId()) + " (" + edge.targetId() + ")", reason));
+        }
+        return refused;
     }
 
     /** The current, unrevoked actor object with this id; an unknown id is a not-found error. */
@@ -216,7 +286,7 @@ public final class ActorDirectory {
 
     /** The card of an actor object, with the names of every object linked to it. */
     public ActorCard card(StixObject actor) {
-        return card(actor, new ActorClusters(store).members(actor.id()));
+        return card(actor, clusters().members(actor.id()));
     }
 
     private ActorCard card(StixObject actor, List<String> cluster) {

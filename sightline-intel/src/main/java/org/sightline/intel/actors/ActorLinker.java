@@ -25,15 +25,22 @@ import org.sightline.store.names.NameKey;
  * as their sources wrote them, and {@link #unlink} revokes a link (a new, revoked version) so
  * the history shows who linked what and who undid it.
  *
- * <p>Automatic links, strongest first: a MISP cluster's "related" entry naming the object's UUID;
- * an ATT&CK group id (G0045) among a cluster's names; two objects that each list the other's
- * canonical name (when exactly one answers); the same canonical name. A name merely shared as an
- * alias is never a link: "Grizzly Steppe" names APT28 and APT29 alike.
+ * <p>Automatic links, strongest first: a mitre-* galaxy's copy of an ATT&CK group; a MISP cluster's
+ * "related" entry ("similar", "same-as", "revoked-by") naming the object's UUID; an ATT&CK group id
+ * (G0045) among a cluster's names; two objects that each list the other's canonical name (when
+ * exactly one answers); the same canonical name. A name merely shared as an alias is never a link: "Grizzly Steppe" names APT28 and APT29
+ * alike. A link is a claim, not a merge: {@link ActorClusters} refuses to follow one that would make
+ * two of one source's entries one actor.
  */
 public final class ActorLinker {
     public static final String SAME_ACTOR = "same-actor";
     private static final Pattern ATTACK_GROUP = Pattern.compile("^G\\d{4}$");
     private static final Pattern ATTACK_GROUP_PAGE = Pattern.compile("^https?://attack\\.mitre\\.org/groups/(G\\d{4})/?$");
+    /**
+     * The galaxy relations that say two clusters are one actor; "overlaps", "linked-to" or "uses"
+     * between two actors says they are two that touch.
+     */
+    private static final Set<String> IDENTITY_RELATIONS = Set.of("similar", "same-as", "revoked-by");
     private static final Map<String, Double> LIKELIHOOD = Map.of("almost-certain", 0.95, "very-likely", 0.9,
             "likely", 0.8, "roughly-even-chance", 0.5, "unlikely", 0.2);
 
@@ -63,18 +70,27 @@ public final class ActorLinker {
         Map<String, List<String>> byCanonicalName = new HashMap<>();
         for (StixObject actor : actors) {
             byId.put(actor.id(), actor);
-            // MISP's mitre-intrusion-set clusters carry ATT&CK's own UUIDs; the others keep theirs in x_misp_uuid.
-            byMispUuid.putIfAbsent(actor.id().substring(actor.id().indexOf("--") + 2), actor.id());
-            if (actor.text("x_misp_uuid") != null) {
-                byMispUuid.put(actor.text("x_misp_uuid"), actor.id());
-            }
+            // a galaxy's "related" names a cluster by its MISP UUID: ATT&CK's own for the mitre-* galaxies
+            byMispUuid.putIfAbsent(uuidOf(actor.id()), actor.id());
             actor.externalId("mitre-attack").ifPresent(id -> byAttackId.put(id, actor.id()));
             byCanonicalName.computeIfAbsent(NameKey.of(actor.name()), k -> new ArrayList<>()).add(actor.id());
+        }
+        for (StixObject actor : actors) {
+            // the others keep theirs in x_misp_uuid; an object whose own UUID it is (ATT&CK's) answers first
+            if (actor.text("x_misp_uuid") != null) {
+                byMispUuid.putIfAbsent(actor.text("x_misp_uuid"), actor.id());
+            }
         }
         List<ObjectNode> links = new ArrayList<>();
         int known = 0;
         for (StixObject actor : actors) {
             Map<String, ObjectNode> proposed = new HashMap<>();
+            // a mitre-* galaxy's copy of an ATT&CK group, under ATT&CK's UUID, is that group
+            String copied = actor.text("x_misp_uuid") == null ? null : byMispUuid.get(actor.text("x_misp_uuid"));
+            if (copied != null && !copied.equals(actor.id())) {
+                proposed.put(copied, link(actor.id(), copied, "misp-copy", 0.99, "MISP galaxy " + actor.text("x_misp_galaxy")
+                        + " copies '" + byId.get(copied).name() + "' under its UUID"));
+            }
             // Anyone's actor that cites an ATT&CK group's page as its own is that group (the demo's APT10 cites G0045).
             for (JsonNode reference : actor.json().path("external_references")) {
                 Matcher page = ATTACK_GROUP_PAGE.matcher(reference.path("url").asText(""));
@@ -89,6 +105,9 @@ public final class ActorLinker {
                 continue;
             }
             for (JsonNode related : actor.json().path("x_misp_related")) {
+                if (!IDENTITY_RELATIONS.contains(related.path("type").asText())) {
+                    continue;
+                }
                 String target = byMispUuid.get(related.path("dest_uuid").asText());
                 if (target != null && !target.equals(actor.id())) {
                     double score = LIKELIHOOD.getOrDefault(related.path("likelihood").asText(""), 0.7);
@@ -142,6 +161,10 @@ public final class ActorLinker {
         }
         write(links);
         return new LinkReport(links.size(), known);
+    }
+
+    private static String uuidOf(String id) {
+        return id.substring(id.indexOf("--") + 2);
     }
 
     /** Adds the proposed links not recorded yet; returns how many were already recorded (or revoked). */

@@ -108,10 +108,13 @@ final class GalaxyLinks {
         String externalId = attack.find() ? attack.group(1) : cluster.path("meta").path("external_id").path(0).asText(null);
         String name = attack.reset().find() ? value.substring(0, attack.start()) : value;
         if (!uuid.isEmpty()) {
-            String stixUuid = GalaxyClusters.stixUuid(uuid);
-            for (String type : kind.types) {
-                if (created.containsKey(type + "--" + stixUuid) || store.current(type + "--" + stixUuid).isPresent()) {
-                    return type + "--" + stixUuid;
+            // ATT&CK's own object (a mitre-* galaxy tags it by ATT&CK's UUID) before the galaxy's copy of it
+            for (String stixUuid : new java.util.LinkedHashSet<>(List.of(GalaxyClusters.stixUuid(uuid),
+                    GalaxyClusters.objectUuid(galaxyType, uuid)))) {
+                for (String type : kind.types) {
+                    if (created.containsKey(type + "--" + stixUuid) || store.current(type + "--" + stixUuid).isPresent()) {
+                        return type + "--" + stixUuid;
+                    }
                 }
             }
         }
