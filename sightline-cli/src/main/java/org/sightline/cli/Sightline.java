@@ -14,6 +14,7 @@ import org.sightline.cli.commands.MatchCommand;
 import org.sightline.cli.commands.ReindexCommand;
 import org.sightline.cli.commands.SearchCommand;
 import org.sightline.cli.commands.ServeCommand;
+import org.sightline.cli.commands.AttributeCommand;
 import org.sightline.cli.commands.SimilarCommand;
 import org.sightline.cli.commands.StatsCommand;
 import org.sightline.cli.pattern.PatternCommand;
@@ -50,6 +51,7 @@ public final class Sightline implements Runnable {
             PatternCommand.class,
             MatchCommand.class,
             SimilarCommand.class,
+            AttributeCommand.class,
             org.sightline.cli.claims.ClaimsCommand.class,
             org.sightline.cli.claims.ClaimCommand.class,
             org.sightline.cli.claims.EvidenceCommand.class,

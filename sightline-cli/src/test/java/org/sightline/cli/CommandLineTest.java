@@ -469,6 +469,27 @@ class CommandLineTest {
     }
 
     @Test
+    void anIntrusionIsAttributedFromTheStoreOrFromFlagsAndBadInputExitsOne() throws IOException {
+        assertThat(run("demo", "--load-only", "--with", SharedData.menuPassSubset().toString()).exit()).isZero();
+        Run stored = run("attribute", "Operation Cloud Hopper", "--json");
+        assertThat(stored.exit()).as(stored.err()).isZero();
+        assertThat(stored.json().path("candidates").get(0).path("external_id").asText()).isEqualTo("G0045");
+        assertThat(stored.json().path("factors_given").toString()).contains("claims");
+
+        Path indicators = dataDir.resolve("iocs.txt");
+        java.nio.file.Files.writeString(indicators, "# left at the MSP\n203.0.113.9\n[domain-name:value = 'x.example']\n");
+        Run flags = run("attribute", "--techniques", "T1021.001,T1566.001", "--software", "S0153", "--from", "2016-05-01",
+                "--to", "2017-03-31", "--indicators", indicators.toString(), "--top", "2");
+        assertThat(flags.exit()).as(flags.err()).isZero();
+        assertThat(flags.out()).contains("1. menuPass", "behaviour", "telling: S0153 RedLeaves", "time",
+                "infrastructure  unused  none of the 2 indicators");
+        Run badDate = run("attribute", "--techniques", "T1566.001", "--from", "May 2016");
+        assertThat(badDate.exit()).isEqualTo(1);
+        assertThat(badDate.err()).contains("--from must be a date such as 2016-05-01");
+        assertThat(run("attribute", "--from", "2016-05-01").exit()).isEqualTo(1);
+    }
+
+    @Test
     void commandsThatWriteOrExportAreAuditedWithTheirSecretsMasked() throws IOException {
         assertThat(run("import", SharedData.menuPassSubset().toString()).exit()).isZero();
         assertThat(run("token", "create", "--role", "reader", "--name", "sl_looks_like_a_secret").exit()).isZero();

@@ -34,6 +34,8 @@ final class ApiHandlers {
     private final PatternValidator patterns = new PatternValidator();
     /** One model per clearance, each built from what that clearance sees: probabilities and reasons must not draw on hidden groups. */
     private final java.util.Map<org.sightline.stix.markings.Tlp, SimilarityService> similarity = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<org.sightline.stix.markings.Tlp, org.sightline.intel.intrusion.AttributionService> attribution =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ApiHandlers(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
@@ -215,6 +217,44 @@ final class ApiHandlers {
         org.sightline.stix.markings.Tlp clearance = Access.token(ctx).clearanceLevel();
         SimilarityService service = similarity.computeIfAbsent(clearance, level -> new SimilarityService(seen(ctx)));
         HttpJson.write(ctx, service.similar(techniques, software, body.path("top").asInt(10)));
+    }
+
+    /**
+     * {"intrusion": ID or NAME} for a campaign, report or grouping in the store, or the intrusion
+     * described: techniques, software, sectors, countries, from, to, indicators (values or patterns).
+     */
+    void attribute(Context ctx) {
+        JsonNode body = HttpJson.body(ctx);
+        int top = body.path("top").asInt(10);
+        org.sightline.stix.markings.Tlp clearance = Access.token(ctx).clearanceLevel();
+        var service = attribution.computeIfAbsent(clearance, level -> new org.sightline.intel.intrusion.AttributionService(seen(ctx)));
+        if (body.hasNonNull("intrusion")) {
+            HttpJson.write(ctx, service.attribute(body.path("intrusion").asText(), top));
+            return;
+        }
+        List<String> indicators = new java.util.ArrayList<>();
+        body.path("indicators").forEach(i -> indicators.addAll(org.sightline.intel.intrusion.IndicatorValues.of(i.asText())));
+        HttpJson.write(ctx, service.attribute(new org.sightline.intel.intrusion.Intrusion(null, "the intrusion described",
+                texts(body, "techniques"), texts(body, "software"), texts(body, "sectors"), texts(body, "countries"),
+                date(body, "from"), date(body, "to"), indicators, List.of()), top));
+    }
+
+    private static List<String> texts(JsonNode body, String field) {
+        List<String> values = new java.util.ArrayList<>();
+        body.path(field).forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static java.time.LocalDate date(JsonNode body, String field) {
+        String value = body.path(field).asText("");
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("'" + field + "' must be a date such as 2016-05-01, got '" + value + "'");
+        }
     }
 
     private static String required(Context ctx, String parameter) {

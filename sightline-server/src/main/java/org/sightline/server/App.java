@@ -79,6 +79,7 @@ public final class App implements AutoCloseable {
                 new Route("POST", "/api/v1/patterns/validate", api::validatePattern, Access.Needs.READ),
                 new Route("POST", "/api/v1/patterns/match", api::matchPattern, Access.Needs.READ),
                 new Route("POST", "/api/v1/similar", api::similar, Access.Needs.READ),
+                new Route("POST", "/api/v1/attribute", api::attribute, Access.Needs.READ),
                 new Route("GET", "/api/v1/claims", claims::list, Access.Needs.READ),
                 new Route("POST", "/api/v1/claims", claims::add, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/claims/{id}/assessment", claims::assessment, Access.Needs.READ),

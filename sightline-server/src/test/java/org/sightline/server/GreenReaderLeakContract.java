@@ -211,6 +211,7 @@ abstract class GreenReaderLeakContract {
         greenGet("/api/v1/sightings");
         assertThat(greenGet("/api/v1/artifacts/" + artifact).statusCode()).isEqualTo(404);
         greenPost("/api/v1/similar", "{\"techniques\":[\"T1566.001\",\"T1059.001\",\"T1003\"]}");
+        greenPost("/api/v1/attribute", "{\"techniques\":[\"T1566.001\",\"T1059.001\",\"T1003\"],\"sectors\":[\"technology\"]}");
         greenPost("/api/v1/screen", "{\"all\":true}");
         greenPost("/api/v1/screen", "{\"name\":\"Canary Bureau\"}");
         String root = "/taxii2/api/collections/" + collection + "/";

@@ -205,6 +205,34 @@ class WebUiTest {
         noConsoleErrors();
     }
 
+    @Test
+    void anAnalystAttributesAnIntrusionFromWhatItShowedWithAReasonPerFactor() throws Exception {
+        browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/attribute");
+        signInIfAsked();
+        ready("#/attribute");
+        browser.findElement(By.id("attr-techniques")).sendKeys("T1021.001, T1566.001, T1059.001");
+        browser.findElement(By.id("attr-software")).sendKeys("S0153");
+        browser.findElement(By.id("attr-sectors")).sendKeys("technology");
+        browser.findElement(By.id("attr-indicators")).sendKeys("update.cloud-hopper.example");
+        browser.findElement(By.cssSelector("#attr-form button[type=submit]")).click();
+        waiting().until(driver -> driver.findElement(By.id("attr-result")).getAttribute("data-done") != null);
+        String text = browser.findElement(By.id("attr-result")).getText();
+        assertThat(text).contains("menuPass", "behaviour", "telling: S0153 RedLeaves", "infrastructure",
+                "shares 1 of the 1 indicators", "update.cloud-hopper.example", "targeting");
+        assertThat(text.indexOf("menuPass")).isLessThan(text.indexOf("APT3"));
+        screenshot("12-attribution");
+        noConsoleErrors(); // before the bad request below, which the browser logs as a failed load
+
+        browser.findElement(By.id("attr-techniques")).clear();
+        browser.findElement(By.id("attr-software")).clear();
+        browser.findElement(By.id("attr-sectors")).clear();
+        browser.findElement(By.id("attr-indicators")).clear();
+        String first = browser.findElement(By.id("attr-result")).getAttribute("data-done");
+        browser.findElement(By.cssSelector("#attr-form button[type=submit]")).click();
+        waiting().until(driver -> !first.equals(driver.findElement(By.id("attr-result")).getAttribute("data-done")));
+        assertThat(browser.findElement(By.id("attr-result")).getText()).contains("shows nothing to attribute from");
+    }
+
     private static void signInIfAsked() {
         WebElement field = browser.findElement(By.id("token"));
         waiting().until(driver -> field.isDisplayed() || driver.findElement(By.id("main")).getAttribute("data-ready") != null);

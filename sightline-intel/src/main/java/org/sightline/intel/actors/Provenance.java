@@ -4,11 +4,11 @@ import org.sightline.stix.StixObject;
 import org.sightline.store.StixStore;
 
 /** Who an actor object's statements come from: ATT&CK, a MISP galaxy, or the identity that created it. */
-final class Provenance {
+public final class Provenance {
     private Provenance() {
     }
 
-    static String of(StixStore store, StixObject object) {
+    public static String of(StixStore store, StixObject object) {
         if (object.externalId("mitre-attack").isPresent()) {
             return "MITRE ATT&CK";
         }

@@ -123,6 +123,15 @@ public record AttackCatalog(Map<String, String> names, Set<String> items, Map<St
         return new AttackCatalog(names, items, parentOf, softwareTechniques, List.copyOf(replaced));
     }
 
+    /** The same catalogue as if no campaign were known: profiles from what each group is said to use itself. */
+    public AttackCatalog withoutCampaigns() {
+        List<Group> plain = groups.stream()
+                .map(g -> new Group(g.id(), g.name(), g.externalId(), g.techniques(), g.software(), Set.of()))
+                .filter(g -> !g.items().isEmpty())
+                .toList();
+        return new AttackCatalog(names, items, parentOf, softwareTechniques, plain);
+    }
+
     public boolean isSoftware(String externalId) {
         return externalId.startsWith("S");
     }

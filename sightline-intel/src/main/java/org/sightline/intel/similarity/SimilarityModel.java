@@ -152,15 +152,46 @@ public final class SimilarityModel {
         return ranked;
     }
 
+    /**
+     * How well each known group fits the observed items (the sum the ranking sorts by, before the
+     * softmax, with the repertoire discount given), with its explanation, in the catalogue's order.
+     */
+    public List<Fit> fits(Collection<String> observed, double sizeExponent) {
+        Set<String> items = new HashSet<>(observed);
+        List<Fit> fits = new ArrayList<>(profiles.size());
+        for (Profile profile : profiles) {
+            fits.add(new Fit(profile.group(), fit(items, profile, sizeExponent), explain(items, profile, 0)));
+        }
+        return fits;
+    }
+
+    /** The discount of large repertoires the ranking uses (score / size^exponent). */
+    public double sizeExponent() {
+        return parameters.sizeExponent();
+    }
+
+    /** One group's fit to the observed items and why. */
+    public record Fit(AttackCatalog.Group group, double value, Ranked explanation) {
+    }
+
+    /** The temperature that turns fits into probabilities (see {@link Parameters}). */
+    public double temperature() {
+        return parameters.temperature();
+    }
+
     /** Each observed item's rarity times the profile's weight for it, over the repertoire's size^sizeExponent. */
     private double fit(Set<String> items, Profile profile) {
+        return fit(items, profile, parameters.sizeExponent());
+    }
+
+    private double fit(Set<String> items, Profile profile, double sizeExponent) {
         int groups = catalog.groups().size();
         double score = 0;
         for (String item : items) {
             double idf = Math.log((groups + 1.0) / (groupsUsing.getOrDefault(item, 0) + 1.0)) + parameters.rarityFloor();
             score += idf * profile.weights().getOrDefault(item, 0.0);
         }
-        return score / Math.pow(Math.max(1.0, profile.size()), parameters.sizeExponent());
+        return score / Math.pow(Math.max(1.0, profile.size()), sizeExponent);
     }
 
     private Ranked explain(Set<String> items, Profile profile, double probability) {

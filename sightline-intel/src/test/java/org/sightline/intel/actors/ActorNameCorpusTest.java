@@ -67,7 +67,7 @@ class ActorNameCorpusTest {
                     for (JsonNode related : cluster.path("related")) {
                         revoked |= related.path("type").asText().equals("revoked-by");
                     }
-                    if (!revoked) { // ATT&CK's revoked groups are no longer actors (see docs/actors.md)
+                    if (!revoked) { // a group ATT&CK revoked is no longer an actor: its names live on in the one that replaced it
                         addNames(cluster.path("value"), cluster.path("meta").path("synonyms"));
                     }
                 }

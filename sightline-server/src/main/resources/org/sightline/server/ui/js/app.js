@@ -3,6 +3,7 @@ import { SignInNeeded, get, setToken, signOut, token } from './api.js';
 import { disposeAll } from './charts.js';
 import { el } from './dom.js';
 import { actorPage } from './pages/actor.js';
+import { attributePage } from './pages/attribute.js';
 import { claimPage, claimsPage } from './pages/claims.js';
 import { exposurePage } from './pages/exposure.js';
 import { graphPage } from './pages/graph.js';
@@ -24,6 +25,7 @@ const routes = [
   [/^#\/import$/, () => importPage()],
   [/^#\/sightings$/, () => sightingsPage()],
   [/^#\/screen$/, () => screeningPage()],
+  [/^#\/attribute$/, () => attributePage()],
 ];
 
 async function render() {
