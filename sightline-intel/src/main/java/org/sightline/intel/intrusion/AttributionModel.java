@@ -108,7 +108,7 @@ public final class AttributionModel {
             candidate.add(timeFactor(intrusion, years.get(candidate.id)));
             candidate.add(targetingFactor(intrusion, targeting.get(candidate.id)));
             candidate.add(infrastructureFactor(sharedIndicators.getOrDefault(candidate.id, List.of()), intrusion.indicators().size()));
-            candidate.add(claimsFactor(claims.getOrDefault(candidate.id, List.of()), intrusion.claims().isEmpty()));
+            candidate.add(claimsFactor(claims.getOrDefault(candidate.id, List.of()), intrusion.claims().isEmpty(), candidates.size()));
         }
         List<Scored> ranked = new ArrayList<>(candidates.values());
         double best = ranked.stream().mapToDouble(Scored::logit).max().orElse(0);
@@ -237,7 +237,12 @@ public final class AttributionModel {
                 + " indicators with this actor's known activity: " + String.join(", ", shown) + (shared.size() > 3 ? ", …" : ""));
     }
 
-    private Factor claimsFactor(List<Intrusion.SourceClaim> claims, boolean none) {
+    /**
+     * A claim's probability is a posterior over all candidates, not a ratio: "likely (60%) menuPass"
+     * must leave menuPass near 60% when nothing else is known, not at 60% of one candidate in 170.
+     * So its log-odds are taken against the even prior 1/N: logit(p) + log(N − 1).
+     */
+    private Factor claimsFactor(List<Intrusion.SourceClaim> claims, boolean none, int candidates) {
         if (none) {
             return Factor.unused("claims", "no source claims who is behind it");
         }
@@ -248,7 +253,7 @@ public final class AttributionModel {
         List<String> who = new ArrayList<>();
         for (Intrusion.SourceClaim claim : claims) {
             double p = Math.max(0.01, Math.min(0.99, claim.probability()));
-            weight += weights.claimScale() * Math.log(p / (1 - p));
+            weight += weights.claimScale() * (Math.log(p / (1 - p)) + Math.log(Math.max(1, candidates - 1)));
             who.add(claim.source() + " (" + EstimativeWords.of(claim.probability()) + ", " + Math.round(100 * claim.probability()) + "%)");
         }
         return Factor.used("claims", weight, "attributed to it by " + String.join("; ", who));
