@@ -3,7 +3,6 @@ package org.sightline.intel.intrusion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,16 +66,9 @@ public final class AttributionModel {
     }
 
     public Attribution rank(Intrusion intrusion, int top) {
-        Set<String> observed = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
-        for (String id : concat(intrusion.techniques(), intrusion.software())) {
-            String normalized = id.trim().toUpperCase(Locale.ROOT);
-            if (catalog.items().contains(normalized)) {
-                observed.add(normalized);
-            } else {
-                unknown.add(id);
-            }
-        }
+        AttackCatalog.Observed seen = catalog.observed(intrusion.techniques(), intrusion.software());
+        Set<String> observed = seen.known();
+        List<String> unknown = seen.unknown();
         Map<String, Scored> candidates = new LinkedHashMap<>();
         // The similarity model's discount of large repertoires and its temperature were fitted on 6-item
         // queries; an intrusion that shows 30 items is told apart by the items themselves, so both ease.
@@ -299,12 +291,6 @@ public final class AttributionModel {
     /** "JP", "Japan" and "japan" alike, as the ISO code when the name is known. */
     private static String country(String value) {
         return Countries.code(value).map(code -> code.toLowerCase(Locale.ROOT)).orElseGet(() -> fold(value));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** A candidate as its factors are added up. */

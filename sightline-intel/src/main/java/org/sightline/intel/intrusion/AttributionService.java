@@ -27,6 +27,8 @@ import org.sightline.store.StixStore;
 public final class AttributionService {
     private final StixStore store;
     private AttributionModel model;
+    /** Every actor object to the object shown for its actor (see {@link #canonicalActors}). */
+    private Map<String, String> canonical = Map.of();
     private long builtAt = -1;
 
     public AttributionService(StixStore store) {
@@ -63,8 +65,6 @@ public final class AttributionService {
         return new Intrusion(intrusion.id(), intrusion.name(), intrusion.techniques(), intrusion.software(), intrusion.sectors(),
                 intrusion.countries(), intrusion.from(), intrusion.to(), intrusion.indicators(), claims);
     }
-
-    private Map<String, String> canonical = Map.of();
 
     private void refresh() {
         long sequence = store.lastSequence();

@@ -138,7 +138,7 @@ public final class IntrusionLoader {
         }
         double probability = relationship.json().has("confidence") ? relationship.json().path("confidence").asInt() / 100.0 : 0.6;
         try {
-            var assessment = new ClaimAssessor(store).assess(relationship.id(), java.time.Instant.now());
+            var assessment = gathered.assessor().assess(relationship.id(), java.time.Instant.now());
             if (!assessment.contributions().isEmpty()) {
                 probability = assessment.probability();
             }
@@ -152,7 +152,7 @@ public final class IntrusionLoader {
         return timestamp == null || timestamp.length() < 10 ? null : LocalDate.parse(timestamp.substring(0, 10));
     }
 
-    private static final class Gathered {
+    private final class Gathered {
         final Set<String> techniques = new LinkedHashSet<>();
         final Set<String> software = new LinkedHashSet<>();
         final Set<String> sectors = new LinkedHashSet<>();
@@ -161,5 +161,14 @@ public final class IntrusionLoader {
         final List<Intrusion.SourceClaim> claims = new ArrayList<>();
         LocalDate from;
         LocalDate to;
+        private ClaimAssessor assessor;
+
+        /** One assessor for every claim of the intrusion: it reads the claim book once. */
+        ClaimAssessor assessor() {
+            if (assessor == null) {
+                assessor = new ClaimAssessor(store);
+            }
+            return assessor;
+        }
     }
 }

@@ -132,6 +132,26 @@ public record AttackCatalog(Map<String, String> names, Set<String> items, Map<St
         return new AttackCatalog(names, items, parentOf, softwareTechniques, plain);
     }
 
+    /** Observed ids split into those the catalogue knows (upper-cased, first occurrence kept) and those it does not. */
+    public record Observed(java.util.Set<String> known, List<String> unknown) {
+    }
+
+    public Observed observed(List<String> techniques, List<String> software) {
+        java.util.Set<String> known = new java.util.LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        List<String> all = new ArrayList<>(techniques);
+        all.addAll(software);
+        for (String id : all) {
+            String normalized = id.trim().toUpperCase(java.util.Locale.ROOT);
+            if (items.contains(normalized)) {
+                known.add(normalized);
+            } else {
+                unknown.add(id);
+            }
+        }
+        return new Observed(known, unknown);
+    }
+
     public boolean isSoftware(String externalId) {
         return externalId.startsWith("S");
     }

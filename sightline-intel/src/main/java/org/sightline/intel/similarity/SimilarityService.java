@@ -1,9 +1,6 @@
 package org.sightline.intel.similarity;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.sightline.error.InvalidInputException;
 import org.sightline.store.StixStore;
@@ -32,16 +29,9 @@ public final class SimilarityService {
             throw new InvalidInputException("top must be between 1 and 200, got " + top);
         }
         refresh();
-        Set<String> observed = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
-        for (String id : concat(techniques, software)) {
-            String normalized = id.trim().toUpperCase(Locale.ROOT);
-            if (catalog.items().contains(normalized)) {
-                observed.add(normalized);
-            } else {
-                unknown.add(id);
-            }
-        }
+        AttackCatalog.Observed seen = catalog.observed(techniques, software);
+        Set<String> observed = seen.known();
+        List<String> unknown = seen.unknown();
         if (observed.isEmpty()) {
             throw new InvalidInputException("none of the observed ids is a known ATT&CK technique or software "
                     + "(give ids such as T1566.001 or S0002; import ATT&CK first)" + (unknown.isEmpty() ? "" : ": " + unknown));
@@ -64,11 +54,5 @@ public final class SimilarityService {
             model = new SimilarityModel(catalog, SimilarityModel.Parameters.defaults());
             builtAtSequence = sequence;
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }
