@@ -1,7 +1,6 @@
 package org.sightline.intel.actors;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,11 +85,6 @@ public final class ActorClusters {
     /** The same-actor links not followed because they would have joined two entries of one source. */
     public List<StixStore.Edge> refused() {
         return List.copyOf(refused);
-    }
-
-    /** How many distinct actors the objects belong to. */
-    public long actorsAmong(Collection<String> ids) {
-        return ids.stream().map(this::root).distinct().count();
     }
 
     private boolean join(String a, String b, boolean analyst) {
