@@ -149,6 +149,7 @@ public final class App implements AutoCloseable {
             config.routes.get("/", ctx -> ctx.redirect("/ui/"), Access.Needs.OPEN);
             config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 413) {
+                    OversizedBodies.discard(ctx);
                     error(ctx, 413, "too_large", "the request body is over the limit of "
                             + MAX_REQUEST_BYTES / (1024 * 1024) + " MB (" + MAX_REQUEST_BYTES + " bytes); send less at a time");
                 } else if (e.getStatus() == 404) {
@@ -161,7 +162,12 @@ public final class App implements AutoCloseable {
             config.routes.exception(Access.CredentialInUrl.class, (e, ctx) -> error(ctx, 400, "credential_in_url", e.getMessage()));
             config.routes.exception(Access.Forbidden.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
             config.routes.exception(Access.TooManyRequests.class, (e, ctx) -> error(ctx, 429, "too_many_requests", e.getMessage()));
-            config.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiMedia.sendError(ctx, e.status(), e.title(), e.getMessage()));
+            config.routes.exception(TaxiiException.class, (e, ctx) -> {
+                if (e.status() == 413) {
+                    OversizedBodies.discard(ctx);
+                }
+                TaxiiMedia.sendError(ctx, e.status(), e.title(), e.getMessage());
+            });
             config.routes.exception(SightlineException.class, (e, ctx) -> {
                 if (e instanceof org.sightline.error.InvalidInputException invalid && !invalid.details().isEmpty()
                         && !ctx.path().startsWith("/taxii2")) {
