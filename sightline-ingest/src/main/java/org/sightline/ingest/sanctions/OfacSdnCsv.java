@@ -89,19 +89,44 @@ public final class OfacSdnCsv {
         return new SanctionsList(LIST, KEY, listDate, PUBLISHER, entries.values().stream().map(Entry::toListing).toList());
     }
 
+    /**
+     * The other names alt.csv gives each entry (a.k.a., f.k.a., n.k.a.), by entry number, as
+     * published: what the screening evaluation holds out and screens as spellings someone else wrote.
+     */
+    public static Map<String, List<String>> otherNames(Path folder) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (List<String> values : rows(folder.resolve("alt.csv"), 4)) {
+            if (value(values.get(0)) != null && value(values.get(3)) != null) {
+                names.computeIfAbsent(value(values.get(0)), k -> new ArrayList<>()).add(value(values.get(3)));
+            }
+        }
+        return names;
+    }
+
     /** Each row of a side file (alt.csv, add.csv, sdn_comments.csv) with its entry, when the file is there and the row names a known entry. */
     private static void forEachRow(Path file, int fields, Map<String, Entry> entries, java.util.function.BiConsumer<Entry, List<String>> row) {
-        if (!Files.exists(file)) {
-            return;
-        }
-        int number = 0;
-        for (String line : lines(file)) {
-            List<String> values = Csv.fields(line, ++number, file);
-            Entry entry = values.size() >= fields ? entries.get(value(values.get(0))) : null;
+        for (List<String> values : rows(file, fields)) {
+            Entry entry = entries.get(value(values.get(0)));
             if (entry != null) {
                 row.accept(entry, values);
             }
         }
+    }
+
+    /** The rows of a side file with at least {@code fields} fields; none when the file is not there. */
+    private static List<List<String>> rows(Path file, int fields) {
+        List<List<String>> rows = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        int number = 0;
+        for (String line : lines(file)) {
+            List<String> values = Csv.fields(line, ++number, file);
+            if (values.size() >= fields) {
+                rows.add(values);
+            }
+        }
+        return rows;
     }
 
     private static List<String> lines(Path file) {

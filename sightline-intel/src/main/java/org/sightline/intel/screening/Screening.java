@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sightline.error.InvalidInputException;
 import org.sightline.store.StixStore;
 
@@ -131,6 +133,22 @@ public final class Screening {
     }
 
     private record Scored(ScreeningName name, NameMatcher.Similarity similarity) {
+    }
+
+    /**
+     * The ids of the entries that {@link #screen} would score for this name at this threshold: the
+     * candidates the index lets through. An entry left out here can never be found, whatever the
+     * matcher makes of it, so the evaluation measures this on its own (candidate recall).
+     */
+    public Set<String> candidateIds(String query, double threshold) {
+        ScreeningName name = ScreeningName.of(query);
+        Set<String> ids = new HashSet<>();
+        if (!name.isEmpty()) {
+            for (int position : candidates(name, threshold)) {
+                ids.add(entries.get(entryOfName[position]).id());
+            }
+        }
+        return ids;
     }
 
     /**

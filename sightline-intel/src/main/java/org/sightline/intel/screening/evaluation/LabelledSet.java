@@ -2,13 +2,9 @@ package org.sightline.intel.screening.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 import org.sightline.intel.screening.ListEntry;
 import org.sightline.intel.screening.ScreeningName;
@@ -36,21 +32,13 @@ public final class LabelledSet {
 
     private final List<ListEntry> entries;
     private final Random random;
-    /** Listed names by their words: to tell a negative that is in truth listed. */
-    private final Map<String, List<Set<String>>> listedByWord = new HashMap<>();
-    private final Set<List<String>> listedWordSets = new HashSet<>();
+    /** To tell a negative that is in truth listed. */
+    private final ListedNames listed;
 
     public LabelledSet(List<ListEntry> entries, long seed) {
         this.entries = entries;
         this.random = new Random(seed);
-        for (ListEntry entry : entries) {
-            for (String name : entry.names()) {
-                List<String> tokens = ScreeningName.of(name).tokens();
-                Set<String> words = new HashSet<>(tokens);
-                listedWordSets.add(tokens.stream().sorted().toList());
-                words.forEach(word -> listedByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(words));
-            }
-        }
+        this.listed = new ListedNames(entries);
     }
 
     /**
@@ -77,7 +65,7 @@ public final class LabelledSet {
             }
             for (int i = 0, tries = 0; i < negatives && tries < 20; tries++) {
                 String other = isPerson(entry) ? otherPerson(entry.name(), persons) : otherBody(entry.name(), bodies);
-                if (other != null && !listed(other)) {
+                if (other != null && !listed.contains(other)) {
                     queries.add(new LabelledQuery(other, entry.kind(), null, entry.name(), isPerson(entry) ? "another person" : "another company"));
                     i++;
                 }
@@ -239,27 +227,6 @@ public final class LabelledSet {
         String a = ScreeningName.of(String.join(" ", replaced)).joined();
         String b = ScreeningName.of(String.join(" ", replacements)).joined();
         return !a.isEmpty() && !b.isEmpty() && JaroWinkler.similarity(a, b) < 0.8;
-    }
-
-    /**
-     * Whether the name is listed after all: the same words as a listed name, all its words in one
-     * listed name, or a whole listed name within it (of two words or more, or one long word).
-     */
-    private boolean listed(String name) {
-        List<String> tokens = ScreeningName.of(name).tokens();
-        if (tokens.isEmpty() || listedWordSets.contains(tokens.stream().sorted().toList())) {
-            return true;
-        }
-        Set<String> own = new HashSet<>(tokens);
-        for (String token : own) {
-            for (Set<String> words : listedByWord.getOrDefault(token, List.of())) {
-                boolean telling = words.size() >= 2 || token.length() >= 5;
-                if (words.containsAll(own) || telling && own.containsAll(words)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Where the words of at least {@code letters} letters stand. */
