@@ -12,7 +12,8 @@ import org.sightline.store.names.JaroWinkler;
  * matches a word it begins.
  *
  * <p>Words are paired one to one, best pairs first. Every word of a name says who it is, so a word
- * with no counterpart costs in proportion to its share of the name's letters: more for the query's
+ * with no counterpart costs in proportion to its share of the name's information (its letters times
+ * its rarity in the lists, see {@link WordRarity}, so a missing "al" or "trading" costs little): more for the query's
  * words (the query names someone the list does not) than for the listed name's (a middle name left
  * out). A word standing where the listed name has another word is the mark of another person with
  * the same family or given name, and costs most.
@@ -21,6 +22,23 @@ public final class NameMatcher {
 
     /** A comparison's score and the reasons for it. */
     public record Similarity(double score, List<String> reasons) {
+    }
+
+    private final WordRarity rarity;
+
+    /** Every word weighed by its letters alone. */
+    public NameMatcher() {
+        this(WordRarity.none());
+    }
+
+    /** Words weighed by their letters and by how rare they are in the lists ({@link WordRarity}). */
+    public NameMatcher(WordRarity rarity) {
+        this.rarity = rarity;
+    }
+
+    /** What a word says of who a name is: its letters, times its rarity in the lists. */
+    private double information(String word) {
+        return word.length() * rarity.weight(word);
     }
 
     public Similarity compare(ScreeningName query, ScreeningName candidate) {
@@ -71,7 +89,7 @@ public final class NameMatcher {
                 + " apart (a typo, or syllables split differently)"));
     }
 
-    private static Similarity wordByWord(ScreeningName query, ScreeningName candidate, double floor) {
+    private Similarity wordByWord(ScreeningName query, ScreeningName candidate, double floor) {
         List<String> q = query.tokens();
         List<String> l = candidate.tokens();
         double[][] similarity = new double[q.size()][l.size()];
@@ -90,29 +108,29 @@ public final class NameMatcher {
         boolean[] listedPaired = new boolean[l.size()];
         double weighted = 0;
         double weights = 0;
-        int queryLetters = 0;
-        int unpairedQueryLetters = 0;
+        double queryLetters = 0;
+        double unpairedQueryLetters = 0;
         for (int i = 0; i < q.size(); i++) {
-            queryLetters += q.get(i).length();
+            queryLetters += information(q.get(i));
             if (pairOf[i] < 0) {
-                unpairedQueryLetters += q.get(i).length();
+                unpairedQueryLetters += information(q.get(i));
                 continue;
             }
             int j = pairOf[i];
             listedPaired[j] = true;
-            double weight = Math.max(q.get(i).length(), l.get(j).length());
+            double weight = Math.max(information(q.get(i)), information(l.get(j)));
             weighted += weight * similarity[i][j];
             weights += weight;
         }
         if (weights == 0) {
             return new Similarity(0, List.of("no word of it is a word of the listed name"));
         }
-        int listedLetters = 0;
-        int unpairedListedLetters = 0;
+        double listedLetters = 0;
+        double unpairedListedLetters = 0;
         for (int j = 0; j < l.size(); j++) {
-            listedLetters += l.get(j).length();
+            listedLetters += information(l.get(j));
             if (!listedPaired[j]) {
-                unpairedListedLetters += l.get(j).length();
+                unpairedListedLetters += information(l.get(j));
             }
         }
         double paired = weighted / weights;
@@ -192,10 +210,12 @@ public final class NameMatcher {
         if (found == 0) {
             return 0;
         }
-        // Unpaired words cost by their share of letters; with letters unknown, a word's share is at least that of a short word among long ones.
+        // Unpaired words cost by their share of the name's information; with the words unknown, a word's share is at least
+        // that of a short common word among long rare ones.
         double bound = MOST_FOR_WORDS;
         if (found < queryWords) {
-            bound -= QUERY_WORD_MISSING * (queryWords - found) / (queryWords * 4.0) + (found < listedWords ? WORD_REPLACED : 0);
+            bound -= QUERY_WORD_MISSING * (queryWords - found) / (queryWords * 4.0 / WordRarity.FLOOR)
+                    + (found < listedWords ? WORD_REPLACED : 0);
         }
         return bound;
     }

@@ -46,7 +46,7 @@ public final class Screening {
     private final int[] joinedLength;
     /** Listed names (their positions in {@link #names}) by word key. */
     private final Map<String, int[]> postings;
-    private final NameMatcher matcher = new NameMatcher();
+    private final NameMatcher matcher;
 
     public Screening(List<ListEntry> entries) {
         this.entries = List.copyOf(entries);
@@ -72,6 +72,7 @@ public final class Screening {
                 }
             }
         }
+        matcher = new NameMatcher(WordRarity.of(names));
         entryOfName = entryOf.stream().mapToInt(Integer::intValue).toArray();
         wordCount = names.stream().mapToInt(name -> name.tokens().size()).toArray();
         joinedLength = names.stream().mapToInt(name -> name.joined().length()).toArray();

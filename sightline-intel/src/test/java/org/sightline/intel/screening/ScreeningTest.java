@@ -57,6 +57,18 @@ class ScreeningTest {
     }
 
     @Test
+    void wordsCommonInTheListWeighLessThanRareOnes() {
+        List<ScreeningName> names = new java.util.ArrayList<>();
+        ListEntry.allIn(test.store()).forEach(entry -> entry.names().forEach(name -> names.add(ScreeningName.of(name))));
+        WordRarity rarity = WordRarity.of(names);
+        assertThat(rarity.weight("al")).isEqualTo(WordRarity.FLOOR);
+        assertThat(rarity.weight("muhammad")).isLessThan(rarity.weight("slutsky"));
+        assertThat(rarity.weight("trading")).isLessThan(rarity.weight("zawahiri"));
+        assertThat(rarity.weight("a-word-no-list-holds")).isEqualTo(1.0);
+        assertThat(WordRarity.none().weight("al")).isEqualTo(1.0);
+    }
+
+    @Test
     void aPassportNumberOnTheEntryLiftsAWeakNameMatchAndAnotherLowersIt() {
         // "Hassan Nasrallah" against "Hasan NASRALLAH": another spelling of the given name.
         Screening.Query name = new Screening.Query("Hassan Nasrallah", "individual", null, null, null);
