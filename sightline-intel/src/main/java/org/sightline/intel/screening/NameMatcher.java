@@ -134,8 +134,14 @@ public final class NameMatcher {
             }
         }
         double paired = weighted / weights;
-        double score = paired - QUERY_WORD_MISSING * unpairedQueryLetters / queryLetters
-                - LISTED_WORD_MISSING * unpairedListedLetters / listedLetters
+        // Every listed word found, and most of what the query says: its other words are more given names, a patronymic or a
+        // qualifier the list leaves out ("SINWAR, Yahya Ibrahim Hassan" for "Yahya SINWAR"), not the mark of someone else.
+        boolean saysMore = unpairedQueryLetters > 0 && unpairedListedLetters == 0 && l.size() >= 2
+                && (queryLetters - unpairedQueryLetters >= SAYS_MORE_PAIRED * queryLetters || mostTellingPaired(q, pairOf));
+        // Every query word found in a longer listed name: the list's other given names or qualifiers left out ("FAWAZ, Mustafa").
+        boolean saysLess = unpairedListedLetters > 0 && unpairedQueryLetters == 0 && q.size() >= 2;
+        double score = paired - (saysMore ? QUERY_WORD_EXTRA : QUERY_WORD_MISSING) * unpairedQueryLetters / queryLetters
+                - (saysLess ? LISTED_WORD_LEFT_OUT : LISTED_WORD_MISSING) * unpairedListedLetters / listedLetters
                 - (unpairedQueryLetters > 0 && unpairedListedLetters > 0 ? WORD_REPLACED : 0);
         score = Math.max(0, Math.min(MOST_FOR_WORDS, score));
         if (score < floor) {
@@ -162,12 +168,26 @@ public final class NameMatcher {
         if (!unpairedQuery.isEmpty() && !unpairedListed.isEmpty()) {
             reasons.add("'" + String.join(" ", unpairedQuery) + "' stands where the listed name has '" + String.join(" ", unpairedListed)
                     + "': another person or company sharing the other words");
+        } else if (saysMore) {
+            reasons.add("its '" + String.join(" ", unpairedQuery) + "' is not in the listed name, which it holds whole "
+                    + "(more given names, a patronymic or a qualifier)");
         } else if (!unpairedQuery.isEmpty()) {
             reasons.add("its '" + String.join(" ", unpairedQuery) + "' is not in the listed name");
         } else if (!unpairedListed.isEmpty()) {
             reasons.add("the listed name's '" + String.join(" ", unpairedListed) + "' is not in it (a middle name or a qualifier left out, say)");
         }
         return new Similarity(score, reasons);
+    }
+
+    /** Whether the query's most telling word (the most information: a family name, a company's own word) has a pair. */
+    private boolean mostTellingPaired(List<String> words, int[] pairOf) {
+        int most = 0;
+        for (int i = 1; i < words.size(); i++) {
+            if (information(words.get(i)) > information(words.get(most))) {
+                most = i;
+            }
+        }
+        return pairOf[most] >= 0;
     }
 
     /** Pairs each query word with at most one listed word, best pairs first, at or above {@value #SAME_WORD}; -1 for none. */
@@ -204,20 +224,32 @@ public final class NameMatcher {
 
     /**
      * The most the word-by-word score can be when only {@code found} of the query's words have a
-     * listed word under one of their keys (the others pair with none), for the candidate filter.
+     * listed word under one of their keys (the others pair with none), for the candidate filter;
+     * {@code smallestShare} is the least share of the query's information one of its words holds
+     * ({@link #smallestShare}), as which of its words go unpaired is not known yet.
      */
-    static double wordScoreBound(int queryWords, int listedWords, int found) {
+    static double wordScoreBound(int queryWords, int listedWords, int found, double smallestShare) {
         if (found == 0) {
             return 0;
         }
-        // Unpaired words cost by their share of the name's information; with the words unknown, a word's share is at least
-        // that of a short common word among long rare ones.
         double bound = MOST_FOR_WORDS;
         if (found < queryWords) {
-            bound -= QUERY_WORD_MISSING * (queryWords - found) / (queryWords * 4.0 / WordRarity.FLOOR)
-                    + (found < listedWords ? WORD_REPLACED : 0);
+            double cost = found >= listedWords && listedWords >= 2 ? QUERY_WORD_EXTRA : QUERY_WORD_MISSING;
+            bound -= cost * (queryWords - found) * smallestShare + (found < listedWords ? WORD_REPLACED : 0);
         }
         return bound;
+    }
+
+    /** The least share of the name's information that one of its words holds (see {@link #wordScoreBound}). */
+    double smallestShare(ScreeningName query) {
+        double total = 0;
+        double least = Double.MAX_VALUE;
+        for (String word : query.tokens()) {
+            double information = information(word);
+            total += information;
+            least = Math.min(least, information);
+        }
+        return total == 0 ? 0 : least / total;
     }
 
     /**
@@ -236,7 +268,14 @@ public final class NameMatcher {
                 && EditDistance.atMost(word, other, 1) <= 1) {
             similarity = ONE_EDIT;
         }
-        return sound.length() >= 4 && sound.equals(otherSound) ? Math.max(similarity, SOUND_ALIKE) : similarity;
+        if (sound.equals(otherSound) && sound.length() >= 4) {
+            return Math.max(similarity, SOUND_ALIKE);
+        }
+        // Three consonants say less ("Hassan" and "Hussein" are both "hsn", and two names), yet long words alike in them and
+        // at most two vowels apart are one name romanised twice ("Zraiq", "Zuraik", "Zreik")
+        boolean vowelsApart = sound.length() == 3 && sound.equals(otherSound) && Math.min(word.length(), other.length()) >= 5
+                && word.charAt(0) == other.charAt(0) && EditDistance.atMost(word, other, 2) <= 2;
+        return vowelsApart ? Math.max(similarity, VOWELS_APART) : similarity;
     }
 
     /** The most a comparison of different words can score: below an exact match, a reordering (0.98) and a resplitting (0.97). */
@@ -251,12 +290,20 @@ public final class NameMatcher {
     private static final double SPELT_ALIKE = 0.95;
     /** The similarity of two words that sound alike but are spelt differently. */
     private static final double SOUND_ALIKE = 0.93;
+    /** Two words of five letters or more, with the same first letter and three consonants, one or two vowels apart. */
+    private static final double VOWELS_APART = 0.89;
     /** An initial the user typed ("Z. Shilong") against the word it begins. */
     private static final double INITIAL = 0.9;
     /** Taken off in proportion to the share of the query's letters in words the listed name lacks. */
     private static final double QUERY_WORD_MISSING = 0.7;
+    /** The same when the query holds the whole listed name and most of its information pairs: it says more, not someone else. */
+    private static final double QUERY_WORD_EXTRA = 0.35;
+    /** The share of the query's information that must pair for its other words to count as saying more. */
+    private static final double SAYS_MORE_PAIRED = 0.5;
     /** Taken off in proportion to the share of the listed name's letters in words the query lacks. */
     private static final double LISTED_WORD_MISSING = 0.4;
+    /** The same when the query is two words or more, all of them in the listed name. */
+    private static final double LISTED_WORD_LEFT_OUT = 0.3;
     /** Taken off when each name has a word the other lacks: one word stands in another's place. */
     private static final double WORD_REPLACED = 0.15;
 }

@@ -106,7 +106,7 @@ public final class Screening {
         }
         double reachable = threshold - Adjustments.mostRaised(query);
         Map<Integer, Scored> best = new HashMap<>();
-        for (int position : candidates(name, reachable)) {
+        for (int position : candidates(name, reachable, true)) {
             int entryIndex = entryOfName[position];
             ListEntry entry = entries.get(entryIndex);
             if (query.kind() != null && !query.kind().equalsIgnoreCase(entry.kind())) {
@@ -137,15 +137,17 @@ public final class Screening {
     }
 
     /**
-     * The ids of the entries that {@link #screen} would score for this name at this threshold: the
-     * candidates the index lets through. An entry left out here can never be found, whatever the
-     * matcher makes of it, so the evaluation measures this on its own (candidate recall).
+     * The ids of the entries the index retrieves for this name: those sharing a word key with it, and
+     * the others {@link #screen} looks at whatever the words. Screening then scores only those whose
+     * score bound reaches the threshold; that bound never exceeds what the matcher can give, so an
+     * entry missing here is the only kind the index can lose (the evaluation measures it as
+     * candidate recall).
      */
-    public Set<String> candidateIds(String query, double threshold) {
+    public Set<String> candidateIds(String query) {
         ScreeningName name = ScreeningName.of(query);
         Set<String> ids = new HashSet<>();
         if (!name.isEmpty()) {
-            for (int position : candidates(name, threshold)) {
+            for (int position : candidates(name, 0, false)) {
                 ids.add(entries.get(entryOfName[position]).id());
             }
         }
@@ -157,7 +159,7 @@ public final class Screening {
      * enough that the word-by-word score could reach {@code reachable}, and those of another number
      * of words about as long as the query when both are run together.
      */
-    private int[] candidates(ScreeningName query, double reachable) {
+    private int[] candidates(ScreeningName query, double reachable, boolean bounded) {
         int[] hits = new int[names.size()];
         int[] lastWord = new int[names.size()];
         Arrays.fill(lastWord, -1);
@@ -190,13 +192,14 @@ public final class Screening {
             }
         }
         int queryWords = query.tokens().size();
+        double smallestShare = matcher.smallestShare(query);
         int queryLength = query.joined().length();
         int[] chosen = new int[touchedCount];
         int count = 0;
         for (int i = 0; i < touchedCount; i++) {
             int position = touched[i];
             int words = wordCount[position];
-            if (NameMatcher.wordScoreBound(queryWords, words, hits[position]) >= reachable
+            if (!bounded || NameMatcher.wordScoreBound(queryWords, words, hits[position], smallestShare) >= reachable
                     || words != queryWords && Math.abs(queryLength - joinedLength[position]) <= 2) {
                 chosen[count++] = position;
             }

@@ -59,10 +59,17 @@ public final class ScreeningName {
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
     /** The Arabic article before a sun letter, written as it sounds: "az-Zawahiri", "ash-Shami", "ar-Rahman" are "al-…". */
     private static final Pattern ASSIMILATED_ARTICLE = Pattern.compile("\\b(?:a[dnrstz]|ash|adh|ath)-(?=\\p{L})");
+    /**
+     * An apostrophe inside a word marks a sound romanisation writes or leaves out (Arabic 'ayn and hamza: "Sa'd",
+     * "Qa'ida", "Ju'aythini"; "Rica's"), not a word break: "Sa'd" is "Sad", as "Saad" without it.
+     */
+    private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['’‘ʼʻ`](?=\\p{L})");
+    /** The Persian ezafe joining two words of a name ("Malek-e Ashtar", "Jihad-i-Islami"): no word of its own. */
+    private static final Pattern EZAFE = Pattern.compile("(?<=\\p{L})-(?:e|i|ye|yi)(?=[\\s-]|$)");
     private static final Pattern ARABIC_SCRIPT = Pattern.compile("\\p{IsArabic}");
     private static final List<String> CJK_LEGAL_FORMS = List.of("有限责任公司", "股份有限公司", "有限公司", "集团", "公司");
-    /** Arabic particles romanised several ways ("el-Masri", "al Masri"; "ibn Said", "bin Said"). */
-    private static final Map<String, String> PARTICLES = Map.of("el", "al", "ul", "al", "ibn", "bin", "bn", "bin");
+    /** Arabic particles romanised several ways ("el-Masri", "al Masri", "Jamaat ud Dawa"; "ibn Said", "ben Said", "bin Said"). */
+    private static final Map<String, String> PARTICLES = Map.of("el", "al", "ul", "al", "ud", "al", "ibn", "bin", "bn", "bin", "ben", "bin");
 
     public static ScreeningName of(String name) {
         String text = name == null ? "" : name;
@@ -73,6 +80,8 @@ public final class ScreeningName {
         text = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         text = ABBREVIATION_DOT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
         text = ASSIMILATED_ARTICLE.matcher(text).replaceAll("al-");
+        text = INNER_APOSTROPHE.matcher(text).replaceAll("");
+        text = EZAFE.matcher(text).replaceAll(" ");
         text = text.replaceAll("[\\p{Punct}‐-―’‘“”]+", " ").trim();
         List<String> words = new ArrayList<>(List.of(text.split("\\s+")));
         List<String> tokens = new ArrayList<>();

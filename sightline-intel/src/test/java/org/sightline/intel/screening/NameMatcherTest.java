@@ -38,7 +38,8 @@ class NameMatcherTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"Guangzhou Bo Yu Information Technology Company Limited|guangzhou bo yu information technology",
-            "北京有限公司|北京", "PALMERA S.A.|palmera", "Ivan D.O.O.|ivan", "Иван Петров|ivan petrov", "Salah el-Din ibn Yusuf|salah al din bin yusuf"})
+            "北京有限公司|北京", "PALMERA S.A.|palmera", "Ivan D.O.O.|ivan", "Иван Петров|ivan petrov", "Salah el-Din ibn Yusuf|salah al din bin yusuf",
+            "AL-FAQIH, Sa'd|al faqih sad", "JAMA'AT UD DAWA|jamaat al dawa", "Malek-e Ashtar|malek ashtar", "Ayadi Chafik ben Muhammad|ayadi chafik bin muhammad"})
     void legalFormsAreNotPartOfTheNameAndScriptsBecomeLatin(String name, String expected) {
         assertThat(String.join(" ", ScreeningName.of(name).tokens())).isEqualTo(expected);
     }

@@ -6,8 +6,8 @@ import org.sightline.intel.screening.Screening;
 
 /**
  * How screening does on spellings someone else wrote ({@link PublishedVariants}): the share of
- * variants whose entry is found at the threshold, ranked first at any score, and among the
- * candidates the index lets through at all; and the share of invented namesakes that raise an alert.
+ * variants whose entry is found at the threshold, ranked first at any score, and retrieved by the
+ * index at all (candidate recall); and the share of invented namesakes that raise an alert.
  */
 public record VariantEvaluation(int variants, double found, double first, double candidateRecall, int namesakes, double namesakeAlertRate,
                                 List<String> errors) {
@@ -22,7 +22,7 @@ public record VariantEvaluation(int variants, double found, double first, double
         List<String> errors = new ArrayList<>();
         for (LabelledQuery variant : variants) {
             Screening.Query query = new Screening.Query(variant.query(), variant.kind(), null, null, null);
-            boolean candidate = screening.candidateIds(variant.query(), threshold).contains(variant.expectedId());
+            boolean candidate = screening.candidateIds(variant.query()).contains(variant.expectedId());
             List<Screening.Match> ranked = screening.screen(query, ANY_SCORE);
             boolean isFirst = !ranked.isEmpty() && ranked.get(0).id().equals(variant.expectedId());
             boolean isFound = ranked.stream().anyMatch(match -> match.id().equals(variant.expectedId()) && match.score() >= threshold);
