@@ -154,7 +154,7 @@ class CommandLineTest {
 
         Run all = run("screen", "--all");
         assertThat(all.exit()).isZero();
-        assertThat(all.out()).contains("identities match a list entry", "Zhu Hua  (individual)", "us_doj_indictments");
+        assertThat(all.out()).contains("identities and threat actors match a list entry", "Zhu Hua  (individual)", "us_doj_indictments");
         assertThat(run("screen", "--all", "Zhu Hua").exit()).isEqualTo(1);
         assertThat(run("screen", "x", "--threshold", "1.5").err()).contains("threshold is a score between 0 and 1");
         Run badFormat = run("stream", "--bootstrap", "127.0.0.1:1", "--events-topic", "e", "--sightings-topic", "s", "--format", "pcap");

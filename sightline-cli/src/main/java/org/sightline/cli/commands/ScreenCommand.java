@@ -22,7 +22,7 @@ public final class ScreenCommand extends KnowledgeCommand {
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "The name, in any order or spelling (\"Zhang Shilong\", \"ZHANG Shi-long\").")
     List<String> name;
 
-    @Option(names = "--all", description = "Screen every person and organisation in the knowledge base, and suppliers.")
+    @Option(names = "--all", description = "Screen every person and organisation in the knowledge base, suppliers, and threat actors by each of their names.")
     boolean all;
 
     @Option(names = "--type", paramLabel = "person|organization", description = "Only list entries of this kind.")
@@ -49,7 +49,7 @@ public final class ScreenCommand extends KnowledgeCommand {
             }
             ScreeningService.KnowledgeResult result = service.screenAll(threshold);
             output.answer(result, () -> {
-                output.line(String.format(Locale.ROOT, "%d of %d identities match a list entry at or above %s (%d entries: %s)",
+                output.line(String.format(Locale.ROOT, "%d of %d identities and threat actors match a list entry at or above %s (%d entries: %s)",
                         result.flagged().size(), result.screened(), threshold, result.entriesScreened(), result.lists()));
                 for (ScreeningService.Flagged flagged : result.flagged()) {
                     output.line("");

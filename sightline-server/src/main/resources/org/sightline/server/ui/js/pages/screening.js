@@ -54,7 +54,7 @@ function matchTable(found) {
 }
 
 function knowledgeBase(answer) {
-  if (answer.flagged.length === 0) return section('Nothing flagged', el('p', {}, `None of the ${answer.screened} people and organisations matches a list entry.`));
-  return section(`${answer.flagged.length} of ${answer.screened} people and organisations match a list entry`,
+  if (answer.flagged.length === 0) return section('Nothing flagged', el('p', {}, `None of the ${answer.screened} people, organisations and threat actors matches a list entry.`));
+  return section(`${answer.flagged.length} of ${answer.screened} people, organisations and threat actors match a list entry`,
     answer.flagged.map(f => el('div', { class: 'flagged' }, el('h3', {}, objectLink(f.id, f.name), ` (${f.kind || 'identity'})`), matchTable(f.matches))));
 }
