@@ -47,6 +47,7 @@ public final class Screening {
     /** Listed names (their positions in {@link #names}) by word key. */
     private final Map<String, int[]> postings;
     private final NameMatcher matcher;
+    private final LetterResemblance resemblance;
 
     public Screening(List<ListEntry> entries) {
         this.entries = List.copyOf(entries);
@@ -73,6 +74,7 @@ public final class Screening {
             }
         }
         matcher = new NameMatcher(WordRarity.of(names));
+        resemblance = new LetterResemblance(names);
         entryOfName = entryOf.stream().mapToInt(Integer::intValue).toArray();
         wordCount = names.stream().mapToInt(name -> name.tokens().size()).toArray();
         joinedLength = names.stream().mapToInt(name -> name.joined().length()).toArray();
@@ -106,13 +108,22 @@ public final class Screening {
         }
         double reachable = threshold - Adjustments.mostRaised(query);
         Map<Integer, Scored> best = new HashMap<>();
-        for (int position : candidates(name, reachable, true)) {
+        LetterResemblance.Query letters = reachable <= LetterResemblance.MOST ? resemblance.query(name) : null;
+        for (int position : candidates(name, reachable, letters == null)) {
             int entryIndex = entryOfName[position];
             ListEntry entry = entries.get(entryIndex);
             if (query.kind() != null && !query.kind().equalsIgnoreCase(entry.kind())) {
                 continue;
             }
             NameMatcher.Similarity similarity = matcher.compare(name, names.get(position), reachable);
+            if (letters != null && similarity.score() < LetterResemblance.MOST) {
+                double cosine = resemblance.cosine(letters, position);
+                if (LetterResemblance.MOST * cosine > similarity.score()) {
+                    similarity = new NameMatcher.Similarity(LetterResemblance.MOST * cosine, List.of(String.format(java.util.Locale.ROOT,
+                            "its words do not pair closely; their letters resemble the listed name's (trigram cosine %.2f, rare ones "
+                                    + "weighing most), which alone never scores above %.1f", cosine, LetterResemblance.MOST)));
+                }
+            }
             Scored previous = best.get(entryIndex);
             if (similarity.score() >= reachable && (previous == null || similarity.score() > previous.similarity().score())) {
                 best.put(entryIndex, new Scored(names.get(position), similarity));

@@ -112,7 +112,7 @@ class PublishedVariantsTest {
         assertThat(result.candidateRecall()).isGreaterThanOrEqualTo(result.found());
         assertThat(result.candidateRecall()).isGreaterThanOrEqualTo(0.99);
         assertThat(result.found()).isGreaterThanOrEqualTo(0.47); // 0.383 before words were weighed by rarity and extra given names cheap
-        assertThat(result.first()).isGreaterThanOrEqualTo(0.65);
+        assertThat(result.first()).isGreaterThanOrEqualTo(0.68); // 0.654 before; letters alone order what lies below the threshold
         assertThat(result.namesakeAlertRate()).isLessThanOrEqualTo(0.05);
         assertThat(result.errors()).anyMatch(error -> error.startsWith("missed: "));
     }
