@@ -41,6 +41,7 @@ public final class Sightline implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(
             ImportCommand.class,
             ExportCommand.class,
+            org.sightline.cli.commands.ExportSensorCommand.class,
             GetCommand.class,
             SearchCommand.class,
             StatsCommand.class,

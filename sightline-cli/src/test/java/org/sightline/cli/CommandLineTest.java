@@ -133,6 +133,26 @@ class CommandLineTest {
     }
 
     @Test
+    void activeIndicatorsFromAMispEventAreExportedForZeekWithWhatCannotGoListed() throws IOException {
+        assertThat(run("import", SharedData.require("misp-events/PyMISP").toString()).exit()).isZero();
+        Path out = dataDir.resolve("zeek");
+        Run zeek = run("export-sensor", "--format", "zeek-intel", "--out", out.toString(), "--base-url", "https://cti.example/", "--json");
+        assertThat(zeek.exit()).isZero();
+        assertThat(zeek.json().path("values").asInt()).isPositive();
+        List<String> lines = java.nio.file.Files.readAllLines(out.resolve("sightline.intel"));
+        assertThat(lines.get(0)).isEqualTo("#fields\tindicator\tindicator_type\tmeta.source\tmeta.desc\tmeta.url");
+        assertThat(lines).contains("meteost.com\tIntel::DOMAIN\tsightline\tXagent Samples\thttps://cti.example/ui/#/object/"
+                + "indicator--5a3c3045-61dc-495c-ae8a-471e02de0b81");
+        // MISP's filename|md5 becomes [file:name = … AND file:hashes.MD5 = …]: not one value, so listed with the reason
+        assertThat(java.nio.file.Files.readString(out.resolve("sightline-not-exported.tsv"))).contains("comparisons joined by AND");
+        assertThat(zeek.json().path("not_exported").get(0).path("why").asText()).isNotBlank();
+
+        Run bad = run("export-sensor", "--format", "snort", "--out", out.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("zeek-intel, suricata-dataset, suricata-rules or simple-stix, not 'snort'");
+    }
+
+    @Test
     void screeningANameAndTheWholeKnowledgeBaseAgainstTheDemoIndictmentsAndTheSdnSample() {
         Run empty = run("screen", "Zhang Shilong", "--json");
         assertThat(empty.exit()).isEqualTo(1);

@@ -30,6 +30,7 @@ public final class App implements AutoCloseable {
     private final ObjectHandlers objects;
     private final ImportHandlers imports;
     private final ScreeningHandlers screening;
+    private final SensorExportHandlers sensorExports;
     private final org.sightline.store.vault.EvidenceVault vault;
     private final Access access;
     private final TaxiiHandlers taxii;
@@ -45,6 +46,7 @@ public final class App implements AutoCloseable {
         this.objects = new ObjectHandlers(knowledge.store());
         this.imports = new ImportHandlers(knowledge);
         this.screening = new ScreeningHandlers(knowledge.store());
+        this.sensorExports = new SensorExportHandlers(knowledge.store());
         this.vault = knowledge.vault();
         this.access = new Access(knowledge.tokens(), knowledge.audit());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
@@ -88,6 +90,7 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/api/v1/graph/{id}", api::graph, Access.Needs.READ),
                 new Route("POST", "/api/v1/import", imports::upload, Access.Needs.WRITE),
                 new Route("POST", "/api/v1/screen", screening::screen, Access.Needs.READ),
+                new Route("GET", "/api/v1/sensor-exports/{format}", sensorExports::export, Access.Needs.READ),
                 new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
                 new Route("GET", "/api/v1/artifacts/{sha256}", ctx -> claims.artifact(ctx, vault), Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),

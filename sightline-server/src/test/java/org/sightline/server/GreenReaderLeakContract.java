@@ -42,8 +42,9 @@ abstract class GreenReaderLeakContract {
     private static final String RED_BUREAU = "identity--c0ffee00-0000-4000-8000-00000000aa01";
     private static final String TOOL = "malware--c0ffee00-0000-4000-8000-00000000aa02";
     private static final String REPORT = "report--c0ffee00-0000-4000-8000-00000000aa03";
+    private static final String INDICATOR = "indicator--c0ffee00-0000-4000-8000-00000000aa04";
     private static final List<String> CANARY_TEXT = List.of("RED-CANARY", "Canary Bureau", "Canary Tool");
-    private static final List<String> RED_IDS = new ArrayList<>(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH));
+    private static final List<String> RED_IDS = new ArrayList<>(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR));
 
     private static RunningServer server;
     private static String green;
@@ -53,7 +54,7 @@ abstract class GreenReaderLeakContract {
     private static int requests;
 
     static void plantCanaries(org.sightline.store.testing.Backend backend) {
-        RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH));
+        RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR));
         requests = 0;
         server = RunningServer.start(backend, loaded -> {
             BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
@@ -64,6 +65,10 @@ abstract class GreenReaderLeakContract {
                 writer.put(StixObject.parse("{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"" + RED_BUREAU + "\","
                         + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"Canary Bureau\","
                         + "\"identity_class\":\"organization\",\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}"));
+                writer.put(StixObject.parse("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + INDICATOR + "\","
+                        + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"RED-CANARY indicator\","
+                        + "\"pattern\":\"[domain-name:value = 'canary-bureau.example']\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\","
+                        + "\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}"));
                 // first CLEAR, then a RED version: the older text must not show once the id is RED
                 writer.put(StixObject.parse("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + TOOL + "\","
                         + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"Canary Tool\","
@@ -115,9 +120,9 @@ abstract class GreenReaderLeakContract {
 
     @AfterAll
     static void stop() {
-        System.out.println("GreenReaderLeakContract on " + server.test().knowledge().location().safeUrl().split(":")[1] + ": "
-                + requests + " requests by a TLP:GREEN token, every one checked for 7 RED ids, 3 canary strings and a RED artifact");
-        if (server != null) {
+        if (server != null) { // null when the backend is absent and the contract was skipped
+            System.out.println("GreenReaderLeakContract on " + server.test().knowledge().location().safeUrl().split(":")[1] + ": " + requests
+                    + " requests by a TLP:GREEN token, every one checked for " + RED_IDS.size() + " RED ids, 3 canary strings and a RED artifact");
             server.close();
             server = null;
         }
@@ -168,6 +173,7 @@ abstract class GreenReaderLeakContract {
         assertThat(server.get("/api/v1/claims/" + DEMO_CLAIM + "/evidence", red).body()).contains("RED-CANARY-NOTE");
         assertThat(server.get("/api/v1/objects/" + REPORT, red).body()).contains(RED_BUREAU);
         assertThat(server.get("/api/v1/search?q=canary", red).body()).contains("Canary");
+        assertThat(server.get("/api/v1/sensor-exports/zeek-intel?file=sightline.intel", red).body()).contains("canary-bureau.example", INDICATOR);
     }
 
     @Test
@@ -213,6 +219,14 @@ abstract class GreenReaderLeakContract {
         greenPost("/api/v1/similar", "{\"techniques\":[\"T1566.001\",\"T1059.001\",\"T1003\"]}");
         greenPost("/api/v1/attribute", "{\"techniques\":[\"T1566.001\",\"T1059.001\",\"T1003\"],\"sectors\":[\"technology\"]}");
         greenPost("/api/v1/screen", "{\"all\":true}");
+        for (String format : List.of("zeek-intel", "suricata-dataset", "suricata-rules", "simple-stix")) {
+            assertThat(greenGet("/api/v1/sensor-exports/" + format).statusCode()).isEqualTo(200);
+        }
+        assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?file=sightline.intel").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/sensor-exports/suricata-rules?file=sightline.rules").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/sensor-exports/snort").body()).contains("zeek-intel, suricata-dataset, suricata-rules or simple-stix");
+        assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?file=nope.txt").statusCode()).isEqualTo(404);
+        assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?min_confidence=high").statusCode()).isEqualTo(400);
         greenPost("/api/v1/screen", "{\"name\":\"Canary Bureau\"}");
         String root = "/taxii2/api/collections/" + collection + "/";
         for (String query : List.of("", "?match[version]=all", "?match[version]=first", "?match[id]=" + TOOL + "&match[version]=all")) {

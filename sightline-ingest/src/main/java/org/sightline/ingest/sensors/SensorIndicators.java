@@ -22,6 +22,11 @@ public final class SensorIndicators {
 
     /** An indicator to export: the STIX object and the values its pattern is an alternative of. */
     public record Exported(StixObject indicator, List<AtomicParts.Atom> atoms) {
+        /** What a sensor's analyst reads for it: its name, else its description, else its id. */
+        public String label() {
+            String name = indicator.name() != null ? indicator.name() : indicator.text("description");
+            return name == null || name.isBlank() ? indicator.id() : name;
+        }
     }
 
     /** An indicator, or one value of it, that a format cannot carry, and why. */

@@ -42,8 +42,7 @@ final class SuricataRules {
                     continue;
                 }
                 int sid = sid(indicator.indicator().id() + "|" + atom.pattern(), taken);
-                String name = indicator.indicator().name() == null ? indicator.indicator().id() : indicator.indicator().name();
-                rules.append(body.replace("MSG", "msg:\"Sightline " + msg(name) + ": " + msg(atom.value()) + "\""))
+                rules.append(body.replace("MSG", "msg:\"Sightline " + msg(indicator.label()) + ": " + msg(atom.value()) + "\""))
                         .append(" metadata:sightline_id ").append(indicator.indicator().id()).append("; sid:").append(sid).append("; rev:1;)\n");
                 values++;
                 any = true;

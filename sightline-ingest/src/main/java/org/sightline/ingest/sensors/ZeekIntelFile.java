@@ -37,7 +37,7 @@ final class ZeekIntelFile {
                 }
                 String value = value(atom, type);
                 String key = value + "\t" + type;
-                lines.putIfAbsent(key, String.join("\t", field(value), type, "sightline", field(description(indicator)),
+                lines.putIfAbsent(key, String.join("\t", field(value), type, "sightline", field(indicator.label()),
                         field(baseUrl + "/ui/#/object/" + indicator.indicator().id())));
                 any = true;
             }
@@ -71,11 +71,6 @@ final class ZeekIntelFile {
             case "Intel::FILE_HASH", "Intel::CERT_HASH", "Intel::DOMAIN" -> atom.value().toLowerCase(Locale.ROOT);
             default -> atom.value();
         };
-    }
-
-    private static String description(SensorIndicators.Exported indicator) {
-        String name = indicator.indicator().name();
-        return name != null ? name : indicator.indicator().text("description");
     }
 
     /** A field as the file format allows it: no tab or line break inside, "-" for nothing. */

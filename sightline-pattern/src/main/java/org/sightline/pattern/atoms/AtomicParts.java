@@ -13,7 +13,8 @@ import org.sightline.pattern.ast.Pattern;
  * The single values a pattern is an alternative of, for sensors that look values up rather than
  * evaluate patterns (Zeek's Intel framework, Suricata datasets, consumers of simple STIX): a
  * pattern splits into atoms only when any one of them on its own means the pattern matches —
- * equality comparisons joined by OR, IN over a set of values, ISSUBSET of a network. Anything
+ * equality comparisons joined by OR, IN over a set of values, ISSUBSET of a network, and the
+ * hashes of one file joined by AND (each names the same file). Anything
  * else (AND, FOLLOWEDBY, qualifiers, negation, LIKE, MATCHES, ranges) cannot be looked up value
  * by value without alerting on what the pattern does not say, and is refused with the reason.
  */
@@ -84,6 +85,11 @@ public final class AtomicParts {
             return comparison(grouped.expression(), atoms);
         }
         if (expression instanceof ComparisonExpression.Combined combined) {
+            if (combined.operator() == ComparisonExpression.BooleanOperator.AND && hashesOfOneObject(combined.operands())) {
+                // [file:hashes.MD5 = 'a' AND file:hashes.'SHA-256' = 'b'] (as MISP writes a sample): each hash names the one file,
+                // so a sensor that computes only one of them finds the same file by it
+                return firstRefusal(combined.operands().stream().map(operand -> comparison(operand, atoms)).toList());
+            }
             if (combined.operator() != ComparisonExpression.BooleanOperator.OR) {
                 return "comparisons joined by AND must hold together on one object; one value alone would alert on others";
             }
@@ -130,6 +136,27 @@ public final class AtomicParts {
             keys.add(key.name());
         }
         return keys;
+    }
+
+    /** Whether the comparisons are equalities on distinct hashes of one object type, nothing else. */
+    private static boolean hashesOfOneObject(List<ComparisonExpression> operands) {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        java.util.Set<String> algorithms = new java.util.HashSet<>();
+        for (ComparisonExpression operand : operands) {
+            while (operand instanceof ComparisonExpression.Grouped grouped) {
+                operand = grouped.expression();
+            }
+            if (!(operand instanceof ComparisonExpression.Comparison comparison) || comparison.negated()
+                    || comparison.operator() != ComparisonOperator.EQ || !(comparison.value() instanceof Literal.StringValue)) {
+                return false;
+            }
+            List<String> keys = keys(comparison.path());
+            if (keys == null || keys.size() != 2 || !keys.get(0).equals("hashes") || !algorithms.add(keys.get(1).toUpperCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+            types.add(comparison.path().objectType());
+        }
+        return types.size() == 1;
     }
 
     private static String firstRefusal(List<String> reasons) {

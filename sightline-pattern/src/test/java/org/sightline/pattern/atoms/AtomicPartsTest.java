@@ -46,6 +46,16 @@ class AtomicPartsTest {
     }
 
     @Test
+    void theHashesOfOneFileJoinedByAndAreEachEnoughButANameBesideAHashIsNot() {
+        var hashes = atoms("[file:hashes.MD5 = '0997ba7292ddbac1c7e7ade6766ed53c' AND file:hashes.'SHA-256' = '3208ef']");
+        assertThat(hashes.atoms()).extracting(AtomicParts.Atom::pattern)
+                .containsExactly("[file:hashes.MD5 = '0997ba7292ddbac1c7e7ade6766ed53c']", "[file:hashes.'SHA-256' = '3208ef']");
+        assertThat(atoms("[file:name = 'a.exe' AND file:hashes.MD5 = '0997ba7292ddbac1c7e7ade6766ed53c']").atomic()).isFalse();
+        assertThat(atoms("[file:hashes.MD5 = 'a' AND file:hashes.MD5 = 'b']").atomic()).isFalse();
+        assertThat(atoms("[file:hashes.MD5 = 'a' AND x509-certificate:hashes.MD5 = 'b']").atomic()).isFalse();
+    }
+
+    @Test
     void anAtomQuotesItsValueAsAPatternDoes() {
         assertThat(new AtomicParts.Atom("file", java.util.List.of("name"), "it's \\ here", false).pattern()).isEqualTo("[file:name = 'it\\'s \\\\ here']");
     }

@@ -1,0 +1,65 @@
+package org.sightline.server;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sightline.error.InvalidInputException;
+import org.sightline.error.NotFoundException;
+import org.sightline.ingest.sensors.SensorFiles;
+import org.sightline.ingest.sensors.SensorFormat;
+import org.sightline.ingest.sensors.SensorIndicators;
+import org.sightline.store.StixStore;
+import org.sightline.store.clearance.ClearedStore;
+
+/**
+ * GET /api/v1/sensor-exports/{format}: the active indicators the token's clearance allows, as a
+ * sensor loads them (see `sightline export-sensor`). Without {@code file} the answer is JSON with
+ * every file and what was left out; with {@code file=NAME} it is that one file as plain text, for a
+ * sensor to pull on a schedule.
+ */
+final class SensorExportHandlers {
+    private final StixStore store;
+
+    SensorExportHandlers(StixStore store) {
+        this.store = store;
+    }
+
+    void export(Context ctx) {
+        SensorFormat format = SensorFormat.parse(ctx.pathParam("format"));
+        Integer minConfidence = confidence(ctx.queryParam("min_confidence"));
+        StixStore cleared = ClearedStore.of(store, Access.token(ctx).clearanceLevel());
+        SensorFiles files = format.render(SensorIndicators.of(cleared, Instant.now(), minConfidence), ctx.scheme() + "://" + ctx.host());
+        String file = ctx.queryParam("file");
+        if (file != null) {
+            String content = files.files().get(file);
+            if (content == null) {
+                throw new NotFoundException("the " + format.text() + " export has no file '" + file + "'; it has " + files.files().keySet());
+            }
+            ctx.contentType(file.endsWith(".json") ? "application/json" : "text/plain; charset=utf-8").result(content);
+            return;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("format", files.format());
+        answer.put("indicators", files.indicators());
+        answer.put("values", files.values());
+        answer.put("files", files.files());
+        answer.put("not_exported", files.left());
+        HttpJson.write(ctx, answer);
+    }
+
+    private static Integer confidence(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInputException("min_confidence is a STIX confidence from 0 to 100, not '" + text + "'");
+    }
+}
