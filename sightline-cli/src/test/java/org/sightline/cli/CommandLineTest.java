@@ -147,6 +147,24 @@ class CommandLineTest {
         assertThat(java.nio.file.Files.readString(out.resolve("sightline-not-exported.tsv"))).contains("comparisons joined by AND");
         assertThat(zeek.json().path("not_exported").get(0).path("why").asText()).isNotBlank();
 
+        // What Zeek logs when the Intel framework sees an exported value (intel.log, Zeek's documented Intel::Info fields)
+        // comes back through the Zeek adapter as a sighting of the indicator it was exported from.
+        Path intelLog = dataDir.resolve("intel.log");
+        java.nio.file.Files.writeString(intelLog, String.join("\n",
+                "#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tintel",
+                "#open\t2026-12-03-09-00-00",
+                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tseen.indicator\tseen.indicator_type\tseen.where\tseen.node"
+                        + "\tmatched\tsources\tfuid\tfile_mime_type\tfile_desc",
+                "#types\ttime\tstring\taddr\tport\taddr\tport\tstring\tenum\tenum\tstring\tset[enum]\tset[string]\tstring\tstring\tstring",
+                "1764752400.123456\tCHhAvVGS1DHFjwGM9\t10.0.0.5\t53211\t10.0.0.1\t53\tmeteost.com\tIntel::DOMAIN\tDNS::IN_REQUEST\tzeek"
+                        + "\tIntel::DOMAIN\tsightline\t-\t-\t-",
+                "#close\t2026-12-03-10-00-00", ""));
+        Path sightings = dataDir.resolve("sightings.json");
+        Run match = run("match", "--from-store", "--events", intelLog.toString(), "--out", sightings.toString(), "--json");
+        assertThat(match.exit()).as(match.err()).isZero();
+        assertThat(match.json().path("sightings").asInt()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(sightings)).contains("\"sighting_of_ref\" : \"indicator--5a3c3045-61dc-495c-ae8a-471e02de0b81\"");
+
         Run bad = run("export-sensor", "--format", "snort", "--out", out.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("zeek-intel, suricata-dataset, suricata-rules or simple-stix, not 'snort'");

@@ -42,6 +42,8 @@ final class LogRecord {
     static final int RCPTTO = slot("rcptto");
     static final int SRC = slot("src");
     static final int DST = slot("dst");
+    static final int SEEN_INDICATOR = slot("seen.indicator");
+    static final int SEEN_INDICATOR_TYPE = slot("seen.indicator_type");
     // Suricata EVE (nested objects; dns.rdata is EVE version 1's one answer, dns.answers.rdata version 2's list)
     static final int EVENT_TYPE = slot("event_type");
     static final int TIMESTAMP = slot("timestamp");

@@ -9,7 +9,7 @@ import org.sightline.pattern.stream.EventBuilder;
 
 /**
  * Zeek records (from TSV or JSON logs) as events, by log path: conn, dns, http, ssl, x509, files,
- * smtp, notice. Fields Zeek leaves unset ("-", "(empty)") are absent.
+ * smtp, notice, intel. Fields Zeek leaves unset ("-", "(empty)") are absent.
  */
 final class ZeekRecords {
     private ZeekRecords() {
@@ -63,10 +63,44 @@ final class ZeekRecords {
                 event.ip(text(record, LogRecord.SRC));
                 event.ip(text(record, LogRecord.DST));
             }
+            case "intel" -> seen(event, text(record, LogRecord.SEEN_INDICATOR), text(record, LogRecord.SEEN_INDICATOR_TYPE));
             default -> {
             }
         }
         return event.isEmpty() ? null : event.build();
+    }
+
+    /**
+     * What Zeek's Intel framework saw (intel.log's {@code seen.indicator}, of {@code seen.indicator_type}),
+     * as the observable it is, so that the indicator exported to Zeek (see ingest's sensors package)
+     * matches it again: a hit on an exported file comes back as a sighting of that indicator. Zeek
+     * writes URLs without their scheme and sees only plain HTTP, so a URL is read as http://.
+     */
+    private static void seen(EventBuilder event, String value, String type) {
+        if (value == null || type == null) {
+            return;
+        }
+        switch (type) {
+            case "Intel::ADDR", "Intel::SUBNET" -> event.ip(value);
+            case "Intel::DOMAIN" -> event.domain(value);
+            case "Intel::URL" -> event.url(value.contains("://") ? value : "http://" + value);
+            case "Intel::EMAIL" -> event.email(value);
+            case "Intel::FILE_NAME" -> event.file(Map.of(), value);
+            case "Intel::FILE_HASH" -> {
+                String algorithm = switch (value.length()) {
+                    case 32 -> "MD5";
+                    case 40 -> "SHA-1";
+                    case 64 -> "SHA-256";
+                    default -> null;
+                };
+                if (algorithm != null) {
+                    event.file(Map.of(algorithm, value.toLowerCase(java.util.Locale.ROOT)), null);
+                }
+            }
+            case "Intel::CERT_HASH" -> event.certificate(value.toLowerCase(java.util.Locale.ROOT), null, null, null);
+            default -> {
+            }
+        }
     }
 
     private static String orEmpty(String value) {

@@ -98,6 +98,28 @@ class LogReaderTest {
     }
 
     @Test
+    void zeekIntelLogGivesWhatTheIntelFrameworkSawAsTheObservableItIs() throws IOException {
+        // intel.log as Zeek's JSON writer gives it: Intel::Info with seen.indicator and seen.indicator_type (Intel::Type)
+        Path log = temp.resolve("intel.json");
+        Files.writeString(log, String.join("\n",
+                "{\"_path\":\"intel\",\"ts\":1764752400.1,\"uid\":\"C1\",\"id.orig_h\":\"10.0.0.5\",\"id.orig_p\":50000,\"id.resp_h\":\"203.0.113.7\","
+                        + "\"id.resp_p\":443,\"seen.indicator\":\"203.0.113.7\",\"seen.indicator_type\":\"Intel::ADDR\",\"seen.where\":\"Conn::IN_RESP\","
+                        + "\"seen.node\":\"zeek\",\"matched\":[\"Intel::ADDR\"],\"sources\":[\"sightline\"]}",
+                "{\"_path\":\"intel\",\"ts\":1764752401.1,\"uid\":\"C2\",\"seen.indicator\":\"login.example/secure\","
+                        + "\"seen.indicator_type\":\"Intel::URL\",\"seen.where\":\"HTTP::IN_URL\",\"matched\":[\"Intel::URL\"],\"sources\":[\"sightline\"]}",
+                "{\"_path\":\"intel\",\"ts\":1764752402.1,\"fuid\":\"F1\",\"seen.indicator\":\"AA11BB22CC33DD44EE55FF6600112233445566778899AABBCCDDEEFF00112233\","
+                        + "\"seen.indicator_type\":\"Intel::FILE_HASH\",\"seen.where\":\"Files::IN_HASH\",\"matched\":[\"Intel::FILE_HASH\"],\"sources\":[\"sightline\"]}",
+                ""));
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(log, report);
+        assertThat(report[0].malformed()).isZero();
+        assertThat(events).hasSize(3);
+        assertThat(has(events.get(0), "ipv4-addr:value", "203.0.113.7")).isTrue();
+        assertThat(has(events.get(1), "url:value", "http://login.example/secure")).isTrue(); // Zeek writes URLs without the scheme
+        assertThat(has(events.get(2), "file:hashes.SHA-256", "aa11bb22cc33dd44ee55ff6600112233445566778899aabbccddeeff00112233")).isTrue();
+    }
+
+    @Test
     void stixObservedDataIsReadAsEvents() throws IOException {
         Path bundle = temp.resolve("observed.json");
         Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":["
