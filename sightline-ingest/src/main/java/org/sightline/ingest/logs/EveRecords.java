@@ -43,6 +43,11 @@ final class EveRecords {
             event.url("http://" + host + text(record, LogRecord.HTTP_URL));
         }
         event.domain(text(record, LogRecord.DNS_RRNAME));
+        for (int names : new int[] {LogRecord.DNS_QUERY_RRNAME, LogRecord.DNS_QUERIES_RRNAME}) {
+            for (String name : list(record, names)) {
+                event.domain(name); // an alert on a DNS request (a Sightline rule's dns.query, say) carries what was asked
+            }
+        }
         answer(event, text(record, LogRecord.DNS_RDATA));
         for (String data : list(record, LogRecord.DNS_ANSWERS_RDATA)) {
             answer(event, data);

@@ -56,6 +56,9 @@ final class LogRecord {
     static final int DNS_RRNAME = slot("dns.rrname");
     static final int DNS_RDATA = slot("dns.rdata");
     static final int DNS_ANSWERS_RDATA = slot("dns.answers.rdata");
+    // an alert's DNS metadata: Suricata 6/7 write the request as dns.query[], EVE version 3 as dns.queries[]
+    static final int DNS_QUERY_RRNAME = slot("dns.query.rrname");
+    static final int DNS_QUERIES_RRNAME = slot("dns.queries.rrname");
     static final int TLS_SNI = slot("tls.sni");
     static final int TLS_FINGERPRINT = slot("tls.fingerprint");
     static final int TLS_SUBJECT = slot("tls.subject");

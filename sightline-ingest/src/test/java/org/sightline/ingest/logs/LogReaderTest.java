@@ -120,6 +120,24 @@ class LogReaderTest {
     }
 
     @Test
+    void aSuricataAlertFromAnExportedRuleGivesTheValueItFiredOn() throws IOException {
+        // EVE alert records as Suricata 7 writes them for a dns.query rule: the request under dns.query[], the rule's metadata
+        Path log = temp.resolve("eve.json");
+        Files.writeString(log, "{\"timestamp\":\"2026-12-03T09:00:00.000000+0000\",\"flow_id\":1,\"event_type\":\"alert\",\"src_ip\":\"10.0.0.5\","
+                + "\"src_port\":53211,\"dest_ip\":\"10.0.0.1\",\"dest_port\":53,\"proto\":\"UDP\",\"alert\":{\"action\":\"allowed\",\"gid\":1,"
+                + "\"signature_id\":9716666,\"rev\":1,\"signature\":\"Sightline Xagent Samples: meteost.com\",\"severity\":3,"
+                + "\"metadata\":{\"sightline_id\":[\"indicator--5a3c3045-61dc-495c-ae8a-471e02de0b81\"]}},"
+                + "\"dns\":{\"query\":[{\"type\":\"query\",\"id\":4711,\"rrname\":\"meteost.com\",\"rrtype\":\"A\",\"tx_id\":0}]}}\n"
+                + "{\"timestamp\":\"2026-12-03T09:00:01.000000+0000\",\"event_type\":\"alert\",\"src_ip\":\"10.0.0.5\",\"dest_ip\":\"10.0.0.1\","
+                + "\"alert\":{\"signature_id\":9000001},\"dns\":{\"version\":3,\"queries\":[{\"rrname\":\"fastdataexchange.org\",\"rrtype\":\"A\"}]}}\n");
+        ReadReport[] report = new ReadReport[1];
+        List<Event> events = read(log, report);
+        assertThat(events).hasSize(2);
+        assertThat(has(events.get(0), "domain-name:value", "meteost.com")).isTrue();
+        assertThat(has(events.get(1), "domain-name:value", "fastdataexchange.org")).isTrue();
+    }
+
+    @Test
     void stixObservedDataIsReadAsEvents() throws IOException {
         Path bundle = temp.resolve("observed.json");
         Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":["
