@@ -206,6 +206,29 @@ class WebUiTest {
     }
 
     @Test
+    void aSocEngineerExportsTheIndicatorsForZeekAndSuricataAndSeesWhatCouldNotGo() throws Exception {
+        browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/sensors");
+        signInIfAsked();
+        ready("#/sensors");
+        browser.findElement(By.cssSelector("#sensor-form button[type=submit]")).click(); // Zeek first
+        waiting().until(driver -> driver.findElement(By.id("sensor-result")).getAttribute("data-done") != null);
+        WebElement result = browser.findElement(By.id("sensor-result"));
+        assertThat(result.getText()).contains("sightline.intel", "#fields", "update.cloud-hopper.example", "Intel::DOMAIN");
+        screenshot("13-sensors");
+        result.findElement(By.xpath(".//button[contains(., 'Download')]")).click();
+        waiting().until(driver -> Files.isRegularFile(downloads.resolve("sightline.intel")));
+        assertThat(Files.readString(downloads.resolve("sightline.intel"))).startsWith("#fields\tindicator\tindicator_type");
+
+        String first = result.getAttribute("data-done");
+        new Select(browser.findElement(By.id("sensor-format"))).selectByValue("suricata-rules");
+        browser.findElement(By.cssSelector("#sensor-form button[type=submit]")).click();
+        waiting().until(driver -> !first.equals(driver.findElement(By.id("sensor-result")).getAttribute("data-done")));
+        assertThat(browser.findElement(By.id("sensor-result")).getText())
+                .contains("sightline.rules", "metadata:sightline_id indicator--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a01");
+        noConsoleErrors();
+    }
+
+    @Test
     void anAnalystAttributesAnIntrusionFromWhatItShowedWithAReasonPerFactor() throws Exception {
         browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/attribute");
         signInIfAsked();

@@ -38,7 +38,7 @@ final class ZeekIntelFile {
                 String value = value(atom, type);
                 String key = value + "\t" + type;
                 lines.putIfAbsent(key, String.join("\t", field(value), type, "sightline", field(indicator.label()),
-                        field(baseUrl + "/ui/#/object/" + indicator.indicator().id())));
+                        field(baseUrl + "/ui/#/graph/" + indicator.indicator().id())));
                 any = true;
             }
             exported += any ? 1 : 0;

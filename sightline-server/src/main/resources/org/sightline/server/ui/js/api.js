@@ -37,9 +37,14 @@ export async function download(path, filename) {
     const body = await response.json().catch(() => ({}));
     throw new Error(body.error?.message || ('HTTP ' + response.status));
   }
-  const url = URL.createObjectURL(await response.blob());
   const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
-  const link = Object.assign(document.createElement('a'), { href: url, download: named ? named[1] : filename });
+  saveBlob(await response.blob(), named ? named[1] : filename);
+}
+
+/** Saves what the page already holds as a file, through a link the user did not have to click. */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
   document.body.append(link); link.click(); link.remove();
   URL.revokeObjectURL(url);
 }

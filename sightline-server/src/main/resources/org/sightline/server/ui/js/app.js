@@ -10,6 +10,7 @@ import { graphPage } from './pages/graph.js';
 import { homePage, searchPage } from './pages/search.js';
 import { importPage } from './pages/import.js';
 import { screeningPage } from './pages/screening.js';
+import { sensorsPage } from './pages/sensors.js';
 import { sightingsPage } from './pages/sightings.js';
 import { sourcePage } from './pages/source.js';
 
@@ -26,6 +27,7 @@ const routes = [
   [/^#\/sightings$/, () => sightingsPage()],
   [/^#\/screen$/, () => screeningPage()],
   [/^#\/attribute$/, () => attributePage()],
+  [/^#\/sensors$/, () => sensorsPage()],
 ];
 
 async function render() {
