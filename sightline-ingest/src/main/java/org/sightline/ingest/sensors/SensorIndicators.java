@@ -75,6 +75,33 @@ public final class SensorIndicators {
                 && (until == null || !StixTimestamp.isValid(until) || StixTimestamp.parse(until).isAfter(now));
     }
 
+    /**
+     * Offers every value of every exported indicator to a format: {@code take} returns null when it
+     * took the value, else why the format cannot carry it. Gives what was left out (the patterns that
+     * split into no values, then each refused value) and how many indicators gave at least one value.
+     */
+    public Taken eachValue(java.util.function.BiFunction<Exported, AtomicParts.Atom, String> take) {
+        List<Left> refused = new ArrayList<>(left);
+        int indicators = 0;
+        for (Exported indicator : exported) {
+            boolean any = false;
+            for (AtomicParts.Atom atom : indicator.atoms()) {
+                String why = take.apply(indicator, atom);
+                if (why == null) {
+                    any = true;
+                } else {
+                    refused.add(new Left(indicator.indicator().id(), atom.pattern(), why));
+                }
+            }
+            indicators += any ? 1 : 0;
+        }
+        return new Taken(indicators, List.copyOf(refused));
+    }
+
+    /** How many indicators a format took a value of, and what it left out. */
+    public record Taken(int indicators, List<Left> left) {
+    }
+
     public List<Exported> exported() {
         return exported;
     }

@@ -1,7 +1,6 @@
 package org.sightline.ingest.sensors;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,24 +29,16 @@ final class SuricataDatasets {
         for (String name : List.of("sightline-domains.lst", "sightline-ips.lst", "sightline-md5.lst", "sightline-sha1.lst", "sightline-sha256.lst")) {
             lists.put(name, new TreeSet<>());
         }
-        List<SensorIndicators.Left> left = new ArrayList<>(indicators.left());
-        int exported = 0;
-        for (SensorIndicators.Exported indicator : indicators.exported()) {
-            boolean any = false;
-            for (AtomicParts.Atom atom : indicator.atoms()) {
-                String list = list(atom);
-                if (list == null) {
-                    left.add(new SensorIndicators.Left(indicator.indicator().id(), atom.pattern(), "a Suricata dataset holds domains, "
-                            + "single addresses and file hashes, not " + atom.objectType() + ":" + atom.path()
-                            + (atom.network() || atom.value().contains("/") ? " networks (see --format suricata-rules)" : "")));
-                    continue;
-                }
-                String value = atom.value().toLowerCase(Locale.ROOT);
-                lists.get(list).add(list.equals("sightline-domains.lst") ? Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) : value);
-                any = true;
+        SensorIndicators.Taken taken = indicators.eachValue((indicator, atom) -> {
+            String list = list(atom);
+            if (list == null) {
+                return "a Suricata dataset holds domains, single addresses and file hashes, not " + atom.objectType() + ":" + atom.path()
+                        + (atom.network() || atom.value().contains("/") ? " networks (see --format suricata-rules)" : "");
             }
-            exported += any ? 1 : 0;
-        }
+            String value = atom.value().toLowerCase(Locale.ROOT);
+            lists.get(list).add(list.equals("sightline-domains.lst") ? Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) : value);
+            return null;
+        });
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder rules = new StringBuilder("# Sightline indicators as Suricata datasets; load with: rule-files: [" + RULES + "]\n");
         int[] sid = {FIRST_SID};
@@ -63,7 +54,7 @@ final class SuricataDatasets {
         Map<String, String> all = new LinkedHashMap<>();
         all.put(RULES, rules.toString());
         all.putAll(files);
-        return new SensorFiles(SensorFormat.SURICATA_DATASET.text(), all, exported, values, left);
+        return new SensorFiles(SensorFormat.SURICATA_DATASET.text(), all, taken.indicators(), values, taken.left());
     }
 
     private static String list(AtomicParts.Atom atom) {

@@ -1,9 +1,7 @@
 package org.sightline.ingest.sensors;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,29 +25,21 @@ final class SuricataRules {
 
     static SensorFiles render(SensorIndicators indicators) {
         StringBuilder rules = new StringBuilder("# Sightline indicators, one Suricata rule per value; metadata:sightline_id names the indicator\n");
-        List<SensorIndicators.Left> left = new ArrayList<>(indicators.left());
-        Set<Integer> taken = new HashSet<>();
-        int exported = 0;
-        int values = 0;
-        for (SensorIndicators.Exported indicator : indicators.exported()) {
-            boolean any = false;
-            for (AtomicParts.Atom atom : indicator.atoms()) {
-                String body = body(atom);
-                if (body == null) {
-                    left.add(new SensorIndicators.Left(indicator.indicator().id(), atom.pattern(), "one Suricata rule per value covers domains, "
-                            + "addresses, networks and URLs, not " + atom.objectType() + ":" + atom.path()
-                            + (atom.objectType().equals("file") ? " (see --format suricata-dataset for file hashes)" : "")));
-                    continue;
-                }
-                int sid = sid(indicator.indicator().id() + "|" + atom.pattern(), taken);
-                rules.append(body.replace("MSG", "msg:\"Sightline " + msg(indicator.label()) + ": " + msg(atom.value()) + "\""))
-                        .append(" metadata:sightline_id ").append(indicator.indicator().id()).append("; sid:").append(sid).append("; rev:1;)\n");
-                values++;
-                any = true;
+        Set<Integer> sids = new HashSet<>();
+        int[] values = {0};
+        SensorIndicators.Taken taken = indicators.eachValue((indicator, atom) -> {
+            String body = body(atom);
+            if (body == null) {
+                return "one Suricata rule per value covers domains, addresses, networks and URLs, not " + atom.objectType() + ":" + atom.path()
+                        + (atom.objectType().equals("file") ? " (see --format suricata-dataset for file hashes)" : "");
             }
-            exported += any ? 1 : 0;
-        }
-        return new SensorFiles(SensorFormat.SURICATA_RULES.text(), Map.of(FILE, rules.toString()), exported, values, left);
+            int sid = sid(indicator.indicator().id() + "|" + atom.pattern(), sids);
+            rules.append(body.replace("MSG", "msg:\"Sightline " + msg(indicator.label()) + ": " + msg(atom.value()) + "\""))
+                    .append(" metadata:sightline_id ").append(indicator.indicator().id()).append("; sid:").append(sid).append("; rev:1;)\n");
+            values[0]++;
+            return null;
+        });
+        return new SensorFiles(SensorFormat.SURICATA_RULES.text(), Map.of(FILE, rules.toString()), taken.indicators(), values[0], taken.left());
     }
 
     /** The rule up to its metadata, with MSG where the message goes; null when one rule cannot say it. */

@@ -1,8 +1,6 @@
 package org.sightline.ingest.sensors;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sightline.pattern.atoms.AtomicParts;
@@ -24,28 +22,19 @@ final class ZeekIntelFile {
 
     static SensorFiles render(SensorIndicators indicators, String baseUrl) {
         Map<String, String> lines = new LinkedHashMap<>(); // one line per value and type: Zeek keeps one item per indicator and source
-        List<SensorIndicators.Left> left = new ArrayList<>(indicators.left());
-        int exported = 0;
-        for (SensorIndicators.Exported indicator : indicators.exported()) {
-            boolean any = false;
-            for (AtomicParts.Atom atom : indicator.atoms()) {
-                String type = type(atom);
-                if (type == null) {
-                    left.add(new SensorIndicators.Left(indicator.indicator().id(), atom.pattern(),
-                            "Zeek's Intel framework has no indicator type for " + atom.objectType() + ":" + atom.path()));
-                    continue;
-                }
-                String value = value(atom, type);
-                String key = value + "\t" + type;
-                lines.putIfAbsent(key, String.join("\t", field(value), type, "sightline", field(indicator.label()),
-                        field(baseUrl + "/ui/#/graph/" + indicator.indicator().id())));
-                any = true;
+        SensorIndicators.Taken taken = indicators.eachValue((indicator, atom) -> {
+            String type = type(atom);
+            if (type == null) {
+                return "Zeek's Intel framework has no indicator type for " + atom.objectType() + ":" + atom.path();
             }
-            exported += any ? 1 : 0;
-        }
+            String value = value(atom, type);
+            lines.putIfAbsent(value + "\t" + type, String.join("\t", field(value), type, "sightline", field(indicator.label()),
+                    field(baseUrl + "/ui/#/graph/" + indicator.indicator().id())));
+            return null;
+        });
         StringBuilder file = new StringBuilder(HEADER).append('\n');
         lines.values().forEach(line -> file.append(line).append('\n'));
-        return new SensorFiles(SensorFormat.ZEEK_INTEL.text(), Map.of(FILE, file.toString()), exported, lines.size(), left);
+        return new SensorFiles(SensorFormat.ZEEK_INTEL.text(), Map.of(FILE, file.toString()), taken.indicators(), lines.size(), taken.left());
     }
 
     /** The Intel::Type for the atom, or null when Zeek has none for it. */
