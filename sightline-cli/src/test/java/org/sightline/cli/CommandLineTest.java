@@ -165,6 +165,17 @@ class CommandLineTest {
         assertThat(match.json().path("sightings").asInt()).isEqualTo(1);
         assertThat(java.nio.file.Files.readString(sightings)).contains("\"sighting_of_ref\" : \"indicator--5a3c3045-61dc-495c-ae8a-471e02de0b81\"");
 
+        // The event's indicators date from 2016–2020: as they age, all of them have expired by now, and none was as of their day
+        Run today = run("indicators", "list", "--json");
+        assertThat(today.exit()).isZero();
+        assertThat(today.json().path("indicators")).isNotEmpty().allSatisfy(i -> assertThat(i.path("status").asText()).isIn("EXPIRED", "REVOKED"));
+        Run then = run("indicators", "list", "--active", "--as-of", "2017-12-01", "--json");
+        assertThat(then.json().path("indicators")).isNotEmpty();
+        assertThat(then.json().path("indicators").get(0).path("why").asText()).contains("halves every", "last confirmed");
+        assertThat(run("export-sensor", "--format", "zeek-intel", "--out", out.resolve("scored").toString(), "--min-score", "0.3", "--json")
+                .json().path("values").asInt()).isZero();
+        assertThat(run("indicators", "list", "--active", "--expired").exit()).isEqualTo(1);
+
         Run bad = run("export-sensor", "--format", "snort", "--out", out.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("zeek-intel, suricata-dataset, suricata-rules or simple-stix, not 'snort'");

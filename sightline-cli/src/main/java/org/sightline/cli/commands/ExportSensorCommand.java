@@ -39,6 +39,10 @@ public final class ExportSensorCommand extends KnowledgeCommand implements org.s
     @Option(names = "--min-confidence", paramLabel = "0..100", description = "Only indicators with at least this STIX confidence.")
     Integer minConfidence;
 
+    @Option(names = "--min-score", paramLabel = "0..1",
+            description = "Only indicators whose score as they age (see 'indicators list') is at least this; expired ones never go.")
+    Double minScore;
+
     @Option(names = "--clearance", defaultValue = "red", paramLabel = "TLP",
             description = "Leave out indicators marked above this TLP level: clear, green, amber, amber+strict, red (default red).")
     String clearance;
@@ -50,7 +54,19 @@ public final class ExportSensorCommand extends KnowledgeCommand implements org.s
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         SensorFormat chosen = SensorFormat.parse(format);
-        SensorIndicators indicators = SensorIndicators.of(ClearedStore.of(knowledge.store(), Tlp.parse(clearance)), Instant.now(), minConfidence);
+        var store = ClearedStore.of(knowledge.store(), Tlp.parse(clearance));
+        Instant now = Instant.now();
+        java.util.function.Predicate<String> keep = id -> true;
+        if (minScore != null) {
+            java.util.Set<String> scored = new java.util.HashSet<>();
+            for (var score : org.sightline.intel.lifecycle.IndicatorLifecycle.scores(store, now, org.sightline.intel.lifecycle.IndicatorDecay.defaults())) {
+                if (score.status() == org.sightline.intel.lifecycle.IndicatorScore.Status.ACTIVE && score.score() >= minScore) {
+                    scored.add(score.id());
+                }
+            }
+            keep = scored::contains;
+        }
+        SensorIndicators indicators = SensorIndicators.of(store, now, minConfidence, keep);
         SensorFiles files = chosen.render(indicators, baseUrl.replaceAll("/+$", ""));
         List<String> written = new ArrayList<>();
         try {

@@ -19,9 +19,53 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "indicators", mixinStandardHelpOptions = true, description = "Indicators for the matching stream.",
-        subcommands = IndicatorsCommand.Publish.class)
+@Command(name = "indicators", mixinStandardHelpOptions = true, description = "Indicators: their scores as they age, and the matching stream.",
+        subcommands = {IndicatorsCommand.Scores.class, IndicatorsCommand.Publish.class})
 public final class IndicatorsCommand extends CommandGroup {
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"Every indicator with its score as of a date and why: the score halves every half-life of its observable type "
+                    + "(ipv4-addr 30 days, url 60, domain-name 90, email-addr 180, x509-certificate 365, file 730, others 180) after its "
+                    + "last confirmation (a sighting of it, or a new version from its source), from its STIX confidence (0.75 when it states "
+                    + "none); under 0.2 it is expired, as it is past valid_until."})
+    public static final class Scores extends KnowledgeCommand {
+        @Option(names = "--active", description = "Only the active ones.")
+        boolean active;
+
+        @Option(names = "--expired", description = "Only the expired ones.")
+        boolean expired;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Score as of this date or timestamp (default now).")
+        String asOf;
+
+        @Option(names = "--half-life", paramLabel = "TYPE=DAYS", description = "Another half-life for one observable type (repeatable).")
+        List<String> halfLives = List.of();
+
+        @Option(names = "--top", defaultValue = "50", paramLabel = "N", description = "At most N in text (default 50; --json gives all).")
+        int top;
+
+        @Override
+        protected int run(KnowledgeBase knowledge, Output output) {
+            if (active && expired) {
+                throw new org.sightline.error.InvalidInputException("give --active or --expired, not both");
+            }
+            org.sightline.intel.lifecycle.IndicatorDecay decay = org.sightline.intel.lifecycle.IndicatorDecay.defaults();
+            for (String halfLife : halfLives) {
+                decay = decay.with(halfLife);
+            }
+            java.time.Instant when = asOf == null ? java.time.Instant.now() : org.sightline.stix.StixTimestamp.parseUserDate(asOf, "--as-of");
+            List<org.sightline.intel.lifecycle.IndicatorScore> scores = org.sightline.intel.lifecycle.IndicatorLifecycle.scores(knowledge.store(), when, decay)
+                    .stream().filter(score -> !active || score.status() == org.sightline.intel.lifecycle.IndicatorScore.Status.ACTIVE)
+                    .filter(score -> !expired || score.status() == org.sightline.intel.lifecycle.IndicatorScore.Status.EXPIRED).toList();
+            output.answer(Map.of("as_of", org.sightline.stix.StixTimestamp.format(when), "indicators", scores), () -> {
+                output.line(scores.size() + " indicators as of " + org.sightline.stix.StixTimestamp.format(when).substring(0, 10));
+                scores.stream().limit(top).forEach(score -> output.line(String.format(java.util.Locale.ROOT, "%.3f  %-8s %s  %s%n       %s",
+                        score.score(), score.status().name().toLowerCase(java.util.Locale.ROOT), score.id(),
+                        score.name() == null ? "" : score.name(), score.why())));
+            });
+            return Sightline.OK;
+        }
+    }
+
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = "Publish the store's indicators (or a bundle's) to the compacted indicators topic, keyed by id: current ones as "
                     + "their STIX JSON, revoked ones as tombstones, so every running 'stream' instance picks up the change.")

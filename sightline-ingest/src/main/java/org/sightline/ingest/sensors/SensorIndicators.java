@@ -40,6 +40,11 @@ public final class SensorIndicators {
     }
 
     public static SensorIndicators of(StixStore store, Instant now, Integer minConfidence) {
+        return of(store, now, minConfidence, id -> true);
+    }
+
+    /** The same, keeping only the indicators whose id {@code keep} accepts (those whose decayed score is high enough, say). */
+    public static SensorIndicators of(StixStore store, Instant now, Integer minConfidence, java.util.function.Predicate<String> keep) {
         SensorIndicators result = new SensorIndicators();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("indicator"), Set.of(), false), indicator -> {
             String pattern = indicator.text("pattern");
@@ -47,7 +52,7 @@ public final class SensorIndicators {
             if (indicator.revoked() || pattern == null || patternType != null && !patternType.equals("stix") || !validAt(indicator, now)) {
                 return;
             }
-            if (minConfidence != null && indicator.json().path("confidence").asInt(-1) < minConfidence) {
+            if (minConfidence != null && indicator.json().path("confidence").asInt(-1) < minConfidence || !keep.test(indicator.id())) {
                 return;
             }
             AtomicParts.Result parts;
