@@ -184,6 +184,25 @@ final class ApiHandlers {
         HttpJson.write(ctx, new org.sightline.intel.timeline.ActivityTimeline(store).of(card, at));
     }
 
+    /** GET /api/v1/indicators?status=&as_of= : every indicator the token may see with its score as it ages, and why (as `indicators list`). */
+    void indicators(Context ctx) {
+        String asOf = ctx.queryParam("as_of");
+        java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
+        String status = ctx.queryParam("status");
+        org.sightline.intel.lifecycle.IndicatorScore.Status wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = org.sightline.intel.lifecycle.IndicatorScore.Status.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new org.sightline.error.InvalidInputException("status is active, expired, pending or revoked, not '" + status + "'");
+            }
+        }
+        var only = wanted;
+        var scores = org.sightline.intel.lifecycle.IndicatorLifecycle.scores(seen(ctx), at, org.sightline.intel.lifecycle.IndicatorDecay.defaults())
+                .stream().filter(score -> only == null || score.status() == only).toList();
+        HttpJson.write(ctx, java.util.Map.of("as_of", StixTimestamp.format(at), "indicators", scores));
+    }
+
     /** GET /api/v1/sightings?limit= : the newest sightings with what and where, and the count per day. */
     void sightings(Context ctx) {
         HttpJson.write(ctx, new org.sightline.intel.sightings.RecentSightings(seen(ctx)).newest(limit(ctx.queryParam("limit"))));

@@ -91,6 +91,7 @@ public final class App implements AutoCloseable {
                 new Route("POST", "/api/v1/import", imports::upload, Access.Needs.WRITE),
                 new Route("POST", "/api/v1/screen", screening::screen, Access.Needs.READ),
                 new Route("GET", "/api/v1/sensor-exports/{format}", sensorExports::export, Access.Needs.READ),
+                new Route("GET", "/api/v1/indicators", api::indicators, Access.Needs.READ),
                 new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
                 new Route("GET", "/api/v1/artifacts/{sha256}", ctx -> claims.artifact(ctx, vault), Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),

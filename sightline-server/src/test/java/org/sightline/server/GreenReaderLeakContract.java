@@ -174,6 +174,7 @@ abstract class GreenReaderLeakContract {
         assertThat(server.get("/api/v1/objects/" + REPORT, red).body()).contains(RED_BUREAU);
         assertThat(server.get("/api/v1/search?q=canary", red).body()).contains("Canary");
         assertThat(server.get("/api/v1/sensor-exports/zeek-intel?file=sightline.intel", red).body()).contains("canary-bureau.example", INDICATOR);
+        assertThat(server.get("/api/v1/indicators", red).body()).contains(INDICATOR, "halves every");
     }
 
     @Test
@@ -224,6 +225,9 @@ abstract class GreenReaderLeakContract {
         }
         assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?file=sightline.intel").statusCode()).isEqualTo(200);
         assertThat(greenGet("/api/v1/sensor-exports/suricata-rules?file=sightline.rules").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/indicators").body()).contains("\"indicators\"");
+        assertThat(greenGet("/api/v1/indicators?status=active&as_of=2024-06-01").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/indicators?status=stale").statusCode()).isEqualTo(400);
         assertThat(greenGet("/api/v1/sensor-exports/snort").body()).contains("zeek-intel, suricata-dataset, suricata-rules or simple-stix");
         assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?file=nope.txt").statusCode()).isEqualTo(404);
         assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?min_confidence=high").statusCode()).isEqualTo(400);
