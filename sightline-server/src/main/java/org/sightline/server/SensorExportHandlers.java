@@ -9,6 +9,8 @@ import org.sightline.error.NotFoundException;
 import org.sightline.ingest.sensors.SensorFiles;
 import org.sightline.ingest.sensors.SensorFormat;
 import org.sightline.ingest.sensors.SensorIndicators;
+import org.sightline.intel.lifecycle.IndicatorDecay;
+import org.sightline.intel.lifecycle.IndicatorLifecycle;
 import org.sightline.store.StixStore;
 import org.sightline.store.clearance.ClearedStore;
 
@@ -28,8 +30,12 @@ final class SensorExportHandlers {
     void export(Context ctx) {
         SensorFormat format = SensorFormat.parse(ctx.pathParam("format"));
         Integer minConfidence = confidence(ctx.queryParam("min_confidence"));
+        Double minScore = score(ctx.queryParam("min_score"));
         StixStore cleared = ClearedStore.of(store, Access.token(ctx).clearanceLevel());
-        SensorFiles files = format.render(SensorIndicators.of(cleared, Instant.now(), minConfidence), ctx.scheme() + "://" + ctx.host());
+        Instant now = Instant.now();
+        java.util.function.Predicate<String> keep = minScore == null ? id -> true
+                : IndicatorLifecycle.activeAtLeast(cleared, now, IndicatorDecay.defaults(), minScore)::contains;
+        SensorFiles files = format.render(SensorIndicators.of(cleared, now, minConfidence, keep), ctx.scheme() + "://" + ctx.host());
         String file = ctx.queryParam("file");
         if (file != null) {
             String content = files.files().get(file);
@@ -46,6 +52,21 @@ final class SensorExportHandlers {
         answer.put("files", files.files());
         answer.put("not_exported", files.left());
         HttpJson.write(ctx, answer);
+    }
+
+    private static Double score(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInputException("min_score is a score from 0 to 1 (see GET /api/v1/indicators), not '" + text + "'");
     }
 
     private static Integer confidence(String text) {

@@ -231,6 +231,8 @@ abstract class GreenReaderLeakContract {
         assertThat(greenGet("/api/v1/sensor-exports/snort").body()).contains("zeek-intel, suricata-dataset, suricata-rules or simple-stix");
         assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?file=nope.txt").statusCode()).isEqualTo(404);
         assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?min_confidence=high").statusCode()).isEqualTo(400);
+        assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?min_score=0.1").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?min_score=2").statusCode()).isEqualTo(400);
         greenPost("/api/v1/screen", "{\"name\":\"Canary Bureau\"}");
         String root = "/taxii2/api/collections/" + collection + "/";
         for (String query : List.of("", "?match[version]=all", "?match[version]=first", "?match[id]=" + TOOL + "&match[version]=all")) {

@@ -214,15 +214,25 @@ class WebUiTest {
         waiting().until(driver -> driver.findElement(By.id("sensor-result")).getAttribute("data-done") != null);
         WebElement result = browser.findElement(By.id("sensor-result"));
         assertThat(result.getText()).contains("sightline.intel", "#fields", "update.cloud-hopper.example", "Intel::DOMAIN");
+        waiting().until(driver -> driver.findElement(By.id("indicator-scores")).getAttribute("data-done") != null);
+        assertThat(browser.findElement(By.id("indicator-scores")).getText()).contains("Indicators as they age", "Cloud Hopper C2 domain",
+                "domain-name halves every 90 days", "sighting--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a03");
         screenshot("13-sensors");
         result.findElement(By.xpath(".//button[contains(., 'Download')]")).click();
         waiting().until(driver -> Files.isRegularFile(downloads.resolve("sightline.intel")));
         assertThat(Files.readString(downloads.resolve("sightline.intel"))).startsWith("#fields\tindicator\tindicator_type");
 
         String first = result.getAttribute("data-done");
-        new Select(browser.findElement(By.id("sensor-format"))).selectByValue("suricata-rules");
+        browser.findElement(By.id("sensor-score")).sendKeys("0.5"); // the 2024 sighting has long aged out
         browser.findElement(By.cssSelector("#sensor-form button[type=submit]")).click();
         waiting().until(driver -> !first.equals(driver.findElement(By.id("sensor-result")).getAttribute("data-done")));
+        assertThat(browser.findElement(By.id("sensor-result")).getText()).contains("0 values of 0 indicators");
+        browser.findElement(By.id("sensor-score")).clear();
+
+        String second = browser.findElement(By.id("sensor-result")).getAttribute("data-done");
+        new Select(browser.findElement(By.id("sensor-format"))).selectByValue("suricata-rules");
+        browser.findElement(By.cssSelector("#sensor-form button[type=submit]")).click();
+        waiting().until(driver -> !second.equals(driver.findElement(By.id("sensor-result")).getAttribute("data-done")));
         assertThat(browser.findElement(By.id("sensor-result")).getText())
                 .contains("sightline.rules", "metadata:sightline_id indicator--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a01");
         noConsoleErrors();

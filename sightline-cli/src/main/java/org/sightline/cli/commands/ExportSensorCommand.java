@@ -56,16 +56,8 @@ public final class ExportSensorCommand extends KnowledgeCommand implements org.s
         SensorFormat chosen = SensorFormat.parse(format);
         var store = ClearedStore.of(knowledge.store(), Tlp.parse(clearance));
         Instant now = Instant.now();
-        java.util.function.Predicate<String> keep = id -> true;
-        if (minScore != null) {
-            java.util.Set<String> scored = new java.util.HashSet<>();
-            for (var score : org.sightline.intel.lifecycle.IndicatorLifecycle.scores(store, now, org.sightline.intel.lifecycle.IndicatorDecay.defaults())) {
-                if (score.status() == org.sightline.intel.lifecycle.IndicatorScore.Status.ACTIVE && score.score() >= minScore) {
-                    scored.add(score.id());
-                }
-            }
-            keep = scored::contains;
-        }
+        java.util.function.Predicate<String> keep = minScore == null ? id -> true : org.sightline.intel.lifecycle.IndicatorLifecycle.activeAtLeast(
+                store, now, org.sightline.intel.lifecycle.IndicatorDecay.defaults(), minScore)::contains;
         SensorIndicators indicators = SensorIndicators.of(store, now, minConfidence, keep);
         SensorFiles files = chosen.render(indicators, baseUrl.replaceAll("/+$", ""));
         List<String> written = new ArrayList<>();

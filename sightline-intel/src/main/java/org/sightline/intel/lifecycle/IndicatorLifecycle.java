@@ -47,6 +47,17 @@ public final class IndicatorLifecycle {
         return scores;
     }
 
+    /** The ids of the indicators active as of the date with at least {@code least} as their score: what is still worth matching. */
+    public static Set<String> activeAtLeast(StixStore store, Instant asOf, IndicatorDecay decay, double least) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (IndicatorScore score : scores(store, asOf, decay)) {
+            if (score.status() == IndicatorScore.Status.ACTIVE && score.score() >= least) {
+                ids.add(score.id());
+            }
+        }
+        return ids;
+    }
+
     private static IndicatorScore score(StixObject indicator, Instant published, Instant sighted, String sighting, Instant asOf, IndicatorDecay decay) {
         String type = observableType(indicator.text("pattern"));
         long halfLife = decay.halfLife(type).toDays();

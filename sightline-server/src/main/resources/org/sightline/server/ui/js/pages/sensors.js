@@ -12,13 +12,17 @@ const FORMATS = [
 export function sensorsPage() {
   const format = el('select', { id: 'sensor-format' }, FORMATS.map(([value, label]) => el('option', { value }, label)));
   const confidence = el('input', { type: 'number', id: 'sensor-confidence', min: '0', max: '100', step: '5', placeholder: 'any' });
+  const least = el('input', { type: 'number', id: 'sensor-score', min: '0', max: '1', step: '0.05', placeholder: 'any' });
   const status = el('p', { id: 'sensor-status', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { id: 'sensor-result' });
   const run = async () => {
     status.textContent = 'Exporting…';
     result.replaceChildren();
     try {
-      const query = confidence.value ? `?min_confidence=${encodeURIComponent(confidence.value)}` : '';
+      const parameters = new URLSearchParams();
+      if (confidence.value) parameters.set('min_confidence', confidence.value);
+      if (least.value) parameters.set('min_score', least.value);
+      const query = parameters.toString() ? '?' + parameters : '';
       const answer = await get(`/api/v1/sensor-exports/${format.value}${query}`);
       result.replaceChildren(files(answer), notExported(answer));
       status.textContent = 'Done.';
@@ -30,11 +34,29 @@ export function sensorsPage() {
   };
   const form = el('form', { class: 'card', id: 'sensor-form', onsubmit: event => { event.preventDefault(); run(); } },
     el('p', {}, el('label', { for: 'sensor-format' }, 'Format: '), format, ' ',
-      el('label', { for: 'sensor-confidence' }, 'Least confidence: '), confidence),
+      el('label', { for: 'sensor-confidence' }, 'Least confidence: '), confidence, ' ',
+      el('label', { for: 'sensor-score' }, 'Least score as it ages: '), least),
     el('button', { type: 'submit' }, 'Export'), status);
+  const ageing = el('div', { id: 'indicator-scores' });
+  get('/api/v1/indicators').then(answer => {
+    ageing.replaceChildren(scores(answer));
+    ageing.dataset.done = String(Date.now());
+  }).catch(error => ageing.replaceChildren(el('p', { class: 'error', role: 'alert' }, error.message)));
   return el('div', {}, el('h1', {}, 'Indicators to sensors'),
     el('p', {}, 'The indicators active now, as far as your clearance goes, split into the single values a sensor looks up. ',
-      'A sensor can pull a file itself: GET /api/v1/sensor-exports/FORMAT?file=NAME with its token.'), form, result);
+      'A sensor can pull a file itself: GET /api/v1/sensor-exports/FORMAT?file=NAME with its token.'), form, result, ageing);
+}
+
+/** Every indicator's score as it ages: the weakest sensors should drop first. */
+function scores(answer) {
+  const shown = answer.indicators.slice(0, 100);
+  const active = answer.indicators.filter(score => score.status === 'ACTIVE').length;
+  return section(`Indicators as they age: ${active} of ${answer.indicators.length} active`,
+    el('p', { class: 'muted' }, 'A score halves every half-life of its kind (an address in 30 days, a domain in 90, a file hash in 730) ',
+      'after the last sighting or new version; under 0.2 it is expired. A least score above leaves out the weakest.'),
+    table(['Score', 'Status', 'Indicator', 'Why'], shown.map(score => [score.score.toFixed(2), score.status.toLowerCase(),
+      el('a', { href: hrefFor(score.id) }, score.name || score.id), score.why])),
+    answer.indicators.length > shown.length ? el('p', { class: 'muted' }, `The first ${shown.length} shown; GET /api/v1/indicators gives all.`) : '');
 }
 
 function files(answer) {
