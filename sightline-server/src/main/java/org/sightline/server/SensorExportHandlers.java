@@ -55,32 +55,27 @@ final class SensorExportHandlers {
     }
 
     private static Double score(String text) {
+        return bounded(text, 1, false, "min_score is a score from 0 to 1 (see GET /api/v1/indicators), not '" + text + "'");
+    }
+
+    private static Integer confidence(String text) {
+        Double value = bounded(text, 100, true, "min_confidence is a STIX confidence from 0 to 100, not '" + text + "'");
+        return value == null ? null : value.intValue();
+    }
+
+    /** A query parameter between 0 and {@code high} (a whole number when {@code whole}), null when absent; else the message as a 400. */
+    private static Double bounded(String text, double high, boolean whole, String message) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             double value = Double.parseDouble(text.trim());
-            if (value >= 0 && value <= 1) {
+            if (value >= 0 && value <= high && (!whole || value == Math.rint(value))) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new InvalidInputException("min_score is a score from 0 to 1 (see GET /api/v1/indicators), not '" + text + "'");
-    }
-
-    private static Integer confidence(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 0 && value <= 100) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new InvalidInputException("min_confidence is a STIX confidence from 0 to 100, not '" + text + "'");
+        throw new InvalidInputException(message);
     }
 }

@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.ingest.sensors.SensorFiles;
 import org.sightline.ingest.sensors.SensorFormat;
 import org.sightline.ingest.sensors.SensorIndicators;
+import org.sightline.intel.lifecycle.IndicatorDecay;
+import org.sightline.intel.lifecycle.IndicatorLifecycle;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.store.clearance.ClearedStore;
@@ -56,8 +59,8 @@ public final class ExportSensorCommand extends KnowledgeCommand implements org.s
         SensorFormat chosen = SensorFormat.parse(format);
         var store = ClearedStore.of(knowledge.store(), Tlp.parse(clearance));
         Instant now = Instant.now();
-        java.util.function.Predicate<String> keep = minScore == null ? id -> true : org.sightline.intel.lifecycle.IndicatorLifecycle.activeAtLeast(
-                store, now, org.sightline.intel.lifecycle.IndicatorDecay.defaults(), minScore)::contains;
+        Predicate<String> keep = minScore == null ? id -> true : IndicatorLifecycle.activeAtLeast(
+                store, now, IndicatorDecay.defaults(), minScore)::contains;
         SensorIndicators indicators = SensorIndicators.of(store, now, minConfidence, keep);
         SensorFiles files = chosen.render(indicators, baseUrl.replaceAll("/+$", ""));
         List<String> written = new ArrayList<>();

@@ -2,14 +2,21 @@ package org.sightline.cli.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.cli.CommandGroup;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
+import org.sightline.error.InvalidInputException;
+import org.sightline.intel.lifecycle.IndicatorDecay;
+import org.sightline.intel.lifecycle.IndicatorLifecycle;
+import org.sightline.intel.lifecycle.IndicatorScore;
+import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.json.StixReader;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.store.StixStore;
@@ -46,20 +53,20 @@ public final class IndicatorsCommand extends CommandGroup {
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
             if (active && expired) {
-                throw new org.sightline.error.InvalidInputException("give --active or --expired, not both");
+                throw new InvalidInputException("give --active or --expired, not both");
             }
-            org.sightline.intel.lifecycle.IndicatorDecay decay = org.sightline.intel.lifecycle.IndicatorDecay.defaults();
+            IndicatorDecay decay = IndicatorDecay.defaults();
             for (String halfLife : halfLives) {
                 decay = decay.with(halfLife);
             }
-            java.time.Instant when = asOf == null ? java.time.Instant.now() : org.sightline.stix.StixTimestamp.parseUserDate(asOf, "--as-of");
-            List<org.sightline.intel.lifecycle.IndicatorScore> scores = org.sightline.intel.lifecycle.IndicatorLifecycle.scores(knowledge.store(), when, decay)
-                    .stream().filter(score -> !active || score.status() == org.sightline.intel.lifecycle.IndicatorScore.Status.ACTIVE)
-                    .filter(score -> !expired || score.status() == org.sightline.intel.lifecycle.IndicatorScore.Status.EXPIRED).toList();
-            output.answer(Map.of("as_of", org.sightline.stix.StixTimestamp.format(when), "indicators", scores), () -> {
-                output.line(scores.size() + " indicators as of " + org.sightline.stix.StixTimestamp.format(when).substring(0, 10));
-                scores.stream().limit(top).forEach(score -> output.line(String.format(java.util.Locale.ROOT, "%.3f  %-8s %s  %s%n       %s",
-                        score.score(), score.status().name().toLowerCase(java.util.Locale.ROOT), score.id(),
+            Instant when = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
+            List<IndicatorScore> scores = IndicatorLifecycle.scores(knowledge.store(), when, decay)
+                    .stream().filter(score -> !active || score.status() == IndicatorScore.Status.ACTIVE)
+                    .filter(score -> !expired || score.status() == IndicatorScore.Status.EXPIRED).toList();
+            output.answer(Map.of("as_of", StixTimestamp.format(when), "indicators", scores), () -> {
+                output.line(scores.size() + " indicators as of " + StixTimestamp.format(when).substring(0, 10));
+                scores.stream().limit(top).forEach(score -> output.line(String.format(Locale.ROOT, "%.3f  %-8s %s  %s%n       %s",
+                        score.score(), score.status().name().toLowerCase(Locale.ROOT), score.id(),
                         score.name() == null ? "" : score.name(), score.why())));
             });
             return Sightline.OK;
