@@ -108,12 +108,12 @@ public final class NameMatcher {
         boolean[] listedPaired = new boolean[l.size()];
         double weighted = 0;
         double weights = 0;
-        double queryLetters = 0;
-        double unpairedQueryLetters = 0;
+        double queryInformation = 0;
+        double unpairedQueryInformation = 0;
         for (int i = 0; i < q.size(); i++) {
-            queryLetters += information(q.get(i));
+            queryInformation += information(q.get(i));
             if (pairOf[i] < 0) {
-                unpairedQueryLetters += information(q.get(i));
+                unpairedQueryInformation += information(q.get(i));
                 continue;
             }
             int j = pairOf[i];
@@ -125,24 +125,24 @@ public final class NameMatcher {
         if (weights == 0) {
             return new Similarity(0, List.of("no word of it is a word of the listed name"));
         }
-        double listedLetters = 0;
-        double unpairedListedLetters = 0;
+        double listedInformation = 0;
+        double unpairedListedInformation = 0;
         for (int j = 0; j < l.size(); j++) {
-            listedLetters += information(l.get(j));
+            listedInformation += information(l.get(j));
             if (!listedPaired[j]) {
-                unpairedListedLetters += information(l.get(j));
+                unpairedListedInformation += information(l.get(j));
             }
         }
         double paired = weighted / weights;
         // Every listed word found, and most of what the query says: its other words are more given names, a patronymic or a
         // qualifier the list leaves out ("SINWAR, Yahya Ibrahim Hassan" for "Yahya SINWAR"), not the mark of someone else.
-        boolean saysMore = unpairedQueryLetters > 0 && unpairedListedLetters == 0 && l.size() >= 2
-                && (queryLetters - unpairedQueryLetters >= SAYS_MORE_PAIRED * queryLetters || mostTellingPaired(q, pairOf));
+        boolean saysMore = unpairedQueryInformation > 0 && unpairedListedInformation == 0 && l.size() >= 2
+                && (queryInformation - unpairedQueryInformation >= SAYS_MORE_PAIRED * queryInformation || mostTellingPaired(q, pairOf));
         // Every query word found in a longer listed name: the list's other given names or qualifiers left out ("FAWAZ, Mustafa").
-        boolean saysLess = unpairedListedLetters > 0 && unpairedQueryLetters == 0 && q.size() >= 2;
-        double score = paired - (saysMore ? QUERY_WORD_EXTRA : QUERY_WORD_MISSING) * unpairedQueryLetters / queryLetters
-                - (saysLess ? LISTED_WORD_LEFT_OUT : LISTED_WORD_MISSING) * unpairedListedLetters / listedLetters
-                - (unpairedQueryLetters > 0 && unpairedListedLetters > 0 ? WORD_REPLACED : 0);
+        boolean saysLess = unpairedListedInformation > 0 && unpairedQueryInformation == 0 && q.size() >= 2;
+        double score = paired - (saysMore ? QUERY_WORD_EXTRA : QUERY_WORD_MISSING) * unpairedQueryInformation / queryInformation
+                - (saysLess ? LISTED_WORD_LEFT_OUT : LISTED_WORD_MISSING) * unpairedListedInformation / listedInformation
+                - (unpairedQueryInformation > 0 && unpairedListedInformation > 0 ? WORD_REPLACED : 0);
         score = Math.max(0, Math.min(MOST_FOR_WORDS, score));
         if (score < floor) {
             return new Similarity(score, List.of());
