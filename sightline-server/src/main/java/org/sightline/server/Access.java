@@ -172,8 +172,9 @@ public final class Access {
     }
 
     /**
-     * The token secret a request carries: {@code Bearer TOKEN}, or HTTP Basic with the token as the
-     * password (for TAXII clients that only speak Basic; the user name is not checked, only logged by them).
+     * The token secret a request carries: {@code Bearer TOKEN}; {@code Token TOKEN}, which the OASIS
+     * taxii2-client's {@code TokenAuth} sends (as Django REST framework does); or HTTP Basic with the
+     * token as the password (for TAXII clients that only speak Basic; the user name is not checked).
      */
     private static String secret(String header) {
         if (header == null) {
@@ -181,6 +182,9 @@ public final class Access {
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).trim();
+        }
+        if (header.regionMatches(true, 0, "Token ", 0, 6)) {
+            return header.substring(6).trim();
         }
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {

@@ -157,9 +157,9 @@ public final class App implements AutoCloseable {
                     error(ctx, 413, "too_large", "the request body is over the limit of "
                             + MAX_REQUEST_BYTES / (1024 * 1024) + " MB (" + MAX_REQUEST_BYTES + " bytes); send less at a time");
                 } else if (e.getStatus() == 404) {
-                    ErrorResponses.send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+                    noRoute(ctx);
                 } else {
-                    ErrorResponses.send(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+                    error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
                 }
             });
             config.routes.exception(Access.Unauthorized.class, (e, ctx) -> error(ctx, 401, "unauthorized", e.getMessage()));
@@ -189,7 +189,7 @@ public final class App implements AutoCloseable {
                 // Our own 404s are JSON already; only Javalin's "no such route" page needs replacing.
                 String type = ctx.res().getContentType();
                 if (type == null || !(type.startsWith("application/json") || type.startsWith("application/taxii+json"))) {
-                    error(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+                    noRoute(ctx);
                 }
             });
         }).start(options.bind(), options.port());
@@ -221,6 +221,13 @@ public final class App implements AutoCloseable {
         } else {
             ErrorResponses.send(ctx, status, code, message);
         }
+    }
+
+    /** A path no route serves: under /taxii2 a TAXII error message naming the API root there is. */
+    private static void noRoute(io.javalin.http.Context ctx) {
+        error(ctx, 404, "not_found", ctx.path().startsWith("/taxii2")
+                ? "no TAXII resource at " + ctx.path() + "; this server's one API root is " + TaxiiHandlers.API_ROOT
+                : "no route " + ctx.method() + " " + ctx.path());
     }
 
     private static List<Route> concat(List<Route> first, List<Route> second) {

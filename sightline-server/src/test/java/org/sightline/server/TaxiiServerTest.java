@@ -63,7 +63,7 @@ class TaxiiServerTest {
             });
         });
         var collections = server.test().knowledge().collections();
-        everything = collections.create("Everything", "all of the store", CollectionFilter.everything(), Role.READER, Role.ANALYST);
+        everything = collections.create("Everything", "all of the store – für 中文 Leser", CollectionFilter.everything(), Role.READER, Role.ANALYST);
         indicators = collections.create("Indicators", null, CollectionFilter.parse(List.of("type=indicator")), Role.READER, Role.READER);
         readOnly = collections.create("ATT&CK", null, CollectionFilter.parse(List.of("type=attack-pattern,intrusion-set")), Role.READER, null);
         inbox = collections.create("Inbox", "write-only drop box", CollectionFilter.everything(), Role.ADMIN, Role.ANALYST);
@@ -289,6 +289,45 @@ class TaxiiServerTest {
                 "{\"objects\":[],\"padding\":\"" + "x".repeat((int) App.MAX_REQUEST_BYTES) + "\"}");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(json(tooLarge).path("description").asText()).contains(String.valueOf(App.MAX_REQUEST_BYTES));
+    }
+
+    @Test
+    void whatTheReferenceTaxiiClientNeedsUtf8EveryAnswerTokenAuthPatternFailuresAndErrorBodies() throws Exception {
+        String id = "malware--7a0e2c6b-1d2e-4c4f-9a5e-000000000030";
+        String name = "Bäckerei–Loader ’中文’";
+        String malware = "{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"2024-01-01T00:00:00.000Z\","
+                + "\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"" + name + "\",\"is_family\":true}";
+        String unparsable = indicatorJson("indicator--7a0e2c6b-1d2e-4c4f-9a5e-000000000031", "2024-01-01T00:00:00.000Z")
+                .replace("[domain-name:value = 'x.example']", "[domain-name:value = 'x.example'");
+        // taxii2-client's TokenAuth sends "Token …"
+        HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri(objects(everything))).header("Accept", TAXII)
+                .header("Authorization", "Token " + analyst).header("Content-Type", TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"objects\":[" + malware + "," + unparsable + "]}", StandardCharsets.UTF_8)));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        awaitComplete(json(accepted).path("id").asText());
+        JsonNode status = json(get("/taxii2/api/status/" + json(accepted).path("id").asText() + "/", analyst));
+        assertThat(status.path("success_count").asInt()).isEqualTo(1);
+        assertThat(status.path("failures").get(0).path("id").asText()).isEqualTo("indicator--7a0e2c6b-1d2e-4c4f-9a5e-000000000031");
+        assertThat(status.path("failures").get(0).path("message").asText())
+                .contains("'pattern' is not a valid STIX 2.1 pattern", "line 1:");
+        assertThat(server.test().store().current("indicator--7a0e2c6b-1d2e-4c4f-9a5e-000000000031")).isEmpty();
+
+        // every answer is UTF-8, not only the objects list: the single object and the collection's title
+        HttpResponse<byte[]> object = HTTP.send(HttpRequest.newBuilder(uri(objects(everything) + id + "/")).header("Accept", TAXII)
+                .header("Authorization", "Bearer " + analyst).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(new String(object.body(), StandardCharsets.UTF_8)).contains(name);
+        for (String path : List.of("/taxii2/api/collections/" + everything.id() + "/", "/taxii2/api/collections/")) {
+            HttpResponse<byte[]> collection = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Accept", TAXII)
+                    .header("Authorization", "Bearer " + analyst).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(new String(collection.body(), StandardCharsets.UTF_8)).contains("all of the store – für 中文 Leser");
+        }
+
+        // an unknown API root is a TAXII error message, not the /api/v1 error shape
+        HttpResponse<String> noRoot = get("/taxii2/elsewhere/collections/", analyst);
+        assertThat(noRoot.statusCode()).isEqualTo(404);
+        assertThat(noRoot.headers().firstValue("Content-Type").orElse("")).startsWith("application/taxii+json");
+        assertThat(json(noRoot).path("http_status").asText()).isEqualTo("404");
+        assertThat(json(noRoot).path("description").asText()).contains("/taxii2/api/");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sightline.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.sightline.error.InvalidInputException;
+import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.validation.StixValidator;
@@ -18,7 +19,7 @@ public final class ValidatedWriter {
     }
 
     public static void write(StixStore store, List<ObjectNode> objects) {
-        StixValidator validator = new StixValidator();
+        StixValidator validator = new StixValidator(new PatternValidator());
         for (ObjectNode object : objects) {
             List<ValidationIssue> errors = validator.validate(object).stream().filter(ValidationIssue::isError).toList();
             if (!errors.isEmpty()) {

@@ -23,6 +23,7 @@ import org.sightline.ingest.sanctions.SanctionsList;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixReader;
 import org.sightline.stix.upgrade.Stix20Upgrader;
+import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.validation.StixValidator;
 import org.sightline.stix.validation.ValidationIssue;
 import org.sightline.store.StixStore;
@@ -41,7 +42,7 @@ public final class BundleImporter {
 
     private final StixStore store;
     private final FullTextIndex index;
-    private final StixValidator validator = new StixValidator();
+    private final StixValidator validator = new StixValidator(new PatternValidator());
 
     /** The store this importer writes to. */
     public StixStore store() {

@@ -11,6 +11,7 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.upgrade.Stix20Upgrader;
+import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.validation.StixValidator;
 import org.sightline.stix.validation.ValidationIssue;
 import org.sightline.store.StixStore;
@@ -31,7 +32,7 @@ public final class TaxiiPull {
 
     private final StixStore store;
     private final TaxiiClient client;
-    private final StixValidator validator = new StixValidator();
+    private final StixValidator validator = new StixValidator(new PatternValidator());
 
     public TaxiiPull(StixStore store, TaxiiClient client) {
         this.store = store;

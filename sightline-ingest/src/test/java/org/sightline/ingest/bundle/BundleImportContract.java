@@ -179,7 +179,7 @@ abstract class BundleImportContract {
 
         List<String> errors = new ArrayList<>();
         StixReader.read(new ByteArrayInputStream(out.toByteArray()), "export", (o, i, l) ->
-                new StixValidator().validate(o).stream().filter(v -> v.isError()).forEach(v -> errors.add(v.message())));
+                new StixValidator(new org.sightline.pattern.validate.PatternValidator()).validate(o).stream().filter(v -> v.isError()).forEach(v -> errors.add(v.message())));
         assertThat(errors).isEmpty();
 
         ImportReport again = importer.importStream(new ByteArrayInputStream(out.toByteArray()), "export", ImportOptions.strict());

@@ -71,7 +71,7 @@ class DossierTest {
     @Test
     void theStixFormIsAValidReportBundleHoldingEveryCitedObject() {
         ObjectNode bundle = StixDossier.render(december, test.store(), MarkdownDossier.render(december, names));
-        StixValidator validator = new StixValidator();
+        StixValidator validator = new StixValidator(new org.sightline.pattern.validate.PatternValidator());
         List<String> ids = new ArrayList<>();
         JsonNode report = null;
         for (JsonNode object : bundle.path("objects")) {

@@ -13,14 +13,16 @@ import org.sightline.pattern.ast.ObservationExpression;
 import org.sightline.pattern.ast.Qualifier;
 import org.sightline.pattern.parse.PatternParser;
 import org.sightline.pattern.parse.PatternSyntaxException;
+import org.sightline.stix.validation.PatternCheck;
 
 /**
  * Validates STIX patterns: the syntax (through the parser), then the rules the grammar cannot
  * state: one qualifier of each kind per observation expression (2.1), START before STOP, hash
  * values that fit their algorithm, regular expressions that compile, IP/CIDR operands of
  * ISSUBSET/ISSUPERSET. Unknown object types and properties are warnings (custom ones are legal).
+ * As a {@link PatternCheck} it is what the STIX validator refuses an indicator's pattern by.
  */
-public final class PatternValidator {
+public final class PatternValidator implements PatternCheck {
     private static final Map<String, Pattern> HASH_FORMATS = Map.of(
             "md5", Pattern.compile("^[a-fA-F0-9]{32}$"),
             "sha-1", Pattern.compile("^[a-fA-F0-9]{40}$"),
@@ -32,6 +34,11 @@ public final class PatternValidator {
             "tlsh", Pattern.compile("^(T1)?[a-fA-F0-9]{70}$"));
     private static final Pattern IP_OR_CIDR = Pattern.compile(
             "^(\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(/\\d{1,3})?)$");
+
+    @Override
+    public List<String> errors(String pattern, String patternVersion) {
+        return validate(pattern, patternVersion).errors();
+    }
 
     public PatternReport validate(String text, String stixVersion) {
         List<String> errors = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.markings.Tlp;
@@ -32,6 +33,7 @@ final class Submissions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Submissions.class);
 
     private final StixStore store;
+    private final StixValidator validator = new StixValidator(new PatternValidator());
     private final CollectionStore collections;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sightline-taxii-submissions");
@@ -58,7 +60,6 @@ final class Submissions implements AutoCloseable {
         List<Outcome> successes = new ArrayList<>();
         List<Outcome> failures = new ArrayList<>();
         List<StixObject> valid = new ArrayList<>();
-        StixValidator validator = new StixValidator();
         Tlp clearance = token.clearanceLevel();
         // Ids whose current version the token may not read: it may not version, overwrite or revoke them.
         java.util.Set<String> unwritable = new java.util.HashSet<>();

@@ -1,6 +1,7 @@
 package org.sightline.server.taxii;
 
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +64,12 @@ public final class TaxiiMedia {
         sendJson(ctx, status, StixJson.document(body));
     }
 
+    /**
+     * JSON is UTF-8 (RFC 8259 §8.1), but the servlet container writes a String in ISO-8859-1 under a media
+     * type it does not know, so the answer goes out as UTF-8 bytes.
+     */
     static void sendJson(Context ctx, int status, String json) {
-        ctx.status(status).contentType(TAXII).result(json);
+        ctx.status(status).contentType(TAXII).result(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A TAXII error message: title, description and the HTTP status as a string. */

@@ -19,7 +19,8 @@ import org.sightline.stix.StixTypes;
  * the object id, the property and the section of the specification.
  *
  * <p>Stateless and thread-safe; it never looks beyond the object (a reference to an object the
- * store does not hold is legal STIX).
+ * store does not hold is legal STIX). An indicator's STIX pattern is checked by the {@link PatternCheck}
+ * it is given, so a pattern that does not parse is refused on every way in.
  */
 public final class StixValidator {
     private static final Pattern TYPE_NAME = Pattern.compile("^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-?$");
@@ -34,9 +35,15 @@ public final class StixValidator {
     private static final Set<String> OPINIONS = Set.of("strongly-disagree", "disagree", "neutral", "agree",
             "strongly-agree");
 
+    private final PatternCheck patterns;
+
+    public StixValidator(PatternCheck patterns) {
+        this.patterns = patterns;
+    }
+
     /** Validates; the label names the object in messages when it has no usable id. */
     public List<ValidationIssue> validate(ObjectNode object, String label) {
-        Checks checks = new Checks(object, label);
+        Checks checks = new Checks(object, label, patterns);
         checks.run();
         return checks.issues;
     }
@@ -50,10 +57,12 @@ public final class StixValidator {
         private final ObjectNode object;
         private final String id;
         private final String type;
+        private final PatternCheck patterns;
         private final List<ValidationIssue> issues = new ArrayList<>();
 
-        Checks(ObjectNode object, String label) {
+        Checks(ObjectNode object, String label, PatternCheck patterns) {
             this.object = object;
+            this.patterns = patterns;
             String rawId = object.path("id").asText(null);
             this.id = rawId != null ? rawId : (label != null ? label : "(object without id)");
             this.type = object.path("type").asText(null);
@@ -326,6 +335,7 @@ public final class StixValidator {
                     integerRange("number_observed", 1, 999_999_999, "(STIX 2.1 §4.14)");
                 }
                 case "sighting" -> integerRange("count", 0, 999_999_999, "(STIX 2.1 §5.2)");
+                case "indicator" -> checkPattern();
                 case "location" -> {
                     if (!object.has("region") && !object.has("country")
                             && !(object.has("latitude") && object.has("longitude"))) {
@@ -384,6 +394,18 @@ public final class StixValidator {
                     }
                 }
             });
+        }
+
+        /** A STIX pattern must parse and keep the patterning rules; other pattern languages are not ours to judge. */
+        private void checkPattern() {
+            JsonNode pattern = object.get("pattern");
+            if (pattern == null || !pattern.isTextual() || !"stix".equals(object.path("pattern_type").asText())) {
+                return;
+            }
+            String version = object.path("pattern_version").asText("2.1");
+            for (String problem : patterns.errors(pattern.asText(), version)) {
+                error("pattern", "is not a valid STIX " + version + " pattern: " + problem + " (STIX 2.1 §9)");
+            }
         }
 
         private void error(String property, String rule) {

@@ -22,7 +22,7 @@ class StixValidatorTest {
              "created":"2018-08-31T10:00:00.000Z","modified":"2018-08-31T10:00:00.000Z",
              "pattern":"[ipv4-addr:value = '198.51.100.1']","pattern_type":"stix","valid_from":"2018-08-31T10:00:00Z"}""";
 
-    private final StixValidator validator = new StixValidator();
+    private final StixValidator validator = new StixValidator((pattern, version) -> List.of());
 
     private static ObjectNode object(String json) {
         return StixJson.parseObject(json, "test");
@@ -35,6 +35,25 @@ class StixValidatorTest {
     @Test
     void aValidIndicatorHasNoIssues() {
         assertThat(validator.validate(object(INDICATOR))).isEmpty();
+    }
+
+    @Test
+    void aStixPatternIsRefusedByThePatternCheckItIsGivenAndOtherPatternLanguagesAreLeftAlone() {
+        List<String> asked = new ArrayList<>();
+        StixValidator strict = new StixValidator((pattern, version) -> {
+            asked.add(version + " " + pattern);
+            return List.of("syntax error at line 1:5");
+        });
+        ObjectNode indicator = object(INDICATOR);
+        indicator.put("pattern_version", "2.0");
+        assertThat(strict.validate(indicator)).extracting(ValidationIssue::message).containsExactly(
+                "indicator--9c6113a8-6e0e-4ae2-9a5c-6e3b8f3b9a1d: 'pattern' is not a valid STIX 2.0 pattern: "
+                        + "syntax error at line 1:5 (STIX 2.1 §9)");
+        assertThat(asked).containsExactly("2.0 [ipv4-addr:value = '198.51.100.1']");
+
+        indicator.put("pattern_type", "sigma");
+        assertThat(strict.validate(indicator)).isEmpty();
+        assertThat(asked).hasSize(1);
     }
 
     @Test
