@@ -15,6 +15,20 @@ final class ZeekRecords {
     private ZeekRecords() {
     }
 
+    /**
+     * The application protocol a log path is about, for the network-traffic it states: ssl, http, smtp,
+     * files and x509 logs have no proto column, and STIX requires protocols (§6.12). Each runs over TCP
+     * (a DTLS session in ssl.log is the rare exception Zeek does not mark).
+     */
+    private static String application(String path) {
+        return switch (path) {
+            case "ssl", "x509" -> "tls";
+            case "http" -> "http";
+            case "smtp" -> "smtp";
+            default -> null; // conn, dns, notice, intel carry proto; files may come over any of them
+        };
+    }
+
     /** The event a record states, or null when it states no observable (e.g. a dns record of a local name without addresses). */
     static Event toEvent(String path, LogRecord record, String source, long line) {
         Instant time = time(record.first(LogRecord.TS));
@@ -22,7 +36,10 @@ final class ZeekRecords {
         String orig = event.ip(text(record, LogRecord.ORIG_H));
         String resp = event.ip(text(record, LogRecord.RESP_H));
         if (orig != null || resp != null) {
-            event.traffic(orig, resp, integer(record, LogRecord.ORIG_P), integer(record, LogRecord.RESP_P), text(record, LogRecord.PROTO));
+            String proto = text(record, LogRecord.PROTO);
+            String application = application(path);
+            event.traffic(orig, resp, integer(record, LogRecord.ORIG_P), integer(record, LogRecord.RESP_P),
+                    proto == null && application != null ? "tcp" : proto, application);
         }
         switch (path) {
             case "dns" -> {

@@ -26,6 +26,12 @@ class LogReaderTest {
         return events;
     }
 
+    private static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
     private static boolean has(Event event, String field, String value) {
         for (int i = 0; i < event.fields().length; i++) {
             if (event.fields()[i].equals(field) && (value == null || event.values()[i].equals(value))) {
@@ -74,6 +80,34 @@ class LogReaderTest {
         assertThat(x509).isNotEmpty().allSatisfy(e -> assertThat(has(e, "x509-certificate:hashes.SHA-256", null)).isTrue());
         List<Event> smtp = read(SharedData.require("logs/zeek-wrccdc-2018/smtp.log.gz"), report);
         assertThat(smtp).anySatisfy(e -> assertThat(has(e, "email-addr:value", null)).isTrue());
+    }
+
+    @Test
+    void everyZeekLogStatesTrafficWithTheProtocolsStixRequiresEvenWithoutAProtoColumn() {
+        java.util.Map<String, List<String>> expected = java.util.Map.of("ssl.log.gz", List.of("tcp", "tls"),
+                "smtp.log.gz", List.of("tcp", "smtp"), "notice.log.gz", List.of(), "dns.log.gz", List.of());
+        var validator = new org.sightline.stix.validation.StixValidator(new org.sightline.pattern.validate.PatternValidator());
+        for (var log : expected.entrySet()) {
+            ReadReport[] report = new ReadReport[1];
+            List<Event> events = read(SharedData.require("logs/zeek-wrccdc-2018/" + log.getKey()), report);
+            List<com.fasterxml.jackson.databind.node.ObjectNode> traffic = events.stream().limit(2_000)
+                    .flatMap(e -> e.objects().values().stream()).filter(o -> o.path("type").asText().equals("network-traffic")).toList();
+            assertThat(traffic).as(log.getKey()).isNotEmpty().allSatisfy(object -> {
+                assertThat(object.path("protocols").size()).as(log.getKey() + " " + object).isPositive();
+                if (!log.getValue().isEmpty()) {
+                    assertThat(texts(object.path("protocols"))).isEqualTo(log.getValue());
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode stix = object.deepCopy();
+                stix.put("spec_version", "2.1").put("id", "network-traffic--8f6bfa51-2b4c-5c7e-9a36-1c1e4e2a4e0b");
+                for (String end : List.of("src_ref", "dst_ref")) { // keys into the event's objects, ids once written
+                    if (stix.has(end)) {
+                        stix.put(end, "ipv4-addr--8f6bfa51-2b4c-5c7e-9a36-1c1e4e2a4e" + (end.startsWith("src") ? "0a" : "0d"));
+                    }
+                }
+                assertThat(validator.validate(stix)).filteredOn(org.sightline.stix.validation.ValidationIssue::isError)
+                        .as(log.getKey() + " " + object).isEmpty();
+            });
+        }
     }
 
     @Test

@@ -111,6 +111,15 @@ public final class EventBuilder {
 
     /** Network traffic between two addresses (keys from {@link #ip}), with the flat fields of both ends. */
     public String traffic(String srcRef, String dstRef, Integer srcPort, Integer dstPort, String protocol) {
+        return traffic(srcRef, dstRef, srcPort, dstPort, protocol, null);
+    }
+
+    /**
+     * Traffic with its transport and the application protocol above it, when the log says so (an HTTP log
+     * line is tcp, http). STIX requires at least one protocol (§6.12); with neither known, the address
+     * family is what the traffic certainly used.
+     */
+    public String traffic(String srcRef, String dstRef, Integer srcPort, Integer dstPort, String protocol, String application) {
         if (srcRef == null && dstRef == null) {
             return null;
         }
@@ -120,7 +129,12 @@ public final class EventBuilder {
         if (dstPort != null) {
             plainField("network-traffic:dst_port", port(dstPort));
         }
-        String key = state("network-traffic", new Traffic(srcRef, dstRef, srcPort, dstPort, protocolName(protocol)));
+        String transport = protocolName(protocol);
+        String applicationName = protocolName(application);
+        if (transport == null && applicationName == null) {
+            transport = valueOf(srcRef != null ? srcRef : dstRef).indexOf(':') >= 0 ? "ipv6" : "ipv4";
+        }
+        String key = state("network-traffic", new Traffic(srcRef, dstRef, srcPort, dstPort, transport, applicationName));
         if (srcRef != null) {
             plainField("network-traffic:src_ref.value", valueOf(srcRef));
         }
@@ -154,7 +168,7 @@ public final class EventBuilder {
     }
 
     /** What traffic states, as network-traffic properties once its JSON is needed. */
-    private record Traffic(String srcRef, String dstRef, Integer srcPort, Integer dstPort, String protocol) {
+    private record Traffic(String srcRef, String dstRef, Integer srcPort, Integer dstPort, String protocol, String application) {
         ObjectNode toJson() {
             ObjectNode object = StixJson.newObject();
             object.put("type", "network-traffic");
@@ -170,8 +184,12 @@ public final class EventBuilder {
             if (dstPort != null) {
                 object.put("dst_port", dstPort);
             }
+            var protocols = object.putArray("protocols"); // outermost first (STIX 2.1 §6.12)
             if (protocol != null) {
-                object.putArray("protocols").add(protocol);
+                protocols.add(protocol);
+            }
+            if (application != null) {
+                protocols.add(application);
             }
             return object;
         }
