@@ -43,8 +43,11 @@ abstract class GreenReaderLeakContract {
     private static final String TOOL = "malware--c0ffee00-0000-4000-8000-00000000aa02";
     private static final String REPORT = "report--c0ffee00-0000-4000-8000-00000000aa03";
     private static final String INDICATOR = "indicator--c0ffee00-0000-4000-8000-00000000aa04";
+    private static final String NOTE = "note--c0ffee00-0000-4000-8000-00000000aa05";
+    private static final String SAMPLE = "file--c0ffee00-0000-4000-8000-00000000aa06";
+    private static final String SAMPLED = "malware--c0ffee00-0000-4000-8000-00000000aa07";
     private static final List<String> CANARY_TEXT = List.of("RED-CANARY", "Canary Bureau", "Canary Tool");
-    private static final List<String> RED_IDS = new ArrayList<>(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR));
+    private static final List<String> RED_IDS = new ArrayList<>(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR, SAMPLE));
 
     private static RunningServer server;
     private static String green;
@@ -54,7 +57,7 @@ abstract class GreenReaderLeakContract {
     private static int requests;
 
     static void plantCanaries(org.sightline.store.testing.Backend backend) {
-        RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR));
+        RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR, SAMPLE));
         requests = 0;
         server = RunningServer.start(backend, loaded -> {
             BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
@@ -85,6 +88,15 @@ abstract class GreenReaderLeakContract {
                 writer.put(StixObject.parse("{\"type\":\"report\",\"spec_version\":\"2.1\",\"id\":\"" + REPORT + "\","
                         + "\"created\":\"2024-03-01T00:00:00.000Z\",\"modified\":\"2024-03-01T00:00:00.000Z\",\"name\":\"Partner summary\","
                         + "\"published\":\"2024-03-01T00:00:00Z\",\"object_refs\":[\"" + APT10 + "\",\"" + RED_BUREAU + "\"]}"));
+                // a GREEN note from elsewhere on APT10 and the RED indicator; a CLEAR malware whose sample is RED
+                writer.put(StixObject.parse("{\"type\":\"note\",\"spec_version\":\"2.1\",\"id\":\"" + NOTE + "\","
+                        + "\"created\":\"2024-03-02T00:00:00.000Z\",\"modified\":\"2024-03-02T00:00:00.000Z\",\"content\":\"Partner note\","
+                        + "\"object_refs\":[\"" + APT10 + "\",\"" + INDICATOR + "\"],\"object_marking_refs\":[\"" + Tlp.GREEN.markingId() + "\"]}"));
+                writer.put(StixObject.parse("{\"type\":\"file\",\"spec_version\":\"2.1\",\"id\":\"" + SAMPLE + "\","
+                        + "\"name\":\"sample.bin\",\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}"));
+                writer.put(StixObject.parse("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + SAMPLED + "\","
+                        + "\"created\":\"2024-03-02T00:00:00.000Z\",\"modified\":\"2024-03-02T00:00:00.000Z\",\"name\":\"Sampled\","
+                        + "\"is_family\":false,\"sample_refs\":[\"" + SAMPLE + "\"]}"));
                 return null;
             });
             // Sightline's own objects, made the way an analyst makes them: none marked by hand but the last note
@@ -194,6 +206,11 @@ abstract class GreenReaderLeakContract {
         HttpResponse<String> report = greenGet("/api/v1/objects/" + REPORT);
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains(APT10);
+        assertThat(greenGet("/api/v1/objects/" + NOTE).body()).contains(APT10, "Partner note");
+        assertThat(greenGet("/api/v1/objects/" + SAMPLED).body()).contains("Sampled").doesNotContain("sample_refs");
+        String root = "/taxii2/api/collections/" + collection + "/";
+        assertThat(greenTaxii(root + "objects/" + NOTE + "/").body()).contains(APT10);
+        assertThat(greenTaxii(root + "objects/?match[id]=" + SAMPLED).body()).contains("Sampled");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.sightline.stix.StixObject;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.markings.Tlp;
+import org.sightline.stix.validation.StixValidator;
+import org.sightline.stix.validation.ValidationIssue;
 import org.sightline.store.StixStore;
 import org.sightline.store.feed.FeedEntry;
 
@@ -21,13 +23,19 @@ import org.sightline.store.feed.FeedEntry;
  * because "X uses Y" says something about Y, and so does an object Sightline derived (an evidence
  * note, an ACH grouping, a claim) need everything its extension names. A container from elsewhere
  * (a report, note, opinion or grouping) is shown with only the {@code object_refs} the reader may
- * see, and without a {@code created_by_ref} it may not; with none of its refs left, it is hidden.
+ * see; with none of its refs left, it is hidden. Every other reference to what the reader may not see
+ * ({@code created_by_ref}, {@code sample_refs}, an email's {@code from_ref}…) is left out of the copy it
+ * is shown, unless that leaves the object without what STIX requires: then it is hidden.
  * Objects that are not in the store hide nothing.
  */
 public final class Visibility {
     /** The properties through which a relationship or sighting names the objects it joins. */
     private static final List<String> JOINED = List.of("source_ref", "target_ref", "sighting_of_ref",
             "observed_data_refs", "where_sighted_refs");
+    /** References to marking definitions, which every reader may see. */
+    private static final Set<String> NOT_CONTENT = Set.of("object_marking_refs");
+    /** Patterns of a redacted copy were checked when stored; only the shape left is checked again. */
+    private static final StixValidator REDACTED_CHECK = new StixValidator((pattern, version) -> List.of());
 
     private final StixStore store;
     private final Tlp clearance;
@@ -125,21 +133,32 @@ public final class Visibility {
             return (ObjectNode) object;
         }
         ObjectNode copy = ((ObjectNode) object).deepCopy();
-        if (hidden.contains(copy.path("created_by_ref").asText())) {
-            copy.remove("created_by_ref");
-        }
-        if (copy.has("object_refs")) {
-            com.fasterxml.jackson.databind.node.ArrayNode kept = copy.putArray("object_refs");
-            object.path("object_refs").forEach(ref -> {
-                if (!hidden.contains(ref.asText())) {
-                    kept.add(ref.asText());
+        for (String property : redactableProperties(object)) {
+            JsonNode value = object.get(property);
+            if (value.isTextual() && hidden.contains(value.asText())) {
+                copy.remove(property);
+            } else if (value.isArray()) {
+                com.fasterxml.jackson.databind.node.ArrayNode kept = copy.putArray(property);
+                value.forEach(ref -> {
+                    if (!hidden.contains(ref.asText())) {
+                        kept.add(ref);
+                    }
+                });
+                if (kept.isEmpty()) {
+                    if (property.equals("object_refs")) {
+                        return null; // a container about nothing the reader may see says nothing to it
+                    }
+                    copy.remove(property);
                 }
-            });
-            if (kept.isEmpty()) {
-                return null;
             }
         }
-        return copy;
+        // A copy that lost what STIX requires (network traffic with neither end, say) is not shown half-made.
+        return errors(copy).stream().allMatch(errors(object)::contains) ? copy : null;
+    }
+
+    private static List<String> errors(JsonNode object) {
+        return REDACTED_CHECK.validate((ObjectNode) object).stream().filter(ValidationIssue::isError)
+                .map(issue -> issue.property() + " " + issue.rule()).toList();
     }
 
     public boolean sees(StixObject object) {
@@ -181,11 +200,26 @@ public final class Visibility {
     /** References a reader who may not see their target is shown the object without. */
     private static Set<String> redactable(JsonNode object) {
         Set<String> ids = new HashSet<>();
-        addRefs(object.path("created_by_ref"), ids);
-        if (!derivedBySightline(object)) {
-            addRefs(object.path("object_refs"), ids);
+        for (String property : redactableProperties(object)) {
+            addRefs(object.path(property), ids);
         }
         return ids;
+    }
+
+    /**
+     * Every top-level reference but those that join (which hide the object instead) and markings:
+     * created_by_ref, a container's object_refs, a malware's sample_refs, an email's from_ref…
+     */
+    private static List<String> redactableProperties(JsonNode object) {
+        List<String> properties = new ArrayList<>();
+        boolean derived = derivedBySightline(object);
+        object.fieldNames().forEachRemaining(name -> {
+            if ((name.endsWith("_ref") || name.endsWith("_refs")) && !JOINED.contains(name) && !NOT_CONTENT.contains(name)
+                    && !(derived && name.equals("object_refs"))) {
+                properties.add(name);
+            }
+        });
+        return properties;
     }
 
     /** Evidence notes, ACH groupings and claims carry one of Sightline's extensions. */
