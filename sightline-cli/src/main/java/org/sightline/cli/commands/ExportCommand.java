@@ -38,27 +38,37 @@ public final class ExportCommand extends KnowledgeCommand implements org.sightli
                     + "amber+strict, red (default red: everything, as the store's owner sees it).")
     String clearance;
 
+    @Option(names = "--include-revoked", description = "Also export objects whose current version is revoked (TAXII serves "
+            + "them; left out by default, and counted).")
+    boolean includeRevoked;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        ObjectQuery query = new ObjectQuery(new LinkedHashSet<>(types), new LinkedHashSet<>(ids), false);
+        ObjectQuery query = new ObjectQuery(new LinkedHashSet<>(types), new LinkedHashSet<>(ids), includeRevoked);
         BundleExporter exporter = new BundleExporter(ClearedStore.of(knowledge.store(), Tlp.parse(clearance)));
         if (out == null) {
             // The bundle itself is the one JSON document on stdout.
-            long count = exporter.export(query, output.out(), true);
+            BundleExporter.Exported exported = exporter.export(query, output.out(), true);
             output.out().flush();
-            output.err().println("exported " + count + " objects");
+            output.err().println(summary(exported));
             return Sightline.OK;
         }
-        long count;
+        BundleExporter.Exported exported;
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out))) {
-            count = exporter.export(query, file, true);
+            exported = exporter.export(query, file, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("exported", count);
+        document.put("exported", exported.written());
+        document.put("revoked_left_out", exported.revokedLeftOut());
         document.put("out", out.toAbsolutePath().toString());
-        output.answer(document, () -> output.line("exported " + count + " objects to " + out));
+        output.answer(document, () -> output.line(summary(exported) + " to " + out));
         return Sightline.OK;
+    }
+
+    private static String summary(BundleExporter.Exported exported) {
+        return "exported " + exported.written() + " objects" + (exported.revokedLeftOut() == 0 ? ""
+                : " (" + exported.revokedLeftOut() + " revoked left out; --include-revoked exports them)");
     }
 }

@@ -16,11 +16,25 @@ public final class BundleExporter {
         this.store = store;
     }
 
-    /** Writes the bundle and returns how many objects it holds. */
-    public long export(ObjectQuery query, OutputStream out, boolean pretty) {
+    /** How many objects the bundle holds, and how many revoked ones the query left out. */
+    public record Exported(long written, long revokedLeftOut) {
+    }
+
+    /**
+     * Writes the bundle. Revoked objects go in only when the query includes them (TAXII serves them,
+     * STIX 2.1 §3.6.2 says consumers keep them), and those left out are counted so the user hears of them.
+     */
+    public Exported export(ObjectQuery query, OutputStream out, boolean pretty) {
+        long[] leftOut = {0};
         try (StixWriter writer = new StixWriter(out, pretty)) {
-            store.forEachCurrent(query, writer::write);
-            return writer.written();
+            store.forEachCurrent(new ObjectQuery(query.types(), query.ids(), true), object -> {
+                if (object.revoked() && !query.includeRevoked()) {
+                    leftOut[0]++;
+                } else {
+                    writer.write(object);
+                }
+            });
+            return new Exported(writer.written(), leftOut[0]);
         }
     }
 }

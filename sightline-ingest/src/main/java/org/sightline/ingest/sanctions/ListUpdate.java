@@ -11,6 +11,7 @@ import java.util.Set;
 import org.sightline.error.InvalidInputException;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.store.StixStore;
 
 /**
@@ -25,12 +26,12 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     public static ListUpdate of(SanctionsList list, StixStore store) {
         Map<String, StixObject> current = new HashMap<>();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("identity"), Set.of(), false), object -> {
-            JsonNode entry = object.json().path(SanctionsList.PROPERTY);
+            JsonNode entry = SightlineExtensions.of(object.json(), SightlineExtensions.LIST_ENTRY);
             if (entry.path("list").asText().equals(list.name())) {
                 current.put(object.id(), object);
             }
         });
-        String held = current.values().stream().map(object -> object.json().path(SanctionsList.PROPERTY).path("list_date").asText(""))
+        String held = current.values().stream().map(object -> SightlineExtensions.of(object.json(), SightlineExtensions.LIST_ENTRY).path("list_date").asText(""))
                 .max(String::compareTo).orElse("");
         if (held.compareTo(list.date().substring(0, 10)) > 0) {
             throw new InvalidInputException("the store holds the " + list.name() + " list of " + held + "; this publication is of "
@@ -66,12 +67,12 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
             if (!listed.contains(previous.id()) && !isRemoved(previous.json())) {
                 ObjectNode delisted = previous.json().deepCopy();
                 delisted.put("modified", after(previous.text("modified"), list.date()));
-                ((ObjectNode) delisted.get(SanctionsList.PROPERTY)).put("removed_on", list.date().substring(0, 10));
+                ((ObjectNode) SightlineExtensions.of(delisted, SightlineExtensions.LIST_ENTRY)).put("removed_on", list.date().substring(0, 10));
                 objects.add(delisted);
                 removed++;
             }
         }
-        objects.add(0, list.marking()); // the publication, seen: unchanged in the store when imported before
+        objects.addAll(0, list.header()); // the publication, seen: unchanged in the store when imported before
         return new ListUpdate(list, objects, added, changed, unchanged, removed);
     }
 
@@ -82,7 +83,7 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     }
 
     private static boolean isRemoved(JsonNode identity) {
-        return identity.path(SanctionsList.PROPERTY).has("removed_on");
+        return SightlineExtensions.of(identity, SightlineExtensions.LIST_ENTRY).has("removed_on");
     }
 
     /** Whether two versions of an entry say the same, leaving aside when and from which publication. */
@@ -93,7 +94,7 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     private static JsonNode details(JsonNode identity) {
         ObjectNode copy = identity.deepCopy();
         copy.remove(List.of("created", "modified", "object_marking_refs"));
-        JsonNode entry = copy.get(SanctionsList.PROPERTY);
+        JsonNode entry = SightlineExtensions.of(copy, SightlineExtensions.LIST_ENTRY);
         if (entry instanceof ObjectNode object) {
             object.remove(List.of("list_date", "removed_on"));
         }

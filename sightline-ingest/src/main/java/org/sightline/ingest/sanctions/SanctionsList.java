@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.sightline.stix.StixId;
+import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 
 /**
  * One publication of a sanctions or indictment list: its name ("OFAC SDN"), the key its entries'
  * ids derive from (so a newer publication updates the same objects), its date, who publishes it,
- * and its entries. Each entry becomes a STIX identity carrying {@value #PROPERTY}, marked with a
+ * and its entries. Each entry becomes a STIX identity carrying Sightline's list-entry extension, marked with a
  * statement naming the list and its date.
  */
 public record SanctionsList(String name, String key, String date, String publisher, List<Listing> listings) {
     /** Where screening finds a list entry's details (intel's ListEntry reads the same property). */
-    public static final String PROPERTY = org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY;
 
     public SanctionsList {
         listings = List.copyOf(listings);
@@ -32,9 +32,16 @@ public record SanctionsList(String name, String key, String date, String publish
         return marking;
     }
 
-    /** The publication as STIX: its marking, then every entry. */
+    /** What every entry needs stored before it: the list-entry extension's definition and the publication's marking. */
+    public List<ObjectNode> header() {
+        List<ObjectNode> header = new java.util.ArrayList<>(SightlineExtensions.definitions());
+        header.add(marking());
+        return header;
+    }
+
+    /** The publication as STIX: its header, then every entry. */
     public List<ObjectNode> objects() {
-        List<ObjectNode> objects = new java.util.ArrayList<>(List.of(marking()));
+        List<ObjectNode> objects = new java.util.ArrayList<>(header());
         listings.forEach(listing -> objects.add(toStix(listing)));
         return objects;
     }
@@ -56,7 +63,7 @@ public record SanctionsList(String name, String key, String date, String publish
         if (listing.url() != null) {
             reference.put("url", listing.url());
         }
-        ObjectNode entry = identity.putObject(PROPERTY);
+        ObjectNode entry = SightlineExtensions.put(identity, SightlineExtensions.LIST_ENTRY);
         entry.put("list", name);
         entry.put("list_date", date.substring(0, 10));
         entry.put("entry", listing.entry());

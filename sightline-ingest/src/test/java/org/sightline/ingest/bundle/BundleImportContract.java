@@ -174,7 +174,7 @@ abstract class BundleImportContract {
         importPaths(SharedData.menuPassSubset());
         long before = store.lastSequence();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long exported = new BundleExporter(store).export(ObjectQuery.all(), out, true);
+        long exported = new BundleExporter(store).export(ObjectQuery.all(), out, true).written();
         assertThat(exported).isEqualTo(store.stats().objects());
 
         List<String> errors = new ArrayList<>();
@@ -189,10 +189,31 @@ abstract class BundleImportContract {
     }
 
     @Test
+    void aRevokedObjectIsLeftOutOfAnExportAndCountedUnlessAskedFor() {
+        importPaths(SharedData.menuPassSubset());
+        List<org.sightline.stix.StixObject> sets = new ArrayList<>();
+        store.forEachCurrent(new ObjectQuery(Set.of("intrusion-set"), Set.of(), false), sets::add);
+        com.fasterxml.jackson.databind.node.ObjectNode revoked = sets.get(0).json().deepCopy();
+        revoked.put("modified", org.sightline.stix.StixTimestamp.nextVersion(sets.get(0).modified())).put("revoked", true);
+        store.write(writer -> {
+            writer.put(new org.sightline.stix.StixObject(revoked));
+            writer.flush();
+            return null;
+        });
+        BundleExporter.Exported without = new BundleExporter(store).export(new ObjectQuery(Set.of("intrusion-set"), Set.of(), false),
+                new ByteArrayOutputStream(), false);
+        assertThat(without).isEqualTo(new BundleExporter.Exported(sets.size() - 1, 1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BundleExporter.Exported with = new BundleExporter(store).export(new ObjectQuery(Set.of("intrusion-set"), Set.of(), true), out, false);
+        assertThat(with).isEqualTo(new BundleExporter.Exported(sets.size(), 0));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"revoked\":true");
+    }
+
+    @Test
     void exportSelectsByTypeAndId() {
         importPaths(SharedData.menuPassSubset());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long count = new BundleExporter(store).export(new ObjectQuery(Set.of("intrusion-set"), Set.of(), false), out, false);
+        long count = new BundleExporter(store).export(new ObjectQuery(Set.of("intrusion-set"), Set.of(), false), out, false).written();
         assertThat(count).isEqualTo(2);
         String json = out.toString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"type\":\"bundle\"", "menuPass", "APT3").doesNotContain("\"relationship\"");

@@ -24,7 +24,7 @@ class DemoDataTest {
 
             ImportReport second = DemoData.load(importer);
             assertThat(second.imported()).isZero();
-            assertThat(second.unchanged()).isEqualTo(first.imported());
+            assertThat(second.unchanged()).isEqualTo(first.imported() + first.unchanged()); // the extension definitions come twice
         }
     }
 }

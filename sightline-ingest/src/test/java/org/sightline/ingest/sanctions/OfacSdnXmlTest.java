@@ -31,7 +31,7 @@ class OfacSdnXmlTest {
         assertThat(list.listings()).hasSize(3);
         ObjectNode logan = list.toStix(list.listings().get(0));
         assertThat(logan.path("name").asText()).isEqualTo("Elvis Angus LOGAN MOREY");
-        JsonNode entry = logan.path("x_sightline_list_entry");
+        JsonNode entry = logan.path("extensions").path(org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY);
         assertThat(entry.path("identifiers").toString()).contains("Passport P0017003 (Belize)").doesNotContain("Gender");
         assertThat(entry.path("countries").toString()).contains("BZ");
         assertThat(entry.path("birth_dates").get(0).asText()).isEqualTo("28 Jul 1963");
@@ -42,7 +42,7 @@ class OfacSdnXmlTest {
         assertThat(csv.idOf(fromCsv)).isEqualTo(logan.path("id").asText());
         ObjectNode csvLogan = csv.toStix(fromCsv);
         assertThat(csvLogan.path("name")).isEqualTo(logan.path("name"));
-        assertThat(csvLogan.path("x_sightline_list_entry").path("aliases")).isEqualTo(entry.path("aliases"));
+        assertThat(csvLogan.path("extensions").path(org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY).path("aliases")).isEqualTo(entry.path("aliases"));
     }
 
     @Test
@@ -51,7 +51,7 @@ class OfacSdnXmlTest {
             BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
             ImportReport first = importer.importPaths(List.of(fixture("sdn-2019-01-15.xml")), ImportOptions.strict(), ImportProgress.NONE);
             assertThat(first.anyRejected()).as(first.files().toString()).isFalse();
-            assertThat(first.byType()).containsEntry("identity", 3L);
+            assertThat(first.byType()).containsEntry("identity", 1 + 3L); // Sightline, which defines the extension, and the entries
             String iran = OfacSdnCsv.read(SharedData.require("sanctions/ofac-sdn-csv-sample")).idOf(new Listing("11195", "x", null, false,
                     null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null));
             String zhang = new SanctionsList("OFAC SDN", "ofac-sdn", "2019-01-15T00:00:00.000Z", "", List.of()).idOf(new Listing("25001", "x",
@@ -63,10 +63,10 @@ class OfacSdnXmlTest {
             StixObject changed = test.store().current(iran).orElseThrow();
             assertThat(changed.text("modified")).isEqualTo("2019-02-01T00:00:00.000Z");
             assertThat(changed.text("created")).isEqualTo("2019-01-15T00:00:00.000Z");
-            assertThat(changed.json().path("x_sightline_list_entry").path("aliases").toString()).contains("IAMI");
+            assertThat(changed.json().path("extensions").path(org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY).path("aliases").toString()).contains("IAMI");
             assertThat(test.store().versions(iran)).hasSize(2);
             StixObject removed = test.store().current(zhang).orElseThrow();
-            assertThat(removed.json().path("x_sightline_list_entry").path("removed_on").asText()).isEqualTo("2019-02-01");
+            assertThat(removed.json().path("extensions").path(org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY).path("removed_on").asText()).isEqualTo("2019-02-01");
 
             // Importing it again changes nothing; the older publication is refused and changes nothing either.
             assertThat(importer.importPaths(List.of(fixture("sdn-2019-02-01.xml")), ImportOptions.strict(), ImportProgress.NONE).imported()).isZero();

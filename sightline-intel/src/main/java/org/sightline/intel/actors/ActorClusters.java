@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.stix.StixObject;
+import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.store.StixStore;
 import org.sightline.store.names.NameKey;
 
@@ -123,11 +124,11 @@ public final class ActorClusters {
     }
 
     private static boolean byAnalyst(StixObject link) {
-        return "analyst".equals(link.json().path("x_sightline_link").path("method").asText());
+        return "analyst".equals(SightlineExtensions.of(link.json(), SightlineExtensions.LINK).path("method").asText());
     }
 
     private static double score(StixObject link) {
-        var details = link.json().path("x_sightline_link");
+        var details = SightlineExtensions.of(link.json(), SightlineExtensions.LINK);
         return details.has("score") ? details.path("score").asDouble() : link.json().path("confidence").asDouble(50) / 100;
     }
 }

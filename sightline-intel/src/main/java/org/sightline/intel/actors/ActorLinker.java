@@ -15,6 +15,7 @@ import org.sightline.error.NotFoundException;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
 import org.sightline.store.names.NameKey;
@@ -221,6 +222,7 @@ public final class ActorLinker {
             return;
         }
         store.write(writer -> {
+            SightlineExtensions.definitions().forEach(definition -> writer.put(new StixObject(definition)));
             links.forEach(link -> writer.put(new StixObject(link)));
             writer.flush();
             return null;
@@ -236,7 +238,7 @@ public final class ActorLinker {
         link.put("target_ref", target);
         link.put("description", reason);
         link.put("confidence", (int) Math.round(score * 100));
-        ObjectNode details = link.putObject("x_sightline_link");
+        ObjectNode details = SightlineExtensions.put(link, SightlineExtensions.LINK);
         details.put("method", method);
         details.put("score", score);
         details.put("reason", reason);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.sightline.stix.StixObject;
+import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.store.StixStore;
 
 /**
@@ -15,20 +16,19 @@ public record ListEntry(String id, String name, List<String> aliases, String kin
                         List<String> birthDates, List<String> identifiers, List<String> programs, String list) {
 
     /** The property in which an imported list entry keeps what screening needs (see ingest's sanctions package). */
-    public static final String PROPERTY = org.sightline.stix.extensions.SightlineExtensions.LIST_ENTRY;
 
     public static boolean isListEntry(StixObject object) {
-        return "identity".equals(object.type()) && object.json().has(PROPERTY);
+        return "identity".equals(object.type()) && SightlineExtensions.has(object.json(), SightlineExtensions.LIST_ENTRY);
     }
 
     /**
      * Every entry still listed in the store: the current versions of identities carrying
-     * {@link #PROPERTY}, leaving out those a newer publication of their list no longer holds.
+     * Sightline's list-entry extension, leaving out those a newer publication of their list no longer holds.
      */
     public static List<ListEntry> allIn(StixStore store) {
         List<ListEntry> entries = new ArrayList<>();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("identity"), Set.of(), false), object -> {
-            if (isListEntry(object) && !object.json().get(PROPERTY).has("removed_on")) {
+            if (isListEntry(object) && !SightlineExtensions.of(object.json(), SightlineExtensions.LIST_ENTRY).has("removed_on")) {
                 entries.add(of(object));
             }
         });
@@ -36,7 +36,7 @@ public record ListEntry(String id, String name, List<String> aliases, String kin
     }
 
     public static ListEntry of(StixObject object) {
-        JsonNode data = object.json().get(PROPERTY);
+        JsonNode data = SightlineExtensions.of(object.json(), SightlineExtensions.LIST_ENTRY);
         return new ListEntry(object.id(), object.name(), strings(data.path("aliases")), data.path("kind").asText(
                 object.text("identity_class")), strings(data.path("countries")), strings(data.path("birth_dates")),
                 strings(data.path("identifiers")), strings(data.path("programs")), data.path("list").asText(""));

@@ -51,7 +51,8 @@ public final class ScreeningService {
     }
 
     /**
-     * Every identity that is not itself a list entry, and every threat actor (the people and groups
+     * Every identity that is not itself a list entry nor a system (Sightline itself, which defines its
+     * extensions, is no party to screen), and every threat actor (the people and groups
      * claims and evidence name as behind an intrusion), screened as the kind it is: a threat actor by
      * its name and each of its aliases, keeping each list entry's best match.
      */
@@ -61,7 +62,7 @@ public final class ScreeningService {
         int[] screened = {0};
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("identity", "threat-actor"), Set.of(), false), object -> {
             List<String> names = namesOf(object);
-            if (ListEntry.isListEntry(object) || names.isEmpty()) {
+            if (ListEntry.isListEntry(object) || names.isEmpty() || "system".equals(object.text("identity_class"))) {
                 return;
             }
             screened[0]++;

@@ -20,7 +20,10 @@ import org.sightline.stix.json.StixJson;
  *       hypotheses and the ratings of evidence items against them;</li>
  *   <li>{@link #SUPPLIES} on a "supplies" relationship from a supplier to its customer: the service
  *       type, the access it grants and its criticality; and on a "targets" relationship, the service
- *       types an actor goes after.</li>
+ *       types an actor goes after;</li>
+ *   <li>{@link #LIST_ENTRY} on an identity imported from a sanctions or indictment list: the list, its
+ *       date, the entry, the names, dates, identifiers and programmes it gives;</li>
+ *   <li>{@link #LINK} on a "same-actor" relationship: how the link was made (method, score, reason).</li>
  * </ul>
  * The extension-definition objects are fixed (ids derived from their names, fixed timestamps), so
  * every Sightline writes the same ones; docs/extensions.md is their normative text.
@@ -31,9 +34,15 @@ public final class SightlineExtensions {
     public static final String SOURCE = StixId.deterministic("extension-definition", "sightline-source");
     public static final String ACH = StixId.deterministic("extension-definition", "sightline-ach");
     public static final String SUPPLIES = StixId.deterministic("extension-definition", "sightline-supplies");
+    public static final String LIST_ENTRY = StixId.deterministic("extension-definition", "sightline-list-entry");
+    public static final String LINK = StixId.deterministic("extension-definition", "sightline-link");
+    /**
+     * Stores written before these two were extensions (December 2026) hold them as custom properties;
+     * {@link #of} still reads those.
+     */
+    private static final java.util.Map<String, String> EARLIER_PROPERTIES = java.util.Map.of(
+            LIST_ENTRY, "x_sightline_list_entry", LINK, "x_sightline_link");
     /** The identity that defines Sightline's extensions. */
-    /** The property in which an identity imported from a sanctions or indictment list keeps its entry (list, names, programmes…). */
-    public static final String LIST_ENTRY = "x_sightline_list_entry";
     public static final String SIGHTLINE = StixId.deterministic("identity", "sightline-project");
 
     private static final String DEFINED = "2026-11-27T00:00:00.000Z";
@@ -43,12 +52,12 @@ public final class SightlineExtensions {
     private SightlineExtensions() {
     }
 
-    /** The identity and the three extension-definition objects, ready to store or to put in a bundle. */
+    /** The identity and the extension-definition objects, ready to store or to put in a bundle. */
     public static List<ObjectNode> definitions() {
         ObjectNode sightline = StixJson.newObject("identity", SIGHTLINE, DEFINED);
         sightline.put("name", "Sightline");
         sightline.put("identity_class", "system");
-        sightline.put("description", "The Sightline threat-intelligence platform, which defines the claim, evidence and source extensions.");
+        sightline.put("description", "The Sightline threat-intelligence platform, which defines the claim, evidence, source, ACH, supplies, list-entry and link extensions.");
         return List.of(sightline,
                 definition(CLAIM, "Sightline claim", "claim",
                         "An attribution claim: status (open, confirmed, refuted) and its resolution."),
@@ -59,7 +68,11 @@ public final class SightlineExtensions {
                 definition(ACH, "Sightline ACH", "ach",
                         "An analysis of competing hypotheses: question, hypotheses, consistency ratings of evidence."),
                 definition(SUPPLIES, "Sightline supplies", "supplies",
-                        "A supplier's service to a customer: service type, access level, criticality; service types targeted."));
+                        "A supplier's service to a customer: service type, access level, criticality; service types targeted."),
+                definition(LIST_ENTRY, "Sightline list entry", "list-entry",
+                        "An identity's entry on a sanctions or indictment list: list, date, names, identifiers, programmes."),
+                definition(LINK, "Sightline same-actor link", "link",
+                        "How a same-actor link between two actor objects was made: method, score, reason."));
     }
 
     private static ObjectNode definition(String id, String name, String anchor, String description) {
@@ -75,7 +88,14 @@ public final class SightlineExtensions {
 
     /** The object's body of the extension, or a missing node when it does not carry it. */
     public static JsonNode of(JsonNode object, String extension) {
-        return object.path("extensions").path(extension);
+        JsonNode body = object.path("extensions").path(extension);
+        String earlier = EARLIER_PROPERTIES.get(extension);
+        return body.isMissingNode() && earlier != null ? object.path(earlier) : body;
+    }
+
+    /** True when the object carries the extension. */
+    public static boolean has(JsonNode object, String extension) {
+        return of(object, extension).isObject();
     }
 
     /** Adds the extension's body to the object (a property extension) and returns it for filling in. */
