@@ -71,16 +71,25 @@ public record SanctionsList(String name, String key, String date, String publish
         if (listing.entryType() != null) {
             entry.put("entry_type", listing.entryType());
         }
-        ArrayNode aliases = entry.putArray("aliases");
+        List<String> aliases = new java.util.ArrayList<>();
         if (listing.listedForm() != null && !listing.listedForm().equals(listing.name())) {
             aliases.add(listing.listedForm());
         }
         listing.aliases().stream().filter(alias -> !alias.equals(listing.name()) && !alias.equals(listing.listedForm()))
                 .distinct().forEach(aliases::add);
-        listing.programs().forEach(entry.putArray("programs")::add);
-        listing.birthDates().forEach(entry.putArray("birth_dates")::add);
-        listing.identifiers().forEach(entry.putArray("identifiers")::add);
-        listing.countries().forEach(entry.putArray("countries")::add);
+        putList(entry, "aliases", aliases);
+        putList(entry, "programs", listing.programs());
+        putList(entry, "birth_dates", listing.birthDates());
+        putList(entry, "identifiers", listing.identifiers());
+        putList(entry, "countries", listing.countries());
         return identity;
+    }
+
+    /** A STIX list is never empty (the validator holds extensions to that too): a list the entry lacks is left out. */
+    private static void putList(ObjectNode entry, String property, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode list = entry.putArray(property);
+            values.forEach(list::add);
+        }
     }
 }
