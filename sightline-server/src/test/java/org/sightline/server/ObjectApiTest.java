@@ -76,6 +76,10 @@ class ObjectApiTest {
         HttpResponse<String> invalid = server.post("/api/v1/objects", analyst, "{\"type\":\"indicator\",\"pattern_type\":\"stix\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(json(invalid).path("error").path("message").asText()).contains("is required for indicator");
+        HttpResponse<String> unparsable = server.post("/api/v1/objects", analyst, "{\"type\":\"indicator\",\"pattern_type\":\"stix\","
+                + "\"pattern\":\"[ipv4-addr:value = '203.0.113.9'\",\"valid_from\":\"2024-01-01T00:00:00Z\"}");
+        assertThat(unparsable.statusCode()).isEqualTo(400);
+        assertThat(json(unparsable).path("error").path("message").asText()).contains("'pattern' is not a valid STIX 2.1 pattern", "line 1:");
         HttpResponse<String> tooSecret = server.post("/api/v1/objects", analyst, "{\"type\":\"malware\",\"name\":\"Y\",\"is_family\":true,"
                 + "\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}");
         assertThat(tooSecret.statusCode()).isEqualTo(400);

@@ -100,6 +100,17 @@ abstract class BundleImportContract {
     }
 
     @Test
+    void anIndicatorWhosePatternDoesNotParseIsRejectedWithWhere() throws IOException {
+        String unparsable = GOOD_INDICATOR.replace("\"pattern\":\"[", "\"pattern\":\"[[");
+        assertThat(unparsable).isNotEqualTo(GOOD_INDICATOR);
+        ImportReport report = importPaths(write("pattern.json", "[" + unparsable + "]"));
+        assertThat(report.anyRejected()).isTrue();
+        assertThat(report.rejections()).singleElement().satisfies(r ->
+                assertThat(r.describe()).contains("'pattern' is not a valid STIX 2.1 pattern", "line 1:"));
+        assertThat(store.stats().objects()).isZero();
+    }
+
+    @Test
     void aRejectedDocumentLeavesNothingInTheSearchIndexEither() throws IOException {
         String named = """
                 {"type":"intrusion-set","spec_version":"2.1","id":"intrusion-set--0f1e2d3c-4b5a-4697-8887-a6b5c4d3e2f1",
