@@ -123,10 +123,26 @@ public final class App implements AutoCloseable {
                 new Route("GET", collection + "objects/{objectId}/versions/", taxii::versions, Access.Needs.READ));
     }
 
+    /**
+     * At most six threads per core answer requests (twelve on two cores), the rest wait in arrival order.
+     * A request's work is mostly CPU (a cached TAXII page written out, an embedded H2 query), so Jetty's
+     * default of 200 threads only has them take turns on the cores, and every answer waits for all of
+     * them: with 50 TAXII clients on 2 cores the p99 was 83-106 ms with 200 threads, 41-49 ms with 12, the
+     * p50 13-16 ms against 17 ms (bench taxii, docs/benchmarks.md). The pool includes Jetty's acceptor and
+     * selector threads.
+     */
+    static org.eclipse.jetty.util.thread.QueuedThreadPool requestThreads() {
+        int threads = Math.max(12, 6 * Runtime.getRuntime().availableProcessors());
+        org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, 8);
+        pool.setName("sightline-http");
+        return pool;
+    }
+
     public App start(ServerOptions options) {
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.threadPool = requestThreads();
             config.staticFiles.enableWebjars(); // Swagger UI and ECharts, from their jars: no network needed
             config.staticFiles.add(files -> {
                 // The web interface's own files hold no intelligence: every page reads /api/v1 with the user's token.
