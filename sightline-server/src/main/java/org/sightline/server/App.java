@@ -154,6 +154,7 @@ public final class App implements AutoCloseable {
             if (options.tls() != null) {
                 config.jetty.addConnector((server, http) -> HttpsConnector.of(server, http, options));
             }
+            config.routes.before(SecurityHeaders::add);
             config.routes.beforeMatched(access::check);
             config.routes.afterMatched(access::record);
             for (Route route : concat(routes(), taxiiRoutes())) {

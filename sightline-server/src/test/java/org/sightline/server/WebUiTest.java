@@ -185,6 +185,46 @@ class WebUiTest {
     }
 
     @Test
+    void aJavascriptUrlAndAnHtmlLadenTitleInStoredEvidenceRenderInertUnderAStrictPolicy() throws Exception {
+        String claim = "relationship--0dacf73f-1212-59d2-b228-bb5e1d895ada"; // the demo's APT10 attributed-to MSS Tianjin
+        String doj = "identity--3115ec6f-b349-5246-9d5d-69ca5cb11218";
+        new org.sightline.intel.claims.ClaimBook(server.test().store()).addEvidence(new org.sightline.intel.claims.ClaimBook.NewEvidence(
+                "<img src=x onerror=\"window.__pwned=1\">Hostile item", List.of(claim),
+                org.sightline.intel.attribution.Evidence.Stance.SUPPORTS, "other", doj, org.sightline.intel.attribution.Reliability.B,
+                org.sightline.intel.attribution.Credibility.of(2), "<b onmouseover=\"window.__pwned=2\">origin</b>", null,
+                "2024-04-01T00:00:00.000Z", null, "an excerpt", " javascript:window.__pwned=3", null, "tester"));
+        String base = "http://127.0.0.1:" + server.app().port();
+        browser.get(base + "/ui/#/claim/" + claim);
+        signInIfAsked();
+        ready("#/claim/");
+        WebElement main = browser.findElement(By.id("main"));
+        assertThat(main.findElements(By.cssSelector("a[href*='javascript' i]"))).as("a javascript: link").isEmpty();
+        assertThat(main.findElements(By.cssSelector("img[src='x'], b[onmouseover]"))).as("markup from stored text").isEmpty();
+        assertThat(main.findElements(By.cssSelector(".inert-url"))).anySatisfy(span ->
+                assertThat(span.getText()).contains("javascript:window.__pwned=3"));
+        assertThat(main.getText()).contains("onmouseover");
+        for (WebElement anchor : main.findElements(By.cssSelector("a[href]"))) {
+            assertThat(anchor.getAttribute("href")).as("every link on the page").matches("(?i)(https?://|mailto:).*");
+        }
+        for (WebElement clickable : main.findElements(By.cssSelector(".inert-url"))) {
+            clickable.click();
+        }
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+        noConsoleErrors();
+
+        // every answer tells the browser to treat it as data: the page, its script, the API
+        for (String path : List.of("/ui/", "/ui/js/app.js", "/api/v1/stats", "/taxii2/")) {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + path)).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("script-src 'self';", "connect-src 'self'", "frame-ancestors 'none'"));
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+        }
+    }
+
+    @Test
     void aComplianceOfficerScreensASpellingThenTheWholeKnowledgeBase() throws Exception {
         browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/screen");
         signInIfAsked();

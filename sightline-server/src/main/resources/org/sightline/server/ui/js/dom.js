@@ -4,6 +4,7 @@ export function el(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null) continue;
     if (name === 'class') node.className = value;
+    else if (name === 'style') node.style.cssText = value; // through the CSSOM, which the page's CSP allows
     else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value);
   }
@@ -14,7 +15,18 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-export const link = (href, text) => el('a', { href }, text);
+/**
+ * A link, when it is one this page may follow: a route of its own ('#/…'), a path on this server, an
+ * http(s) or mailto URL. Anything else a stored URL may hold (javascript:, data:, vbscript:…) is shown
+ * as text beside what it would have been the link of, and can never run.
+ */
+const SAFE_HREF = /^(#|\/(?!\/)|https?:\/\/|mailto:)/i;
+export function link(href, text) {
+  const value = String(href ?? '').trim();
+  if (!SAFE_HREF.test(value)) return el('span', { class: 'inert-url', title: 'not an http(s) or mailto link' }, `${text} (${value})`);
+  const external = /^(https?:|mailto:)/i.test(value);
+  return el('a', external ? { href: value, rel: 'noopener noreferrer', target: '_blank' } : { href: value }, text);
+}
 export const objectLink = (id, name) => link(hrefFor(id), name || id);
 
 /** The page for an object: actors have a card, claims a claim page, sources a source page, everything a graph. */
