@@ -225,6 +225,29 @@ class WebUiTest {
     }
 
     @Test
+    void aTokenRevokedMidSessionSaysSoAndEscapeLeavesNoPageHalfLoaded() {
+        var issued = server.test().knowledge().tokens().create("revoked in a moment", Role.READER, "green");
+        String base = "http://127.0.0.1:" + server.app().port();
+        browser.get(base + "/ui/");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("sessionStorage.setItem('sightline.token', arguments[0])", issued.secret());
+        browser.get(base + "/ui/#/claims");
+        ready("#/claims");
+        assertThat(server.test().knowledge().tokens().revoke(issued.token().id())).isTrue();
+        browser.get(base + "/ui/#/sightings");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), "no longer accepted"));
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("Loading").contains("Signed out");
+
+        browser.findElement(By.id("token")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        waiting().until(driver -> Boolean.TRUE.equals(js.executeScript("return document.getElementById('signin').open")));
+        assertThat(browser.findElement(By.id("token")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("Loading");
+        browser.manage().logs().get(LogType.BROWSER); // the revoked token's 401 was expected
+        signInIfAsked();
+        ready("#/sightings");
+    }
+
+    @Test
     void aComplianceOfficerScreensASpellingThenTheWholeKnowledgeBase() throws Exception {
         browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/screen");
         signInIfAsked();

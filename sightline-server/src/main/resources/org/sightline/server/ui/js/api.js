@@ -1,7 +1,10 @@
 // Every page reads through the same /api/v1 that scripts use, with the token the user signed in with.
 const KEY = 'sightline.token';
 
-export class SignInNeeded extends Error {}
+/** A 401: no token yet, or (revoked) the one this tab signed in with is refused now. */
+export class SignInNeeded extends Error {
+  constructor(message, refusedToken) { super(message); this.refusedToken = refusedToken; }
+}
 
 export function token() { return sessionStorage.getItem(KEY); }
 export function setToken(value) { sessionStorage.setItem(KEY, value); }
@@ -19,7 +22,12 @@ export async function post(path, body) {
 }
 
 async function answer(response) {
-  if (response.status === 401) { signOut(); throw new SignInNeeded(); }
+  if (response.status === 401) {
+    const refused = Boolean(token());
+    const body = await response.json().catch(() => ({}));
+    signOut();
+    throw new SignInNeeded(body.error?.message || 'sign-in needed', refused);
+  }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = new Error(body.error?.message || ('HTTP ' + response.status));

@@ -43,7 +43,11 @@ async function render() {
     main.dataset.ready = hash; // tests and screen readers know the page is complete
     main.focus({ preventScroll: true });
   } catch (error) {
-    if (error instanceof SignInNeeded) { askForToken(); return; }
+    if (error instanceof SignInNeeded) {
+      main.replaceChildren(el('p', { class: 'muted' }, 'Signed out.'));
+      askForToken(error.refusedToken ? 'The token this tab signed in with is no longer accepted (revoked or unknown): sign in with another.' : '');
+      return;
+    }
     main.replaceChildren(el('h1', {}, error.status === 404 ? 'Not found' : 'Something went wrong'),
       el('p', { class: 'error', role: 'alert' }, error.message));
     main.dataset.ready = hash;
@@ -71,6 +75,12 @@ document.getElementById('signin-form').addEventListener('submit', async event =>
     askForToken(error instanceof SignInNeeded ? 'That token is not valid (unknown or revoked).' : error.message);
   }
 });
+
+// Escape would close the dialog over a page that cannot load without a token: it stays until one is given
+// (and should the browser close it anyway, it opens again).
+const signInDialog = document.getElementById('signin');
+signInDialog.addEventListener('cancel', event => { if (!token()) event.preventDefault(); });
+signInDialog.addEventListener('close', () => { if (!token()) setTimeout(() => askForToken(document.getElementById('signin-error').textContent), 0); });
 
 document.getElementById('signout').addEventListener('click', () => { signOut(); main.replaceChildren(); askForToken(); });
 
