@@ -451,6 +451,22 @@ class WebUiTest {
         assertThat(browser.findElements(By.cssSelector(".path-line")).stream().map(WebElement::getText))
                 .anyMatch(path -> path.matches("(?s)menuPass\\s*→\\s*Harbor Managed IT\\s*→\\s*Northwind Engineering.*"));
         screenshot("05-exposure");
+        // the as-of and top-N the API takes, kept in the address so that reload and links keep them
+        WebElement asOf = browser.findElement(By.id("exposure-as-of"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2019-01-01'", asOf);
+        WebElement top = browser.findElement(By.id("exposure-top"));
+        top.clear();
+        top.sendKeys("3");
+        browser.findElement(By.cssSelector("#exposure-form button[type=submit]")).click();
+        ready("#/exposure?");
+        assertThat(browser.getCurrentUrl()).endsWith("#/exposure?as_of=2019-01-01&top=3");
+        browser.navigate().refresh();
+        ready("#/exposure?");
+        assertThat(browser.findElement(By.id("exposure-as-of")).getAttribute("value")).isEqualTo("2019-01-01");
+        assertThat(browser.findElement(By.id("exposure-top")).getAttribute("value")).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector("#main section.card h2")).stream().map(WebElement::getText)
+                .filter(title -> title.contains("— score"))).hasSizeBetween(1, 3);
+        noConsoleErrors();
 
         browser.findElement(By.linkText("Sightings")).click();
         ready("#/sightings");

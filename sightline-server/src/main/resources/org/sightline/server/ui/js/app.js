@@ -22,7 +22,7 @@ const routes = [
   [/^#\/claims$/, () => claimsPage()],
   [/^#\/claim\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => claimPage(id, asOf)],
   [/^#\/source\/([^/?]+)$/, id => sourcePage(id)],
-  [/^#\/exposure$/, () => exposurePage()],
+  [/^#\/exposure(?:\?(.*))?$/, query => exposurePage(query)],
   [/^#\/import$/, () => importPage()],
   [/^#\/sightings$/, () => sightingsPage()],
   [/^#\/screen$/, () => screeningPage()],
