@@ -26,12 +26,12 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     public static ListUpdate of(SanctionsList list, StixStore store) {
         Map<String, StixObject> current = new HashMap<>();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("identity"), Set.of(), false), object -> {
-            JsonNode entry = SightlineExtensions.of(object.json(), SightlineExtensions.LIST_ENTRY);
+            JsonNode entry = entryOf(object.json());
             if (entry.path("list").asText().equals(list.name())) {
                 current.put(object.id(), object);
             }
         });
-        String held = current.values().stream().map(object -> SightlineExtensions.of(object.json(), SightlineExtensions.LIST_ENTRY).path("list_date").asText(""))
+        String held = current.values().stream().map(object -> entryOf(object.json()).path("list_date").asText(""))
                 .max(String::compareTo).orElse("");
         if (held.compareTo(list.date().substring(0, 10)) > 0) {
             throw new InvalidInputException("the store holds the " + list.name() + " list of " + held + "; this publication is of "
@@ -67,7 +67,7 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
             if (!listed.contains(previous.id()) && !isRemoved(previous.json())) {
                 ObjectNode delisted = previous.json().deepCopy();
                 delisted.put("modified", after(previous.text("modified"), list.date()));
-                ((ObjectNode) SightlineExtensions.of(delisted, SightlineExtensions.LIST_ENTRY)).put("removed_on", list.date().substring(0, 10));
+                ((ObjectNode) entryOf(delisted)).put("removed_on", list.date().substring(0, 10));
                 objects.add(delisted);
                 removed++;
             }
@@ -83,7 +83,7 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     }
 
     private static boolean isRemoved(JsonNode identity) {
-        return SightlineExtensions.of(identity, SightlineExtensions.LIST_ENTRY).has("removed_on");
+        return entryOf(identity).has("removed_on");
     }
 
     /** Whether two versions of an entry say the same, leaving aside when and from which publication. */
@@ -94,7 +94,7 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     private static JsonNode details(JsonNode identity) {
         ObjectNode copy = identity.deepCopy();
         copy.remove(List.of("created", "modified", "object_marking_refs"));
-        JsonNode entry = SightlineExtensions.of(copy, SightlineExtensions.LIST_ENTRY);
+        JsonNode entry = entryOf(copy);
         if (entry instanceof ObjectNode object) {
             object.remove(List.of("list_date", "removed_on"));
         }
@@ -104,5 +104,10 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     /** The list's date, or just after the previous version when the list is of the same day (a corrected file). */
     private static String after(String previous, String listDate) {
         return listDate.compareTo(previous) > 0 ? listDate : StixTimestamp.format(StixTimestamp.parse(previous).plusMillis(1));
+    }
+
+    /** The identity's list entry (Sightline's list-entry extension), or a missing node. */
+    private static JsonNode entryOf(JsonNode identity) {
+        return SightlineExtensions.of(identity, SightlineExtensions.LIST_ENTRY);
     }
 }
