@@ -33,6 +33,7 @@ public final class ExposureCommand extends KnowledgeCommand {
         Exposure exposure = new ExposureModel(knowledge.store()).rank(organisation, top, at);
         output.answer(exposure, () -> {
             output.line("Exposure of " + exposure.organisationName() + " as of " + exposure.asOf().substring(0, 10));
+            output.line(exposure.whyFirst());
             output.line("actors:");
             int rank = 1;
             for (Exposure.RankedActor actor : exposure.actors()) {

@@ -14,21 +14,26 @@ import org.sightline.store.StixStore;
 /**
  * Scores how exposed an organisation is to each actor through its suppliers (docs/exposure.md).
  * <ul>
- *   <li>How strongly the actor targets a supplier: the noisy-or of every matching fact's weight
- *       times its confidence (seen at the supplier 0.9, targets it 0.8, its service type 0.6, its
- *       sector 0.4, its country 0.2).</li>
+ *   <li>How strongly the actor targets a supplier: the noisy-or over the distinct facts that match it
+ *       of weight × confidence × recency × specificity. Weights: seen at the supplier 0.9, targets it
+ *       0.8, its service type 0.6 (0.5 when read from a technique that goes through it), its sector
+ *       0.4, its country 0.2; recency discounts old and undated evidence ({@link Recency});
+ *       specificity is how few actors share the fact ({@link Specificity}), so a sector or country
+ *       half the actors list counts for little.</li>
  *   <li>The path's reach: the product over its hops of access weight × criticality.</li>
- *   <li>How active the actor is: 1, or 0.4 when its timeline (campaigns, reports, sightings) shows it
- *       dormant as of the date; an actor with no dated activity on record counts as active.</li>
+ *   <li>How active the actor is: 1 when its timeline (campaigns, reports, sightings) shows it active
+ *       as of the date, 0.4 when dormant, and 0.7 when nothing dated is on record.</li>
  *   <li>A path scores targeting × reach × activity; an actor, the noisy-or of its paths; a
  *       supplier, the noisy-or of the paths that start at it.</li>
  * </ul>
- * Every part only grows with more targeting, more access or more paths, so no added fact lowers a
- * score. Activity is looked up for actors in order of their score before it, until no remaining
- * actor could enter the top of the ranking: a dormant actor can only fall.
+ * An actor's score only grows with more targeting facts, more access or more paths. Activity is
+ * looked up for actors in order of their score before it, until no remaining actor could enter the
+ * top of the ranking: activity can only lower a score.
  */
 public final class ExposureModel {
     public static final double DORMANT = 0.4;
+    /** Nothing dated on record: less than known activity, more than known silence. */
+    public static final double ACTIVITY_UNKNOWN = 0.7;
     private static final int PATHS_SHOWN = 3;
     private static final int ACTORS_PER_SUPPLIER = 3;
 
@@ -41,6 +46,7 @@ public final class ExposureModel {
     public Exposure rank(String organisation, int top, Instant asOf) {
         SupplierNetwork network = SupplierNetwork.load(store, organisation);
         List<TargetingFacts.Actor> actors = TargetingFacts.load(store, network.suppliers().keySet(), asOf);
+        Specificity specificity = Specificity.among(actors);
         Map<String, List<String>> bySector = new HashMap<>();
         Map<String, List<String>> byService = new HashMap<>();
         Map<String, List<String>> byCountry = new HashMap<>();
@@ -66,10 +72,15 @@ public final class ExposureModel {
                 continue;
             }
             List<RawPath> paths = new ArrayList<>();
-            matches.forEach((supplier, facts) -> paths.add(new RawPath(supplier, targeting(facts),
-                    network.route(supplier).reach(), facts)));
+            Map<String, List<Double>> reachByFact = new HashMap<>();
+            matches.forEach((supplier, facts) -> {
+                List<WeighedFact> evidence = WeighedFact.of(actor, facts, specificity, asOf);
+                double reach = network.route(supplier).reach();
+                paths.add(new RawPath(supplier, targeting(evidence), reach, evidence));
+                evidence.forEach(fact -> reachByFact.computeIfAbsent(fact.key(), k -> new ArrayList<>()).add(reach));
+            });
             paths.sort(Comparator.comparingDouble(RawPath::score).reversed().thenComparing(RawPath::supplier));
-            scored.add(new Scored(actor, paths, noisyOr(paths.stream().mapToDouble(RawPath::score).toArray())));
+            scored.add(new Scored(actor, paths, actorScore(WeighedFact.of(actor, matchedFacts(matches), specificity, asOf), reachByFact)));
         }
         scored.sort(Comparator.comparingDouble(Scored::raw).reversed().thenComparing(s -> s.actor.id()));
 
@@ -86,7 +97,7 @@ public final class ExposureModel {
             // When all a timeline has is when the records were written, nothing is known of the actor's activity.
             boolean dated = timeline.events().stream().anyMatch(e -> !e.kind().equals("first documented") && !e.kind().equals("last updated"));
             boolean dormant = dated && timeline.dormant();
-            activity.put(candidate.actor.id(), dormant ? DORMANT : 1.0);
+            activity.put(candidate.actor.id(), !dated ? ACTIVITY_UNKNOWN : dormant ? DORMANT : 1.0);
             String last = dated ? timeline.events().get(timeline.events().size() - 1).date() : null;
             activityWords.put(candidate.actor.id(), last == null ? "activity unknown: no dated campaign, report or sighting on record"
                     : (dormant ? "dormant: quiet since " : "active: last dated event ") + last.substring(0, 10));
@@ -108,11 +119,11 @@ public final class ExposureModel {
                 RawPath path = candidate.paths.get(i);
                 scores[i] = path.score() * factor;
                 if (shown.size() < PATHS_SHOWN) {
-                    shown.add(explain(network, candidate.actor, path, scores[i], words));
+                    shown.add(explain(network, candidate.actor, path, scores[i], words, specificity.actors()));
                 }
             }
             Exposure.RankedActor ranked = new Exposure.RankedActor(candidate.actor.id(), candidate.actor.name(),
-                    round(noisyOr(scores)), words, shown);
+                    round(candidate.raw * factor), words, shown);
             rankedActors.add(ranked);
             for (int i = 0; i < candidate.paths.size(); i++) {
                 String supplier = candidate.paths.get(i).supplier();
@@ -133,10 +144,11 @@ public final class ExposureModel {
         rankedSuppliers.sort(Comparator.comparingDouble(Exposure.RankedSupplier::score).reversed()
                 .thenComparing(Exposure.RankedSupplier::name));
         return new Exposure(network.organisation(), network.organisationName(), StixTimestamp.format(asOf),
-                rankedActors.subList(0, Math.min(top, rankedActors.size())), rankedSuppliers);
+                WhyFirst.of(rankedActors, network.organisationName()), rankedActors.subList(0, Math.min(top, rankedActors.size())),
+                rankedSuppliers);
     }
 
-    private record RawPath(String supplier, double targeting, double reach, List<TargetingFacts.Fact> facts) {
+    private record RawPath(String supplier, double targeting, double reach, List<WeighedFact> evidence) {
         double score() {
             return targeting * reach;
         }
@@ -145,20 +157,32 @@ public final class ExposureModel {
     private record Scored(TargetingFacts.Actor actor, List<RawPath> paths, double raw) {
     }
 
+    /** Every fact that matched some supplier, once per supplier it matched (merged again by WeighedFact). */
+    private static List<TargetingFacts.Fact> matchedFacts(Map<String, List<TargetingFacts.Fact>> matches) {
+        List<TargetingFacts.Fact> all = new ArrayList<>();
+        matches.values().forEach(all::addAll);
+        return all;
+    }
+
     /**
-     * 1 - prod(1 - weight x confidence) over distinct facts: each further fact adds, none subtracts.
-     * The same fact from two sources ("targets the technology sector") counts once, at its best.
+     * The actor's score before activity, each fact counted once however many suppliers it matches:
+     * 1 - prod(1 - strength x the chance that one of those suppliers lets the actor in). "Targets the
+     * technology sector" is one uncertain fact whether one supplier or three are in that sector; if it
+     * is wrong, none of the three paths it opens is real. The suppliers it matches add only by their
+     * reach (the noisy-or of their routes'). More facts, stronger facts or more reach never lower it.
      */
-    static double targeting(List<TargetingFacts.Fact> facts) {
-        Map<String, Double> strongest = new HashMap<>();
-        for (TargetingFacts.Fact fact : facts) {
-            strongest.merge(fact.dimension() + "|" + fact.value(), fact.weight() * fact.confidence(), Math::max);
-        }
+    static double actorScore(List<WeighedFact> facts, Map<String, List<Double>> reachByFact) {
         double miss = 1;
-        for (double strength : strongest.values()) {
-            miss *= 1 - strength;
+        for (WeighedFact fact : facts) {
+            double[] reaches = reachByFact.getOrDefault(fact.key(), List.of()).stream().mapToDouble(Double::doubleValue).toArray();
+            miss *= 1 - fact.strength() * noisyOr(reaches);
         }
         return 1 - miss;
+    }
+
+    /** 1 - prod(1 - strength) over the distinct facts: each further fact adds, none subtracts. */
+    static double targeting(List<WeighedFact> evidence) {
+        return noisyOr(evidence.stream().mapToDouble(WeighedFact::strength).toArray());
     }
 
     static double noisyOr(double[] scores) {
@@ -169,18 +193,29 @@ public final class ExposureModel {
         return 1 - miss;
     }
 
-    private static Exposure.Path explain(SupplierNetwork network, TargetingFacts.Actor actor, RawPath path, double score, String activity) {
+    private static Exposure.Path explain(SupplierNetwork network, TargetingFacts.Actor actor, RawPath path, double score, String activity,
+                                         int actors) {
         SupplierNetwork.Route route = network.route(path.supplier());
         List<String> reasons = new ArrayList<>();
         String supplierName = network.name(path.supplier());
-        for (TargetingFacts.Fact fact : path.facts()) {
+        List<Exposure.Evidence> evidence = new ArrayList<>();
+        for (WeighedFact fact : path.evidence()) {
             String what = switch (fact.dimension()) {
                 case SUPPLIER -> supplierName + " itself";
                 case SERVICE -> fact.value() + " providers, as " + supplierName + " is";
                 case SECTOR -> "the " + fact.value() + " sector, " + supplierName + "'s";
                 case COUNTRY -> "organisations in " + fact.value() + ", where " + supplierName + " is";
             };
-            reasons.add(actor.name() + " targets " + what + ": " + fact.reason() + " [" + fact.source() + "]");
+            String dated = fact.dated() == null ? null : StixTimestamp.format(fact.dated()).substring(0, 10);
+            List<String> context = new ArrayList<>();
+            if (fact.dimension() != TargetingFacts.Dimension.SUPPLIER) {
+                context.add(fact.holders() + " of " + actors + " actors do");
+            }
+            context.add(dated == null ? "undated" : "evidence of " + dated);
+            reasons.add(actor.name() + " targets " + what + " (" + String.join("; ", context) + "): " + String.join("; ", fact.said()));
+            evidence.add(new Exposure.Evidence(fact.dimension().name().toLowerCase(java.util.Locale.ROOT), fact.value(),
+                    fact.kinds().stream().map(TargetingFacts.Kind::label).toList(), round(fact.strength()), fact.holders(), dated,
+                    fact.said()));
         }
         for (SupplierNetwork.Hop hop : route.hops()) {
             reasons.add(network.name(hop.supplier()) + " supplies " + network.name(hop.customer()) + " (" + hop.service().label()
@@ -189,7 +224,7 @@ public final class ExposureModel {
         reasons.add(actor.name() + ": " + activity);
         List<String> names = new ArrayList<>();
         route.via().forEach(id -> names.add(network.name(id)));
-        return new Exposure.Path(route.via(), names, round(score), reasons);
+        return new Exposure.Path(route.via(), names, round(score), reasons, evidence);
     }
 
     private static double round(double value) {

@@ -18,6 +18,7 @@ import org.sightline.store.testing.TestStore;
 
 /** Who can reach the demo's Northwind Engineering through its suppliers. */
 class ExposureTest {
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T00:00:00Z");
     private static final Instant AS_OF = Instant.parse("2019-01-01T00:00:00Z");
 
     @Test
@@ -70,10 +71,18 @@ class ExposureTest {
     void moreTargetingNeverLowersAPath(@ForAll @Size(max = 6) List<@DoubleRange(min = 0, max = 1) Double> weights,
                                        @ForAll @DoubleRange(min = 0, max = 1) double extra) {
         List<TargetingFacts.Fact> facts = new ArrayList<>();
-        weights.forEach(w -> facts.add(new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", w, 1, "", "")));
-        double before = ExposureModel.targeting(facts);
-        facts.add(new TargetingFacts.Fact(TargetingFacts.Dimension.COUNTRY, "GB", extra, 1, "", ""));
-        assertThat(ExposureModel.targeting(facts)).isGreaterThanOrEqualTo(before).isBetween(0.0, 1.0);
+        for (int i = 0; i < weights.size(); i++) {
+            facts.add(new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "sector-" + i, weights.get(i), 1, "", "", TargetingFacts.Kind.GALAXY, null));
+        }
+        TargetingFacts.Actor actor = new TargetingFacts.Actor("intrusion-set--a", "A", List.of(), facts);
+        TargetingFacts.Actor other = new TargetingFacts.Actor("intrusion-set--b", "B", List.of(), List.of(
+                new TargetingFacts.Fact(TargetingFacts.Dimension.COUNTRY, "GB", 0.2, 1, "", "", TargetingFacts.Kind.GALAXY, null)));
+        double before = ExposureModel.targeting(WeighedFact.of(actor, facts, Specificity.among(List.of(actor, other)), NOW));
+        List<TargetingFacts.Fact> more = new ArrayList<>(facts);
+        more.add(new TargetingFacts.Fact(TargetingFacts.Dimension.COUNTRY, "GB", extra, 1, "", "", TargetingFacts.Kind.GALAXY, null));
+        TargetingFacts.Actor widened = new TargetingFacts.Actor("intrusion-set--a", "A", List.of(), more);
+        Specificity after = Specificity.among(List.of(widened, other));
+        assertThat(ExposureModel.targeting(WeighedFact.of(widened, more, after, NOW))).isGreaterThanOrEqualTo(before).isBetween(0.0, 1.0);
     }
 
     @Property(tries = 200)
@@ -87,9 +96,13 @@ class ExposureTest {
 
     @Test
     void theSameFactFromTwoSourcesCountsOnce() {
-        var sector = new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", 0.4, 1, "", "one report");
-        var again = new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", 0.4, 1, "", "another report");
-        assertThat(ExposureModel.targeting(List.of(sector, again))).isEqualTo(ExposureModel.targeting(List.of(sector)));
+        var sector = new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", 0.4, 1, "", "one report", TargetingFacts.Kind.RELATIONSHIP, null);
+        var again = new TargetingFacts.Fact(TargetingFacts.Dimension.SECTOR, "technology", 0.4, 1, "", "another report", TargetingFacts.Kind.GALAXY, null);
+        TargetingFacts.Actor actor = new TargetingFacts.Actor("intrusion-set--a", "A", List.of(), List.of(sector, again));
+        Specificity alone = Specificity.among(List.of(actor));
+        List<WeighedFact> both = WeighedFact.of(actor, List.of(sector, again), alone, NOW);
+        assertThat(both).singleElement().satisfies(fact -> assertThat(fact.said()).hasSize(2));
+        assertThat(ExposureModel.targeting(both)).isEqualTo(ExposureModel.targeting(WeighedFact.of(actor, List.of(sector), alone, NOW)));
     }
 
     @Test
