@@ -466,6 +466,22 @@ class WebUiTest {
         assertThat(browser.findElement(By.id("exposure-top")).getAttribute("value")).isEqualTo("3");
         assertThat(browser.findElements(By.cssSelector("#main section.card h2")).stream().map(WebElement::getText)
                 .filter(title -> title.contains("— score"))).hasSizeBetween(1, 3);
+        assertThat(browser.findElement(By.id("why-first")).getText()).startsWith("menuPass is first").contains("Harbor Managed IT");
+        // grouped by supplier, kept to sightings: the Cloud Hopper C2 domain seen at the MSP, and nothing that rests on less
+        browser.get(browser.getCurrentUrl().replaceFirst("#/exposure.*", "#/exposure?view=supplier&evidence=sighting"));
+        ready("#/exposure?");
+        assertThat(browser.findElement(By.id("exposure-view")).getAttribute("value")).isEqualTo("supplier");
+        assertThat(browser.findElement(By.id("evidence-sighting")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("evidence-country")).isSelected()).isFalse();
+        List<WebElement> groups = browser.findElements(By.cssSelector(".supplier-group"));
+        assertThat(groups).isNotEmpty();
+        assertThat(groups.get(0).findElement(By.tagName("h2")).getText()).startsWith("Harbor Managed IT");
+        assertThat(browser.findElements(By.cssSelector(".supplier-group .path"))).isNotEmpty().allSatisfy(path ->
+                assertThat(path.findElements(By.cssSelector(".evidence .tag"))).anySatisfy(tag -> assertThat(tag.getText()).contains("sighting")));
+        browser.findElement(By.id("evidence-country")).click(); // a change applies at once and lands in the address
+        ready("#/exposure?");
+        waiting().until(driver -> driver.getCurrentUrl().contains("evidence=sighting,country"));
+        screenshot("05b-exposure-by-supplier");
         noConsoleErrors();
 
         browser.findElement(By.linkText("Sightings")).click();
