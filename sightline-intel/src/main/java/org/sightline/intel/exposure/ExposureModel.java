@@ -58,29 +58,32 @@ public final class ExposureModel {
 
         List<Scored> scored = new ArrayList<>();
         for (TargetingFacts.Actor actor : actors) {
-            Map<String, List<TargetingFacts.Fact>> matches = new HashMap<>();
-            for (TargetingFacts.Fact fact : actor.facts()) {
+            // Each fact merged and weighed once for the actor, then laid on the suppliers it matches.
+            Map<String, List<WeighedFact>> matches = new HashMap<>();
+            List<Reached> reached = new ArrayList<>();
+            for (WeighedFact fact : WeighedFact.of(actor, actor.facts(), specificity, asOf)) {
                 List<String> hit = switch (fact.dimension()) {
                     case SUPPLIER -> network.suppliers().containsKey(fact.value()) ? List.of(fact.value()) : List.of();
                     case SECTOR -> bySector.getOrDefault(fact.value(), List.of());
                     case SERVICE -> byService.getOrDefault(fact.value(), List.of());
                     case COUNTRY -> byCountry.getOrDefault(fact.value(), List.of());
                 };
-                hit.forEach(supplier -> matches.computeIfAbsent(supplier, k -> new ArrayList<>()).add(fact));
+                double miss = 1;
+                for (String supplier : hit) {
+                    matches.computeIfAbsent(supplier, k -> new ArrayList<>()).add(fact);
+                    miss *= 1 - network.route(supplier).reach();
+                }
+                if (!hit.isEmpty()) {
+                    reached.add(new Reached(fact, 1 - miss));
+                }
             }
             if (matches.isEmpty()) {
                 continue;
             }
             List<RawPath> paths = new ArrayList<>();
-            Map<String, List<Double>> reachByFact = new HashMap<>();
-            matches.forEach((supplier, facts) -> {
-                List<WeighedFact> evidence = WeighedFact.of(actor, facts, specificity, asOf);
-                double reach = network.route(supplier).reach();
-                paths.add(new RawPath(supplier, targeting(evidence), reach, evidence));
-                evidence.forEach(fact -> reachByFact.computeIfAbsent(fact.key(), k -> new ArrayList<>()).add(reach));
-            });
+            matches.forEach((supplier, evidence) -> paths.add(new RawPath(supplier, targeting(evidence), network.route(supplier).reach(), evidence)));
             paths.sort(Comparator.comparingDouble(RawPath::score).reversed().thenComparing(RawPath::supplier));
-            scored.add(new Scored(actor, paths, actorScore(WeighedFact.of(actor, matchedFacts(matches), specificity, asOf), reachByFact)));
+            scored.add(new Scored(actor, paths, actorScore(reached)));
         }
         scored.sort(Comparator.comparingDouble(Scored::raw).reversed().thenComparing(s -> s.actor.id()));
 
@@ -157,27 +160,24 @@ public final class ExposureModel {
     private record Scored(TargetingFacts.Actor actor, List<RawPath> paths, double raw) {
     }
 
-    /** Every fact that matched some supplier, once per supplier it matched (merged again by WeighedFact). */
-    private static List<TargetingFacts.Fact> matchedFacts(Map<String, List<TargetingFacts.Fact>> matches) {
-        List<TargetingFacts.Fact> all = new ArrayList<>();
-        matches.values().forEach(all::addAll);
-        return all;
-    }
-
     /**
      * The actor's score before activity, each fact counted once however many suppliers it matches:
      * 1 - prod(1 - strength x the chance that one of those suppliers lets the actor in). "Targets the
      * technology sector" is one uncertain fact whether one supplier or three are in that sector; if it
      * is wrong, none of the three paths it opens is real. The suppliers it matches add only by their
-     * reach (the noisy-or of their routes'). More facts, stronger facts or more reach never lower it.
+     * reach (the noisy-or of their routes', given with each fact). More facts, stronger facts or more
+     * reach never lower it.
      */
-    static double actorScore(List<WeighedFact> facts, Map<String, List<Double>> reachByFact) {
+    static double actorScore(List<Reached> facts) {
         double miss = 1;
-        for (WeighedFact fact : facts) {
-            double[] reaches = reachByFact.getOrDefault(fact.key(), List.of()).stream().mapToDouble(Double::doubleValue).toArray();
-            miss *= 1 - fact.strength() * noisyOr(reaches);
+        for (Reached fact : facts) {
+            miss *= 1 - fact.fact().strength() * fact.reach();
         }
         return 1 - miss;
+    }
+
+    /** A fact and the chance that one of the suppliers it matches lets the actor in. */
+    record Reached(WeighedFact fact, double reach) {
     }
 
     /** 1 - prod(1 - strength) over the distinct facts: each further fact adds, none subtracts. */
