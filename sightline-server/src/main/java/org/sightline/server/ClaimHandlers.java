@@ -33,9 +33,10 @@ final class ClaimHandlers {
         String about = ctx.queryParam("about");
         String status = ctx.queryParam("status");
         List<String> ends = about == null || about.isBlank() ? null : ClaimTopics.idsAbout(seen(ctx), about);
+        Instant at = ctx.queryParam("as_of") == null ? null : asOf(ctx);
         List<Map<String, Object>> rows = new ArrayList<>();
         new ClaimBook(seen(ctx)).claims(ends, status == null ? null : ClaimStatus.parse(status))
-                .forEach(claim -> rows.add(ClaimTopics.row(claim)));
+                .forEach(claim -> rows.add(ClaimTopics.row(claim, at)));
         HttpJson.write(ctx, Map.of("claims", rows));
     }
 
@@ -54,7 +55,7 @@ final class ClaimHandlers {
 
     void history(Context ctx) {
         String id = ctx.pathParam("id");
-        HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(seen(ctx)).history(id)));
+        HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(seen(ctx)).history(id, asOf(ctx))));
     }
 
     /** The claim's evidence items, oldest first, each with the reliability its source had earned on the date. */

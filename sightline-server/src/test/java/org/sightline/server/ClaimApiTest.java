@@ -101,6 +101,15 @@ class ClaimApiTest {
         assertThat(december.path("wep").asText()).isNotBlank();
         assertThat(december.path("contributions").get(0).path("reason").asText()).contains("indictment");
         assertThat(get("/api/v1/claims/" + claim + "/history").body().path("history").size()).isGreaterThan(3);
+        // as of August 2018 nothing learnt later shows: no point after the date, and the claim confirmed in December was open
+        JsonNode before = get("/api/v1/claims/" + claim + "/history?as_of=2018-08-31").body().path("history");
+        assertThat(before.size()).isPositive().isLessThan(get("/api/v1/claims/" + claim + "/history").body().path("history").size());
+        before.forEach(point -> assertThat(point.path("as_of").asText().substring(0, 10)).isLessThanOrEqualTo("2018-08-31"));
+        JsonNode then = java.util.stream.StreamSupport.stream(get("/api/v1/claims?as_of=2018-08-31").body().path("claims").spliterator(), false)
+                .filter(c -> c.path("id").asText().equals(claim)).findFirst().orElseThrow();
+        assertThat(then.path("status").asText()).isEqualTo("open");
+        assertThat(then.has("resolved_on")).isFalse();
+        assertThat(get("/api/v1/claims/" + claim + "/history?as_of=last-summer").status()).isEqualTo(400);
         assertThat(get("/api/v1/claims/relationship--00000000-0000-4000-8000-000000000000/assessment").status()).isEqualTo(404);
         assertThat(get("/api/v1/claims/" + claim + "/assessment?as_of=last-summer").status()).isEqualTo(400);
     }

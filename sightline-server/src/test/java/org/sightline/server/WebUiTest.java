@@ -438,6 +438,18 @@ class WebUiTest {
                 "H1: The MSS Tianjin bureau");
         screenshot("04-claim");
         String claim = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("main")).getText()).contains("confirmed on 2018-12-20");
+        // as of a date before the indictment: still open, and the curve stops at the date, without December's jump
+        browser.get(claim + "?as_of=2018-08-31");
+        ready("#/claim/");
+        waiting().until(driver -> !driver.findElements(By.cssSelector("#confidence-curve canvas")).isEmpty());
+        assertThat(browser.findElement(By.id("main")).getText()).contains("— open").doesNotContain("confirmed", "2018-12-20");
+        @SuppressWarnings("unchecked")
+        List<String> curveDates = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('confidence-curve')).getOption().series[0].data.map(p => p[0])");
+        assertThat(curveDates).isNotEmpty().allSatisfy(date -> assertThat(date.substring(0, 10)).isLessThanOrEqualTo("2018-08-31"));
+        browser.get(claim);
+        ready("#/claim/");
         browser.findElement(By.partialLinkText("Intrusion Truth")).click();
         ready("#/source/");
         assertThat(browser.findElement(By.id("reliability")).getText()).startsWith("Reliability ");

@@ -31,15 +31,15 @@ public final class AssessCommand extends KnowledgeCommand {
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         ClaimAssessor assessor = new ClaimAssessor(knowledge.store());
+        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
         if (history) {
-            List<ClaimAssessor.HistoryPoint> points = assessor.history(claim);
+            List<ClaimAssessor.HistoryPoint> points = assessor.history(claim, at);
             output.answer(Map.of("claim", claim, "history", points), () -> points.forEach(point -> {
                 output.line(String.format("%s  %5.1f%%  %-22s %s", point.asOf().substring(0, 10), 100 * point.probability(),
                         point.wep(), String.join("; ", point.changes())));
             }));
             return Sightline.OK;
         }
-        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
         Assessment assessment = assessor.assess(claim, at);
         output.answer(assessment, () -> {
             output.line(String.format("%s as of %s: %s (%.1f%%, STIX confidence %d)", assessment.claim(),

@@ -53,6 +53,11 @@ public final class ClaimAssessor {
      * item or opinion, or the settling of another claim that changes a source's record.
      */
     public List<HistoryPoint> history(String claimId) {
+        return history(claimId, Instant.MAX);
+    }
+
+    /** How the assessment changed, up to the date: nothing learnt after it, no point after it. */
+    public List<HistoryPoint> history(String claimId, Instant asOf) {
         Claim claim = book.claim(claimId);
         List<EvidenceItem> items = book.evidenceFor(claimId);
         TreeMap<Instant, List<String>> changes = new TreeMap<>();
@@ -78,7 +83,7 @@ public final class ClaimAssessor {
             }
         });
         List<HistoryPoint> points = new ArrayList<>();
-        changes.forEach((date, what) -> {
+        changes.headMap(asOf, true).forEach((date, what) -> {
             Assessment assessment = assess(claim, items, date);
             points.add(new HistoryPoint(assessment.asOf(), assessment.probability(), assessment.confidence(), assessment.wep(),
                     List.copyOf(what)));

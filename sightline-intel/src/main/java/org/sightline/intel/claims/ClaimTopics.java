@@ -51,13 +51,20 @@ public final class ClaimTopics {
 
     /** {"id","type","source":{"id","name"},"target":{"id","name"},"status"} and, once settled, who settled it and when. */
     public static Map<String, Object> row(Claim claim) {
+        return row(claim, null);
+    }
+
+    /** The claim as it stood on the date (null: now): a claim confirmed later was still open then. */
+    public static Map<String, Object> row(Claim claim, java.time.Instant asOf) {
+        boolean settledLater = claim.resolvedOn() != null && asOf != null
+                && org.sightline.stix.StixTimestamp.parse(claim.resolvedOn()).isAfter(asOf);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", claim.id());
         row.put("type", claim.type());
         row.put("source", claim.source());
         row.put("target", claim.target());
-        row.put("status", claim.status().label());
-        if (claim.resolvedOn() != null) {
+        row.put("status", settledLater ? ClaimStatus.OPEN.label() : claim.status().label());
+        if (claim.resolvedOn() != null && !settledLater) {
             row.put("resolved_by", claim.resolvedBy());
             row.put("resolved_on", claim.resolvedOn());
         }

@@ -61,8 +61,7 @@ public final class DossierBuilder {
         Set<String> sources = new LinkedHashSet<>();
         for (Claim claim : book.claims(actorIds, null)) {
             Assessment assessment = assessor.assess(claim.id(), asOf);
-            List<ClaimAssessor.HistoryPoint> history = assessor.history(claim.id()).stream()
-                    .filter(point -> !StixTimestamp.parse(point.asOf()).isAfter(asOf)).toList();
+            List<ClaimAssessor.HistoryPoint> history = assessor.history(claim.id(), asOf);
             List<Dossier.Cited> cited = new ArrayList<>();
             for (EvidenceItem item : book.evidenceFor(claim.id())) {
                 if (item.knownFrom().isAfter(asOf)) {

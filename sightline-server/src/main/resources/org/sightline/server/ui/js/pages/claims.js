@@ -9,12 +9,12 @@ export async function claimsPage() {
       link('#/claim/' + claim.id, `${claim.source.name} ${claim.type} ${claim.target.name}`), claim.status])));
 }
 
-/** The claim, how sure we are (as of a date), why, and how that changed. */
+/** The claim, how sure we are (as of a date), why, and how that changed: as of a date, nothing learnt later (status, curve, evidence). */
 export async function claimPage(id, asOf) {
   const query = asOf ? '?as_of=' + encodeURIComponent(asOf) : '';
   const [assessment, history, evidence, claims, analyses] = await Promise.all([
-    get(`/api/v1/claims/${id}/assessment${query}`), get(`/api/v1/claims/${id}/history`), get(`/api/v1/claims/${id}/evidence${query}`),
-    get('/api/v1/claims'), get('/api/v1/ach')]);
+    get(`/api/v1/claims/${id}/assessment${query}`), get(`/api/v1/claims/${id}/history${query}`), get(`/api/v1/claims/${id}/evidence${query}`),
+    get('/api/v1/claims' + query), get('/api/v1/ach')]);
   const claim = claims.claims.find(c => c.id === id);
   const curve = el('div', { class: 'chart', id: 'confidence-curve', role: 'img', 'aria-label': 'Confidence over time' });
   const percent = Math.round(assessment.probability * 100);
