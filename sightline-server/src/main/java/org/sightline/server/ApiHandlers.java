@@ -89,8 +89,32 @@ final class ApiHandlers {
         List<SearchHit> hits = found.stream().filter(hit -> visible.contains(hit.id())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", text);
+        body.put("exact", exactExternalIds(seen(ctx), text));
         body.put("hits", hits);
+        // the index had more than the limit asked for: the reader is told the list is cut, not left to guess
+        body.put("truncated", found.size() >= limit);
         HttpJson.write(ctx, body);
+    }
+
+    /** Current objects whose external id is exactly the text ("T1566", "g0045", "CVE-2021-26855"), which a search box opens at once. */
+    private static List<Map<String, Object>> exactExternalIds(StixStore store, String text) {
+        String wanted = text.trim();
+        Set<String> ids = new LinkedHashSet<>();
+        for (String form : new LinkedHashSet<>(List.of(wanted, wanted.toUpperCase(java.util.Locale.ROOT)))) {
+            store.findByExternalId(form).forEach(ref -> ids.add(ref.objectId()));
+        }
+        List<Map<String, Object>> exact = new java.util.ArrayList<>();
+        for (StixObject object : store.currentObjects(ids)) {
+            if (object.json().path("revoked").asBoolean(false)) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", object.id());
+            row.put("type", object.type());
+            row.put("name", object.name());
+            exact.add(row);
+        }
+        return exact;
     }
 
     void actors(Context ctx) {

@@ -115,6 +115,13 @@ class AppTest {
         Answer search = get("/api/v1/search?q=menupass&type=intrusion-set&limit=5");
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.body().path("hits").get(0).path("id").asText()).isEqualTo(MENUPASS);
+        assertThat(search.body().path("truncated").asBoolean()).isFalse();
+        // an external id, in any case, is an exact answer beside the ranked hits; a cut list says so
+        JsonNode exact = get("/api/v1/search?q=g0045").body().path("exact");
+        assertThat(exact).hasSize(1);
+        assertThat(exact.get(0).path("id").asText()).isEqualTo(MENUPASS);
+        assertThat(get("/api/v1/search?q=menupass&limit=1").body().path("truncated").asBoolean()).isTrue();
+        assertThat(get("/api/v1/search?q=menupass").body().path("exact")).isEmpty();
 
         Answer stats = get("/api/v1/stats");
         assertThat(stats.body().path("objects_by_type").path("intrusion-set").asInt()).isEqualTo(2);

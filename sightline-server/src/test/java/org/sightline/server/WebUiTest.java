@@ -122,6 +122,20 @@ class WebUiTest {
         });
     }
 
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException gone) {
+            return 0;
+        }
+    }
+
+    /** The page for exactly this address is complete (a prefix would also take the page it replaces). */
+    private static void readyAt(String url) {
+        String hash = url.substring(url.indexOf('#'));
+        waiting().until(driver -> hash.equals(driver.findElement(By.id("main")).getAttribute("data-ready")));
+    }
+
     private static int nodesDrawn() {
         return Integer.parseInt(browser.findElement(By.id("graph")).getAttribute("data-nodes"));
     }
@@ -282,7 +296,8 @@ class WebUiTest {
                 "domain-name halves every 90 days", "sighting--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a03");
         screenshot("13-sensors");
         result.findElement(By.xpath(".//button[contains(., 'Download')]")).click();
-        waiting().until(driver -> Files.isRegularFile(downloads.resolve("sightline.intel")));
+        // Chromium may show the file before it has written it: wait for its content, not its name
+        waiting().until(driver -> Files.isRegularFile(downloads.resolve("sightline.intel")) && sizeOf(downloads.resolve("sightline.intel")) > 0);
         assertThat(Files.readString(downloads.resolve("sightline.intel"))).startsWith("#fields\tindicator\tindicator_type");
 
         String first = result.getAttribute("data-done");
@@ -407,6 +422,19 @@ class WebUiTest {
         ready("#/search");
         assertThat(browser.findElements(By.cssSelector("#main section h2")).stream().map(WebElement::getText))
                 .anyMatch(heading -> heading.startsWith("malware"));
+        assertThat(browser.findElement(By.cssSelector("#main section li code")).getText()).matches("[a-z-]+--[0-9a-f-]{36}");
+        // an ATT&CK id opens its object; a query with nothing to look for says so on the page
+        for (String query : List.of("T1566", "t1566")) {
+            browser.get(card);
+            readyAt(card);
+            browser.get(card.replaceFirst("#/.*", "#/search?q=" + query));
+            ready("#/graph/attack-pattern--");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Phishing");
+        }
+        browser.get(card.replaceFirst("#/.*", "#/search?q=%21%21%21"));
+        ready("#/search");
+        assertThat(browser.findElement(By.id("search-refused")).getText()).contains("'!!!' has no words to look for");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).doesNotContain("Something went wrong");
         browser.get(card);
         ready("#/actor/");
 
@@ -449,7 +477,7 @@ class WebUiTest {
                 "return echarts.getInstanceByDom(document.getElementById('confidence-curve')).getOption().series[0].data.map(p => p[0])");
         assertThat(curveDates).isNotEmpty().allSatisfy(date -> assertThat(date.substring(0, 10)).isLessThanOrEqualTo("2018-08-31"));
         browser.get(claim);
-        ready("#/claim/");
+        readyAt(claim);
         browser.findElement(By.partialLinkText("Intrusion Truth")).click();
         ready("#/source/");
         assertThat(browser.findElement(By.id("reliability")).getText()).startsWith("Reliability ");
