@@ -19,7 +19,8 @@ import org.sightline.store.KnowledgeBase;
 /**
  * POST /api/v1/import?filename=NAME: an uploaded file imported as `sightline import` (STIX bundles,
  * MISP events and galaxies) or `suppliers import` (CSV, YAML) would, with the same report and the
- * same all-or-nothing rule. The name says what the file is; the body is the file.
+ * same all-or-nothing rule (or, with ?skip_invalid=true, the valid objects in and the invalid
+ * reported, as --skip-invalid). The name says what the file is; the body is the file.
  */
 final class ImportHandlers {
     private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._ -]{1,200}");
@@ -59,7 +60,7 @@ final class ImportHandlers {
                 return;
             }
             ImportReport report = new BundleImporter(knowledge.store(), knowledge.index(), Access.token(ctx).clearanceLevel())
-                    .importPaths(List.of(file), ImportOptions.strict(), ImportProgress.NONE);
+                    .importPaths(List.of(file), skipInvalid(ctx) ? new ImportOptions(true, null) : ImportOptions.strict(), ImportProgress.NONE);
             // the report names the file as the user named it, not where the server kept it
             String json = org.sightline.stix.json.StixJson.document(Map.of("kind", "objects", "report", report))
                     .replace(dir.toString() + java.io.File.separator, "");
@@ -69,6 +70,18 @@ final class ImportHandlers {
         } finally {
             delete(dir);
         }
+    }
+
+    /** ?skip_invalid=true, as `import --skip-invalid`: the valid objects of a document go in, the invalid are reported. */
+    private static boolean skipInvalid(Context ctx) {
+        String value = ctx.queryParam("skip_invalid");
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidInputException("skip_invalid must be true or false, not '" + value + "'");
     }
 
     private static void delete(Path dir) {

@@ -132,6 +132,10 @@ class HostileRequestTest {
         }
         HttpResponse<String> truncated = upload("cut.json.gz", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2});
         assertThat(truncated.statusCode()).isEqualTo(400);
+        HttpResponse<String> unsure = server.send(HttpRequest.newBuilder(server.uri("/api/v1/import?filename=a.json&skip_invalid=maybe"))
+                .header("Authorization", "Bearer " + analyst).POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(unsure.statusCode()).isEqualTo(400);
+        assertThat(error(unsure).path("message").asText()).contains("skip_invalid must be true or false, not 'maybe'");
     }
 
     @Test

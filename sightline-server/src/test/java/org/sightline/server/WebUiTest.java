@@ -179,6 +179,23 @@ class WebUiTest {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage))
                 .allMatch(message -> message.contains("/api/v1/import") && message.contains("400"));
 
+        // the same bundle with a valid object beside the bad one, skipping invalid objects as --skip-invalid does
+        Path mixed = Files.createTempFile("mixed-bundle", ".json");
+        Files.writeString(mixed, Files.readString(bad).replace("}]}", "},"
+                + "{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"malware--5a5d2c0e-5c5f-4d6a-9c2e-1b2a3c4d5e71\","
+                + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"Skip Test Loader\","
+                + "\"is_family\":true}]}"));
+        browser.findElement(By.id("skip-invalid")).click();
+        browser.findElement(By.id("file")).sendKeys(mixed.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#main form button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-counts"), "invalid"));
+        assertThat(browser.findElement(By.id("import-counts")).getText()).startsWith("1 imported, 0 unchanged, 1 invalid");
+        assertThat(browser.findElement(By.id("import-result")).getText()).contains("indicator--5a5d2c0e-5c5f-4d6a-9c2e-1b2a3c4d5e70");
+        assertThat(server.test().store().current("malware--5a5d2c0e-5c5f-4d6a-9c2e-1b2a3c4d5e71")).isPresent();
+        assertThat(server.test().store().current("indicator--5a5d2c0e-5c5f-4d6a-9c2e-1b2a3c4d5e70")).isEmpty();
+        browser.findElement(By.id("skip-invalid")).click();
+        browser.manage().logs().get(LogType.BROWSER); // a document with an invalid object may answer 400 even when the rest went in
+
         browser.findElement(By.id("file")).sendKeys(SharedData.require("misp-events/PyMISP/misp_event.json").toString());
         browser.findElement(By.cssSelector("#main form button")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Done"));

@@ -5,27 +5,30 @@ import { el, section, table } from '../dom.js';
 export function importPage() {
   const input = el('input', { type: 'file', id: 'file', accept: '.json,.gz,.csv,.yaml,.yml' });
   const org = el('input', { type: 'text', id: 'org', placeholder: 'for supplier lists: your organisation (if rows have no customer)' });
+  const skip = el('input', { type: 'checkbox', id: 'skip-invalid' });
   const progress = el('progress', { id: 'progress', max: '100', value: '0', hidden: 'hidden' });
   const status = el('p', { id: 'import-status', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { id: 'import-result' });
-  const form = el('form', { class: 'card', onsubmit: event => { event.preventDefault(); upload(input, org, progress, status, result); } },
+  const form = el('form', { class: 'card', onsubmit: event => { event.preventDefault(); upload(input, org, skip, progress, status, result); } },
     el('p', {}, el('label', { for: 'file' }, 'File: '), input),
     el('p', {}, el('label', { for: 'org' }, 'Organisation: '), org),
+    el('p', {}, skip, el('label', { for: 'skip-invalid' }, ' Skip invalid objects: import the valid ones and list the rest')),
     el('button', { type: 'submit' }, 'Import'), ' ', progress, status);
   return el('div', {}, el('h1', {}, 'Import'),
     el('p', {}, 'A STIX 2.0/2.1 bundle, a MISP event or galaxy (JSON, or gzip), or a supplier list (CSV, YAML). ',
-      'A file goes in whole or not at all; every problem is named with its object or line.'), form, result);
+      'A file goes in whole or not at all, unless you skip invalid objects; every problem is named with its object or line.'), form, result);
 }
 
-function upload(input, org, progress, status, result) {
+function upload(input, org, skip, progress, status, result) {
   const file = input.files[0];
   if (!file) { status.textContent = 'Choose a file first.'; return; }
   const request = new XMLHttpRequest();
-  const query = '?filename=' + encodeURIComponent(file.name) + (org.value.trim() ? '&org=' + encodeURIComponent(org.value.trim()) : '');
+  const query = '?filename=' + encodeURIComponent(file.name) + (org.value.trim() ? '&org=' + encodeURIComponent(org.value.trim()) : '')
+    + (skip.checked ? '&skip_invalid=true' : '');
   request.open('POST', '/api/v1/import' + query);
   request.setRequestHeader('Authorization', 'Bearer ' + token());
   request.setRequestHeader('Content-Type', 'application/octet-stream');
-  progress.hidden = false; progress.value = 0; result.replaceChildren();
+  progress.hidden = false; progress.value = 0; result.replaceChildren(); status.textContent = 'Uploading…';
   request.upload.onprogress = event => { if (event.lengthComputable) progress.value = Math.round(100 * event.loaded / event.total); };
   request.upload.onload = () => { status.textContent = 'Uploaded; importing…'; progress.removeAttribute('value'); };
   request.onload = () => {
@@ -49,10 +52,11 @@ function report(httpStatus, body) {
     return section('Suppliers declared', el('p', {}, `${s.supplies} supplies from ${s.suppliers} suppliers for ${s.customers.join(', ')}`));
   }
   const r = body.report;
-  const rejected = r.files.filter(f => f.rejected || f.message);
+  const rejected = r.files.filter(f => f.rejected || f.message || (f.rejections || []).length);
   return section(httpStatus === 200 ? 'Imported' : 'Not imported',
     el('p', { id: 'import-counts' }, `${r.imported} imported, ${r.unchanged} unchanged, ${r.invalid} invalid in ${r.seconds.toFixed(1)} s`),
     Object.keys(r.by_type).length ? table(['Type', 'Objects'], Object.entries(r.by_type).map(([type, n]) => [type, String(n)])) : null,
-    rejected.map(f => el('div', {}, el('p', { class: f.rejected ? 'error' : 'muted' }, f.message),
+    rejected.map(f => el('div', {}, el('p', { class: f.rejected ? 'error' : 'muted' },
+      f.message || `${f.rejections.length} invalid object(s) skipped:`),
       el('ul', {}, (f.rejections || []).map(x => el('li', {}, `${x.object_id || 'object ' + x.index} (line ${x.line}): ${x.errors.join('; ')}`))))));
 }
