@@ -61,8 +61,10 @@ final class ImportHandlers {
             }
             ImportReport report = new BundleImporter(knowledge.store(), knowledge.index(), Access.token(ctx).clearanceLevel())
                     .importPaths(List.of(file), skipInvalid(ctx) ? new ImportOptions(true, null) : ImportOptions.strict(), ImportProgress.NONE);
+            // New actors may be other names for known ones: the same links `sightline import` makes.
+            int links = new org.sightline.intel.actors.ActorLinker(knowledge.store()).linkAfterImport(report.byType().keySet());
             // the report names the file as the user named it, not where the server kept it
-            String json = org.sightline.stix.json.StixJson.document(Map.of("kind", "objects", "report", report))
+            String json = org.sightline.stix.json.StixJson.document(Map.of("kind", "objects", "report", report, "links_created", links))
                     .replace(dir.toString() + java.io.File.separator, "");
             ctx.status(report.anyRejected() ? 400 : 200).contentType("application/json").result(json);
         } catch (IOException e) {

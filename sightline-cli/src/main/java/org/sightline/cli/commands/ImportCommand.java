@@ -43,7 +43,7 @@ public final class ImportCommand extends KnowledgeCommand implements org.sightli
         ProgressBar.finish(progress);
         Map<String, Object> document = document(report);
         // New actors may be other names for known ones: record the "same actor" links the sources state.
-        int links = report.byType().containsKey("intrusion-set") ? new ActorLinker(knowledge.store()).linkAll().created() : 0;
+        int links = new ActorLinker(knowledge.store()).linkAfterImport(report.byType().keySet());
         document.put("links_created", links);
         output.answer(document, () -> {
             printText(report, output);

@@ -61,6 +61,15 @@ public final class ActorLinker {
     public record LinkReport(int created, int alreadyKnown) {
     }
 
+    /**
+     * After an import: when it brought actors, the "same actor" links their sources state. Every way
+     * in (the CLI's import and demo, the web upload) calls this, so an uploaded galaxy links as an
+     * imported one does. Returns how many links it made.
+     */
+    public int linkAfterImport(Set<String> importedTypes) {
+        return importedTypes.stream().anyMatch(LINKABLE::contains) ? linkAll().created() : 0;
+    }
+
     /** Links every intrusion set the rules above connect; links already recorded (or revoked) are left alone. */
     public LinkReport linkAll() {
         List<StixObject> actors = new ArrayList<>();
