@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.error.InvalidInputException;
+import org.sightline.stix.Versions;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.extensions.SightlineExtensions;
@@ -56,19 +57,15 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
             } else if (sameDetails(previous.json(), identity) && !isRemoved(previous.json())) {
                 unchanged++;
             } else {
-                identity.put("created", previous.text("created"));
-                identity.put("modified", after(previous.text("modified"), list.date()));
-                objects.add(identity);
+                objects.add(Versions.replacing(previous, identity, StixTimestamp.parse(list.date())));
                 changed++;
             }
         }
         int removed = 0;
         for (StixObject previous : current.values()) {
             if (!listed.contains(previous.id()) && !isRemoved(previous.json())) {
-                ObjectNode delisted = previous.json().deepCopy();
-                delisted.put("modified", after(previous.text("modified"), list.date()));
-                ((ObjectNode) entryOf(delisted)).put("removed_on", list.date().substring(0, 10));
-                objects.add(delisted);
+                objects.add(Versions.next(previous, StixTimestamp.parse(list.date()),
+                        delisted -> ((ObjectNode) entryOf(delisted)).put("removed_on", list.date().substring(0, 10))));
                 removed++;
             }
         }
@@ -102,10 +99,6 @@ public record ListUpdate(SanctionsList list, List<ObjectNode> objects, int added
     }
 
     /** The list's date, or just after the previous version when the list is of the same day (a corrected file). */
-    private static String after(String previous, String listDate) {
-        return listDate.compareTo(previous) > 0 ? listDate : StixTimestamp.format(StixTimestamp.parse(previous).plusMillis(1));
-    }
-
     /** The identity's list entry (Sightline's list-entry extension), or a missing node. */
     private static JsonNode entryOf(JsonNode identity) {
         return SightlineExtensions.of(identity, SightlineExtensions.LIST_ENTRY);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sightline.stix.Versions;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.extensions.SightlineExtensions;
@@ -132,9 +133,7 @@ public final class SupplierImport {
         if (stored.equals(proposed)) {
             return null;
         }
-        object.put("created", current.created());
-        object.put("modified", StixTimestamp.nextVersion(current.modified()));
-        return object;
+        return Versions.replacing(current, object, null);
     }
 
     private String existing(String name) {

@@ -13,6 +13,7 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.claims.ClaimBook;
 import org.sightline.intel.claims.EvidenceItem;
+import org.sightline.stix.Versions;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
@@ -90,24 +91,24 @@ public final class AchBook {
                 .map(AchMatrix.Hypothesis::key).findFirst()
                 .orElseThrow(() -> new InvalidInputException("no hypothesis '" + hypothesis + "' in " + achId + "; it has "
                         + matrix.hypotheses().stream().map(h -> h.key() + " (" + h.label() + ")").toList()));
-        ObjectNode next = current.json().deepCopy();
-        next.put("modified", StixTimestamp.nextVersion(current.modified()));
-        ObjectNode extension = (ObjectNode) next.path("extensions").path(SightlineExtensions.ACH);
-        ArrayNode ratings = (ArrayNode) extension.path("ratings");
-        for (int i = ratings.size() - 1; i >= 0; i--) {
-            if (ratings.get(i).path("evidence_ref").asText().equals(evidenceId) && ratings.get(i).path("hypothesis").asText().equals(key)) {
-                ratings.remove(i);
+        ObjectNode next = Versions.next(current, version -> {
+            ObjectNode extension = (ObjectNode) version.path("extensions").path(SightlineExtensions.ACH);
+            ArrayNode ratings = (ArrayNode) extension.path("ratings");
+            for (int i = ratings.size() - 1; i >= 0; i--) {
+                if (ratings.get(i).path("evidence_ref").asText().equals(evidenceId) && ratings.get(i).path("hypothesis").asText().equals(key)) {
+                    ratings.remove(i);
+                }
             }
-        }
-        ratings.addObject().put("evidence_ref", evidenceId).put("hypothesis", key).put("rating", consistency.code());
-        ArrayNode refs = (ArrayNode) next.path("object_refs");
-        boolean listed = false;
-        for (JsonNode ref : refs) {
-            listed |= ref.asText().equals(evidenceId);
-        }
-        if (!listed) {
-            refs.add(evidenceId);
-        }
+            ratings.addObject().put("evidence_ref", evidenceId).put("hypothesis", key).put("rating", consistency.code());
+            ArrayNode refs = (ArrayNode) version.path("object_refs");
+            boolean listed = false;
+            for (JsonNode ref : refs) {
+                listed |= ref.asText().equals(evidenceId);
+            }
+            if (!listed) {
+                refs.add(evidenceId);
+            }
+        });
         write(next);
         return seen(toMatrix(new StixObject(next)));
     }

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
+import org.sightline.stix.Versions;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
@@ -211,12 +212,7 @@ public final class ActorLinker {
         List<ObjectNode> revoked = new ArrayList<>();
         for (StixStore.Edge edge : store.edgesOfType(SAME_ACTOR)) {
             if ((edge.sourceId().equals(a) && edge.targetId().equals(b)) || (edge.sourceId().equals(b) && edge.targetId().equals(a))) {
-                store.current(edge.relationshipId()).ifPresent(link -> {
-                    ObjectNode next = link.json().deepCopy();
-                    next.put("modified", StixTimestamp.nextVersion(link.modified()));
-                    next.put("revoked", true);
-                    revoked.add(next);
-                });
+                store.current(edge.relationshipId()).filter(link -> !link.revoked()).ifPresent(link -> revoked.add(Versions.revoke(link)));
             }
         }
         if (revoked.isEmpty()) {

@@ -22,6 +22,7 @@ import org.sightline.intel.attribution.Reliability;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.Versions;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
@@ -274,17 +275,17 @@ public final class ClaimBook {
                 throw new InvalidInputException(evidenceId + " is not an evidence item");
             }
         }
-        ObjectNode next = current.json().deepCopy();
-        next.put("modified", StixTimestamp.nextVersion(current.modified()));
-        ObjectNode extension = (ObjectNode) next.path("extensions").path(SightlineExtensions.CLAIM);
-        extension.put("status", status.label());
-        extension.put("resolved_by_ref", bySourceId);
-        extension.put("resolved_on", StixTimestamp.format(on));
-        ArrayNode cited = extension.putArray("resolution_evidence_refs");
-        evidenceIds.forEach(cited::add);
-        if (evidenceIds.isEmpty()) {
-            extension.remove("resolution_evidence_refs");
-        }
+        ObjectNode next = Versions.next(current, version -> {
+            ObjectNode extension = (ObjectNode) version.path("extensions").path(SightlineExtensions.CLAIM);
+            extension.put("status", status.label());
+            extension.put("resolved_by_ref", bySourceId);
+            extension.put("resolved_on", StixTimestamp.format(on));
+            ArrayNode cited = extension.putArray("resolution_evidence_refs");
+            evidenceIds.forEach(cited::add);
+            if (evidenceIds.isEmpty()) {
+                extension.remove("resolution_evidence_refs");
+            }
+        });
         write(List.of(next));
         return toClaim(new StixObject(next));
     }

@@ -141,6 +141,16 @@ class StonePandaClaimsTest {
     }
 
     @Test
+    void aRevokedClaimCannotBeResolved() {
+        Claim claim = book.addClaim(id("Wu Yingzhuo"), "affiliated-with", id("Boyusec"), 0.3, null);
+        new org.sightline.store.editing.ObjectEditor(test.store(), org.sightline.stix.markings.Tlp.RED).revoke(claim.id());
+        long before = test.store().lastSequence();
+        assertThatThrownBy(() -> book.resolve(claim.id(), ClaimStatus.CONFIRMED, id("US Department of Justice"), day("2017-11-27"), List.of()))
+                .isInstanceOf(org.sightline.error.ConflictException.class).hasMessageContaining(claim.id() + " is revoked");
+        assertThat(test.store().lastSequence()).isEqualTo(before);
+    }
+
+    @Test
     void badInputNamesWhatIsWrongAndStoresNothing() {
         long before = test.store().lastSequence();
         assertThatThrownBy(() -> book.addClaim(apt10, "works-for", id("Boyusec"), 0.5, null))

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.sightline.error.ConflictException;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
@@ -18,6 +17,7 @@ import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
 import org.sightline.store.ValidatedWriter;
 import org.sightline.store.clearance.ClearedStore;
+import org.sightline.stix.Versions;
 
 /**
  * An analyst's edits to STIX objects, the STIX way: a new object, a new version of one (STIX 2.1
@@ -26,9 +26,6 @@ import org.sightline.store.clearance.ClearedStore;
  * validated, and nobody writes an object marked above what they may read back.
  */
 public final class ObjectEditor {
-    /** What a new version may not change (STIX 2.1 §3.6.1). */
-    private static final Set<String> FIXED = Set.of("id", "type", "created", "spec_version", "created_by_ref");
-
     private final StixStore store;
     private final Tlp clearance;
 
@@ -78,50 +75,35 @@ public final class ObjectEditor {
         if (changes == null || !changes.isObject() || changes.isEmpty()) {
             throw new InvalidInputException("send the properties to change as a JSON object (null removes one)");
         }
-        ObjectNode next = versionable(id);
-        Iterator<Map.Entry<String, JsonNode>> fields = changes.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            if (name.equals("modified")) {
-                continue; // the store's clock decides, so that versions stay in order
+        ObjectNode next = Versions.next(asStored(id), version -> {
+            Iterator<Map.Entry<String, JsonNode>> fields = changes.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().equals("modified")) {
+                    continue; // the store's clock decides, so that versions stay in order
+                }
+                if (field.getValue().isNull()) {
+                    version.remove(field.getKey());
+                } else {
+                    version.set(field.getKey(), field.getValue());
+                }
             }
-            if (FIXED.contains(name) && !field.getValue().equals(next.get(name))) {
-                throw new InvalidInputException("'" + name + "' cannot change between versions of an object (STIX 2.1 §3.6); "
-                        + "create a new object instead");
-            }
-            if (field.getValue().isNull()) {
-                next.remove(name);
-            } else {
-                next.set(name, field.getValue());
-            }
-        }
+        });
         return write(next);
     }
 
     /** Revokes the object: a last version saying it is no longer to be used. */
     public StixObject revoke(String id) {
-        ObjectNode next = versionable(id);
-        next.put("revoked", true);
-        return write(next);
+        return write(Versions.revoke(asStored(id)));
     }
 
-    /** A copy of the current version, with the next version's modified, for an object that can have versions. */
-    private ObjectNode versionable(String id) {
-        // The new version starts from the object as stored, not as the writer is shown it: a reference the
-        // writer may not see is kept, not dropped by the edit.
-        StixObject current = (store instanceof ClearedStore cleared ? cleared.currentAsStored(id) : store.current(id))
+    /**
+     * The current version as stored, not as the writer is shown it: a new version starts from it, so
+     * a reference the writer may not see is kept, not dropped by the edit.
+     */
+    private StixObject asStored(String id) {
+        return (store instanceof ClearedStore cleared ? cleared.currentAsStored(id) : store.current(id))
                 .orElseThrow(() -> new NotFoundException("no object " + id + " in the knowledge store"));
-        if (current.revoked()) {
-            throw new ConflictException(id + " is revoked; a revoked object gets no further versions (STIX 2.1 §3.6.2)");
-        }
-        if (current.modified() == null) {
-            throw new InvalidInputException(id + " is a " + current.type() + ", which has no versions in STIX 2.1; "
-                    + "describe the change in a new object");
-        }
-        ObjectNode next = current.json().deepCopy();
-        next.put("modified", StixTimestamp.nextVersion(current.modified()));
-        return next;
     }
 
     private StixObject write(ObjectNode object) {
