@@ -33,6 +33,26 @@ public interface StixStore extends AutoCloseable {
     /** The current versions of the given ids that exist and are not revoked, in no particular order. */
     List<StixObject> currentObjects(Collection<String> ids);
 
+    /**
+     * The current versions, by id, of the relationships behind the edges and of the ends asked for:
+     * one query for a whole edge list rather than one per edge.
+     */
+    default Map<String, StixObject> currentOfEdges(List<Edge> edges, boolean sources, boolean targets) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Edge edge : edges) {
+            ids.add(edge.relationshipId());
+            if (sources) {
+                ids.add(edge.sourceId());
+            }
+            if (targets) {
+                ids.add(edge.targetId());
+            }
+        }
+        Map<String, StixObject> objects = new java.util.HashMap<>();
+        currentObjects(ids).forEach(object -> objects.put(object.id(), object));
+        return objects;
+    }
+
     /** Those of the ids whose current version is neither revoked nor deprecated (ATT&CK's x_mitre_deprecated). */
     Set<String> activeIds(Collection<String> ids);
 

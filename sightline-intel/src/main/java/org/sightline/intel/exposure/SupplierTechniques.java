@@ -3,7 +3,6 @@ package org.sightline.intel.exposure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,13 +39,7 @@ final class SupplierTechniques {
         for (StixObject technique : techniques.values()) {
             String attackId = technique.externalId("mitre-attack").orElseThrow();
             List<StixStore.Edge> uses = store.edgesTo(technique.id(), "uses");
-            Set<String> wanted = new HashSet<>();
-            uses.forEach(edge -> {
-                wanted.add(edge.relationshipId());
-                wanted.add(edge.sourceId());
-            });
-            Map<String, StixObject> objects = new HashMap<>();
-            store.currentObjects(wanted).forEach(object -> objects.put(object.id(), object));
+            Map<String, StixObject> objects = store.currentOfEdges(uses, true, false);
             for (StixStore.Edge edge : uses) {
                 StixObject relationship = objects.get(edge.relationshipId());
                 StixObject user = objects.get(edge.sourceId());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +91,7 @@ public final class TargetingFacts {
 
         // targets relationships, from actors directly or through the campaigns attributed to them
         List<StixStore.Edge> targets = store.edgesOfType("targets");
-        Set<String> wanted = new HashSet<>();
-        targets.forEach(edge -> {
-            wanted.add(edge.relationshipId());
-            wanted.add(edge.sourceId());
-            wanted.add(edge.targetId());
-        });
-        Map<String, StixObject> objects = new HashMap<>();
-        store.currentObjects(wanted).forEach(object -> objects.put(object.id(), object));
+        Map<String, StixObject> objects = store.currentOfEdges(targets, true, true);
         ClaimAssessor assessor = new ClaimAssessor(store);
         for (StixStore.Edge edge : targets) {
             StixObject relationship = objects.get(edge.relationshipId());

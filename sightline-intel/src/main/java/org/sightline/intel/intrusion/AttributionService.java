@@ -130,13 +130,7 @@ public final class AttributionService {
             }
         }
         List<StixStore.Edge> targets = store.edgesOfType("targets");
-        Set<String> ids = new HashSet<>();
-        targets.forEach(edge -> {
-            ids.add(edge.targetId());
-            ids.add(edge.relationshipId());
-        });
-        Map<String, StixObject> objects = new HashMap<>();
-        store.currentObjects(ids).forEach(object -> objects.put(object.id(), object));
+        Map<String, StixObject> objects = store.currentOfEdges(targets, false, true);
         for (StixStore.Edge edge : targets) {
             String id = canonical.get(edge.sourceId());
             StixObject target = objects.get(edge.targetId());
