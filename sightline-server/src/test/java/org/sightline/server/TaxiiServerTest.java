@@ -291,6 +291,27 @@ class TaxiiServerTest {
         assertThat(json(tooLarge).path("description").asText()).contains(String.valueOf(App.MAX_REQUEST_BYTES));
     }
 
+    /** A STIX 2.0 object that `sightline import` takes is taken by TAXII POST too: upgraded to 2.1 on the way in. */
+    @Test
+    void aStix20ObjectPostedIsUpgradedAsImportUpgradesIt() throws Exception {
+        String id = "malware--7a0e2c6b-1d2e-4c4f-9a5e-000000000040";
+        String stix20 = "{\"type\":\"malware\",\"id\":\"" + id + "\",\"created\":\"2017-01-01T00:00:00.000Z\","
+                + "\"modified\":\"2017-01-01T00:00:00.000Z\",\"name\":\"ChChes\",\"labels\":[\"remote-access-trojan\"]}";
+        HttpResponse<String> accepted = post(objects(everything), analyst, TAXII, "{\"objects\":[" + stix20 + "]}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode status = json(accepted);
+        String statusPath = "/taxii2/api/status/" + status.path("id").asText() + "/";
+        for (int i = 0; i < 200 && !status.path("status").asText().equals("complete"); i++) {
+            Thread.sleep(25);
+            status = json(get(statusPath, analyst));
+        }
+        assertThat(status.path("success_count").asInt()).as(status.toString()).isEqualTo(1);
+        StixObject stored = server.test().store().current(id).orElseThrow();
+        assertThat(stored.text("spec_version")).isEqualTo("2.1");
+        assertThat(stored.json().path("malware_types").toString()).contains("remote-access-trojan");
+        assertThat(stored.json().path("is_family").asBoolean()).isTrue();
+    }
+
     @Test
     void whatTheReferenceTaxiiClientNeedsUtf8EveryAnswerTokenAuthPatternFailuresAndErrorBodies() throws Exception {
         String id = "malware--7a0e2c6b-1d2e-4c4f-9a5e-000000000030";

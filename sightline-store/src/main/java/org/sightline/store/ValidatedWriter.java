@@ -7,7 +7,6 @@ import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.validation.StixValidator;
-import org.sightline.stix.validation.ValidationIssue;
 
 /**
  * Writes objects that carry Sightline's extensions: every object is validated first, and the
@@ -21,9 +20,9 @@ public final class ValidatedWriter {
     public static void write(StixStore store, List<ObjectNode> objects) {
         StixValidator validator = new StixValidator(new PatternValidator());
         for (ObjectNode object : objects) {
-            List<ValidationIssue> errors = validator.validate(object).stream().filter(ValidationIssue::isError).toList();
+            List<String> errors = validator.intakeErrors(object, null);
             if (!errors.isEmpty()) {
-                throw new InvalidInputException("not stored: " + errors.get(0).message());
+                throw new InvalidInputException("not stored: " + String.join("; ", errors));
             }
         }
         store.write(writer -> {

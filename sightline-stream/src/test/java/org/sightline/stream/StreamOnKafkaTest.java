@@ -160,6 +160,7 @@ class StreamOnKafkaTest {
             SightingsConsumer.Consumed consumed = new SightingsConsumer(store.store())
                     .run(settings.kafka(), settings.sightingsTopic(), "pair-store", Duration.ofSeconds(8));
             assertThat(consumed.records()).isEqualTo(one.counters().sightings() + two.counters().sightings());
+            assertThat(consumed.unreadable()).as("every sighting the stream makes passes the store's policy").isZero();
             assertThat(stored(store.store())).isEqualTo(expected);
 
             // Consuming again from the start stores nothing new: each sighting is the same object as before.
@@ -167,6 +168,27 @@ class StreamOnKafkaTest {
                     .run(settings.kafka(), settings.sightingsTopic(), "pair-store-again", Duration.ofSeconds(5));
             assertThat(again.records()).isEqualTo(consumed.records());
             assertThat(again.objectsAdded()).isZero();
+        }
+    }
+
+    /** A record the store's policy refuses (here a sighting without its sighting_of_ref) is counted and stores nothing of it. */
+    @Test
+    void aSightingsRecordTheStoreWouldRefuseStoresNothing() throws Exception {
+        StreamSettings settings = settings("refused");
+        Topics.ensure(settings.kafka(), settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), 1);
+        String valid = "{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"identity--7a0e2c6b-1d2e-4c4f-9a5e-000000000070\","
+                + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"Sensor one\"}";
+        String broken = "{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"sighting--7a0e2c6b-1d2e-4c4f-9a5e-000000000071\","
+                + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\"}";
+        String bundle = "{\"type\":\"bundle\",\"id\":\"bundle--7a0e2c6b-1d2e-4c4f-9a5e-000000000072\",\"objects\":[" + valid + "," + broken + "]}";
+        settings.kafka().sendAll(settings.sightingsTopic(), List.of(
+                new org.apache.kafka.clients.producer.ProducerRecord<String, String>(settings.sightingsTopic(), "k", bundle)).iterator());
+        try (TestStore store = Backend.H2.open()) {
+            SightingsConsumer.Consumed consumed = new SightingsConsumer(store.store())
+                    .run(settings.kafka(), settings.sightingsTopic(), "refused-store", Duration.ofSeconds(5));
+            assertThat(consumed.records()).isEqualTo(1);
+            assertThat(consumed.unreadable()).isEqualTo(1);
+            assertThat(store.store().current("identity--7a0e2c6b-1d2e-4c4f-9a5e-000000000070")).as("the record goes in whole or not at all").isEmpty();
         }
     }
 

@@ -22,7 +22,6 @@ import org.sightline.ingest.sanctions.OfacSdnXml;
 import org.sightline.ingest.sanctions.SanctionsList;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixReader;
-import org.sightline.stix.upgrade.Stix20Upgrader;
 import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.validation.StixValidator;
 import org.sightline.stix.validation.ValidationIssue;
@@ -316,10 +315,7 @@ public final class BundleImporter {
 
         /** Upgrades and validates one object; returns it when it is to be stored. Runs on the parsing thread. */
         StixObject check(ObjectNode json, long index, long line, java.util.function.LongConsumer progress) {
-            if (Stix20Upgrader.isStix20(json)) {
-                Stix20Upgrader.upgrade(json);
-            }
-            List<ValidationIssue> issues = validator.validate(json, "object " + index);
+            List<ValidationIssue> issues = validator.intake(json, "object " + index);
             List<String> errors = new ArrayList<>();
             for (ValidationIssue issue : issues) {
                 if (issue.isError()) {

@@ -10,10 +10,8 @@ import java.util.List;
 import org.sightline.error.InvalidInputException;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
-import org.sightline.stix.upgrade.Stix20Upgrader;
 import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.validation.StixValidator;
-import org.sightline.stix.validation.ValidationIssue;
 import org.sightline.store.StixStore;
 import org.sightline.store.WriteSummary;
 
@@ -115,10 +113,7 @@ public final class TaxiiPull {
             return "an item of 'objects' is not a JSON object";
         }
         ObjectNode object = (ObjectNode) node;
-        if (Stix20Upgrader.isStix20(object)) {
-            Stix20Upgrader.upgrade(object);
-        }
-        List<ValidationIssue> errors = validator.validate(object).stream().filter(ValidationIssue::isError).toList();
-        return errors.isEmpty() ? null : errors.get(0).message();
+        List<String> errors = validator.intakeErrors(object, null);
+        return errors.isEmpty() ? null : String.join("; ", errors);
     }
 }

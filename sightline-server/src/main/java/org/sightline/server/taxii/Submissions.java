@@ -14,7 +14,6 @@ import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.stix.validation.StixValidator;
-import org.sightline.stix.validation.ValidationIssue;
 import org.sightline.store.StixStore;
 import org.sightline.store.collections.CollectionStore;
 import org.sightline.store.collections.SubmissionStatus;
@@ -101,9 +100,9 @@ final class Submissions implements AutoCloseable {
         if (!node.isObject()) {
             return "not a STIX object";
         }
-        List<ValidationIssue> errors = validator.validate((ObjectNode) node).stream().filter(ValidationIssue::isError).toList();
+        List<String> errors = validator.intakeErrors((ObjectNode) node, null); // STIX 2.0 upgraded, as import does
         if (!errors.isEmpty()) {
-            return errors.get(0).message();
+            return String.join("; ", errors);
         }
         StixObject object = new StixObject((ObjectNode) node);
         Tlp marking = Tlp.highestOn(node);

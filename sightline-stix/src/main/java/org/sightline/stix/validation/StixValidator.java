@@ -52,6 +52,23 @@ public final class StixValidator {
         return validate(object, null);
     }
 
+    /**
+     * The one policy for an object coming in, whichever way it comes (import, TAXII pull or POST, the
+     * store's writer): a STIX 2.0 object is upgraded to 2.1 in place, then validated; every issue is
+     * listed. So a 2.0 object that `import` takes is taken by TAXII POST too.
+     */
+    public List<ValidationIssue> intake(ObjectNode object, String label) {
+        if (org.sightline.stix.upgrade.Stix20Upgrader.isStix20(object)) {
+            org.sightline.stix.upgrade.Stix20Upgrader.upgrade(object);
+        }
+        return validate(object, label);
+    }
+
+    /** The errors {@link #intake} finds, as messages (warnings left out). */
+    public List<String> intakeErrors(ObjectNode object, String label) {
+        return intake(object, label).stream().filter(ValidationIssue::isError).map(ValidationIssue::message).toList();
+    }
+
     /** The checks for one object; collects every issue rather than stopping at the first. */
     private static final class Checks {
         private final ObjectNode object;

@@ -10,10 +10,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.sightline.error.InvalidInputException;
+import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
+import org.sightline.stix.validation.StixValidator;
 import org.sightline.store.StixStore;
 import org.sightline.store.WriteSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores the sighting bundles of a sightings topic into the knowledge store. Offsets are committed
@@ -22,9 +26,13 @@ import org.sightline.store.WriteSummary;
  * Reads only committed records: a streaming instance's aborted work never arrives.
  */
 public final class SightingsConsumer {
-    /** Totals of a run. */
+    /** Totals of a run; {@code unreadable}: records that are not JSON bundles or hold an object the store's policy refuses. */
     public record Consumed(long records, long objectsAdded, long objectsUnchanged, long unreadable, double seconds) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SightingsConsumer.class);
+    /** The same policy as every other way in: STIX 2.0 upgraded, every object validated, patterns parsed. */
+    private final StixValidator validator = new StixValidator(new PatternValidator());
 
     private final StixStore store;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -60,10 +68,11 @@ public final class SightingsConsumer {
                 List<StixObject> objects = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : batch) {
                     records++;
+                    String where = topic + "@" + record.partition() + ":" + record.offset();
                     try {
-                        StixJson.parseObject(record.value(), topic + "@" + record.partition() + ":" + record.offset())
-                                .path("objects").forEach(object -> objects.add(new StixObject((com.fasterxml.jackson.databind.node.ObjectNode) object)));
+                        objects.addAll(valid(StixJson.parseObject(record.value(), where), where));
                     } catch (InvalidInputException | ClassCastException e) {
+                        LOG.warn("{} not stored: {}", where, e.getMessage());
                         unreadable++;
                     }
                 }
@@ -78,5 +87,20 @@ public final class SightingsConsumer {
             }
         }
         return new Consumed(records, added, unchanged, unreadable, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The record's objects when every one passes; a record goes in whole or not at all, as a bundle does. */
+    private List<StixObject> valid(com.fasterxml.jackson.databind.JsonNode bundle, String where) {
+        List<StixObject> objects = new ArrayList<>();
+        int index = 0;
+        for (com.fasterxml.jackson.databind.JsonNode node : bundle.path("objects")) {
+            com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            List<String> errors = validator.intakeErrors(object, where + " object " + index++);
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(String.join("; ", errors));
+            }
+            objects.add(new StixObject(object));
+        }
+        return objects;
     }
 }
