@@ -36,7 +36,7 @@ final class AchHandlers {
         List<AchBook.NewHypothesis> hypotheses = new ArrayList<>();
         body.path("hypotheses").forEach(h -> hypotheses.add(new AchBook.NewHypothesis(
                 h.isTextual() ? h.asText() : HttpJson.requiredText(h, "label"), h.isTextual() ? null : HttpJson.text(h, "claim"))));
-        String about = ClaimTopics.idsAbout(seen(ctx), HttpJson.requiredText(body, "about")).get(0);
+        String about = ClaimTopics.idsAbout(seen(ctx), HttpJson.requiredText(body, "about"), "about").get(0);
         HttpJson.created(ctx, new AchBook(seen(ctx), HttpJson.marking(body)).create(about, HttpJson.requiredText(body, "question"), hypotheses));
     }
 

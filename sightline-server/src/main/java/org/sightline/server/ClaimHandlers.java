@@ -32,7 +32,7 @@ final class ClaimHandlers {
     void list(Context ctx) {
         String about = ctx.queryParam("about");
         String status = ctx.queryParam("status");
-        List<String> ends = about == null || about.isBlank() ? null : ClaimTopics.idsAbout(seen(ctx), about);
+        List<String> ends = about == null || about.isBlank() ? null : ClaimTopics.idsAbout(seen(ctx), about, "about");
         Instant at = ctx.queryParam("as_of") == null ? null : asOf(ctx);
         List<Map<String, Object>> rows = new ArrayList<>();
         new ClaimBook(seen(ctx)).claims(ends, status == null ? null : ClaimStatus.parse(status))

@@ -88,6 +88,11 @@ class ClaimApiTest {
         assertThat(get("/api/v1/claims?status=open").body().path("claims").toString()).contains("Gao Qiang")
                 .doesNotContain("\"APT3\"");
         assertThat(get("/api/v1/claims?status=maybe").status()).isEqualTo(400);
+        // the API's error names its own field, not the command line's option
+        Answer nobody = get("/api/v1/claims?about=Nobody%20At%20All");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.body().path("error").path("message").asText()).startsWith("about: no actor or other object is named 'Nobody At All'")
+                .doesNotContain("--");
     }
 
     @Test

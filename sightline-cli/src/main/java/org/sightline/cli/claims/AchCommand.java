@@ -47,7 +47,7 @@ public final class AchCommand extends CommandGroup {
                 stated.add(equals < 0 ? new AchBook.NewHypothesis(hypothesis.trim(), null)
                         : new AchBook.NewHypothesis(hypothesis.substring(0, equals).trim(), hypothesis.substring(equals + 1)));
             }
-            String aboutId = ClaimTopics.idsAbout(knowledge.store(), about).get(0);
+            String aboutId = ClaimTopics.idsAbout(knowledge.store(), about, "--about").get(0);
             AchMatrix matrix = new AchBook(knowledge.store(), marking.floor()).create(aboutId, question, stated);
             output.answer(matrix, () -> {
                 output.line("recorded " + matrix.id() + ": " + matrix.question());

@@ -27,7 +27,7 @@ public final class ClaimsCommand extends KnowledgeCommand {
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         ClaimStatus wanted = status == null ? null : ClaimStatus.parse(status);
-        List<String> ends = about == null ? null : ClaimTopics.idsAbout(knowledge.store(), about);
+        List<String> ends = about == null ? null : ClaimTopics.idsAbout(knowledge.store(), about, "--about");
         List<Claim> claims = new ClaimBook(knowledge.store()).claims(ends, wanted);
         List<Map<String, Object>> rows = new ArrayList<>();
         claims.forEach(claim -> rows.add(ClaimTopics.row(claim)));

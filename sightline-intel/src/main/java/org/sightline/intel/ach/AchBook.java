@@ -49,12 +49,12 @@ public final class AchBook {
 
     public AchMatrix create(String aboutId, String question, List<NewHypothesis> hypotheses) {
         if (question == null || question.isBlank()) {
-            throw new InvalidInputException("an analysis of competing hypotheses needs its question (--question)");
+            throw new InvalidInputException("an analysis of competing hypotheses needs its question");
         }
         if (hypotheses.size() < 2) {
-            throw new InvalidInputException("competing hypotheses means at least two (--hypothesis, repeated); got " + hypotheses.size());
+            throw new InvalidInputException("competing hypotheses means at least two; got " + hypotheses.size());
         }
-        store.current(aboutId).orElseThrow(() -> new NotFoundException("--about: no object " + aboutId + " in the knowledge store"));
+        store.current(aboutId).orElseThrow(() -> new NotFoundException("no object " + aboutId + " in the knowledge store for the analysis to be about"));
         String now = StixTimestamp.format(Instant.now());
         ObjectNode grouping = StixJson.newObject("grouping", StixId.random("grouping"), now);
         grouping.put("name", "ACH: " + question);

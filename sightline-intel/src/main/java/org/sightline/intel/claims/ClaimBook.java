@@ -197,7 +197,7 @@ public final class ClaimBook {
         String now = StixTimestamp.format(Instant.now());
         ObjectNode relationship = StixJson.newObject("relationship", StixId.random("relationship"), now);
         if (createdBy != null) {
-            relationship.put("created_by_ref", requireObject(createdBy, "--created-by").id());
+            relationship.put("created_by_ref", requireObject(createdBy, "created_by_ref").id());
         }
         relationship.put("relationship_type", type);
         relationship.put("source_ref", sourceId);
@@ -211,18 +211,18 @@ public final class ClaimBook {
 
     public EvidenceItem addEvidence(NewEvidence evidence) {
         if (evidence.claims().isEmpty()) {
-            throw new InvalidInputException("an evidence item bears on at least one claim (--claim ID)");
+            throw new InvalidInputException("an evidence item bears on at least one claim");
         }
         for (String claimId : evidence.claims()) {
             claim(claimId);
         }
-        requireObject(evidence.sourceId(), "the evidence's source (--source)");
+        requireObject(evidence.sourceId(), "the evidence's source");
         if (evidence.origin() == null || evidence.origin().isBlank()) {
-            throw new InvalidInputException("an evidence item needs its origin (--origin): what it derives from, so that "
+            throw new InvalidInputException("an evidence item needs its origin: what it derives from, so that "
                     + "ten articles repeating one blog post count as one");
         }
         if (evidence.published() == null && evidence.collected() == null && evidence.observed() == null) {
-            throw new InvalidInputException("an evidence item needs a date (--published, --collected or --observed): "
+            throw new InvalidInputException("an evidence item needs a date (published, collected or observed): "
                     + "assessments as of a date must know when it became knowable");
         }
         String now = StixTimestamp.format(Instant.now());
@@ -270,7 +270,7 @@ public final class ClaimBook {
                 .orElseThrow(() -> new NotFoundException("no claim " + claimId + " in the knowledge store"));
         requireObject(bySourceId, "the resolving source (--by)");
         for (String evidenceId : evidenceIds) {
-            StixObject item = requireObject(evidenceId, "--evidence");
+            StixObject item = requireObject(evidenceId, "resolution evidence");
             if (!isEvidence(item)) {
                 throw new InvalidInputException(evidenceId + " is not an evidence item");
             }
@@ -380,7 +380,7 @@ public final class ClaimBook {
     private static void putDate(ObjectNode extension, String property, String date) {
         if (date != null) {
             extension.put(property, StixTimestamp.isValid(date) ? date
-                    : StixTimestamp.format(StixTimestamp.parseUserDate(date, "--" + property)));
+                    : StixTimestamp.format(StixTimestamp.parseUserDate(date, property)));
         }
     }
 

@@ -19,7 +19,8 @@ public final class ClaimTopics {
     private ClaimTopics() {
     }
 
-    public static List<String> idsAbout(StixStore store, String about) {
+    /** {@code label}: how the caller's user named the input, "--about" on the command line, "about" in the API. */
+    public static List<String> idsAbout(StixStore store, String about, String label) {
         String trimmed = about.trim();
         if (StixId.isValid(trimmed) && org.sightline.stix.StixTypes.ACTOR_TYPES.contains(org.sightline.stix.StixTypes.typeOf(trimmed))
                 && store.current(trimmed).isPresent()) {
@@ -43,9 +44,9 @@ public final class ClaimTopics {
             }
         }
         try {
-            return List.of(NamedObjects.resolve(store, about, "--about"));
+            return List.of(NamedObjects.resolve(store, about, label));
         } catch (NotFoundException e) {
-            throw new NotFoundException("--about: no actor or other object is named '" + about + "'");
+            throw new NotFoundException(label + ": no actor or other object is named '" + about + "'");
         }
     }
 
