@@ -417,6 +417,18 @@ class CommandLineTest {
         JsonNode suppliers = exposure.json().path("suppliers");
         assertThat(suppliers.get(suppliers.size() - 1).path("name").asText()).isEqualTo("Greenleaf Catering");
         assertThat(run("exposure").exit()).isEqualTo(1); // two organisations now: which one?
+
+        // `import` takes a supplier list as `suppliers import` and the web upload do, with the same errors
+        Path more = dataDir.resolve("more-suppliers.csv");
+        Files.writeString(more, "supplier,customer,service_type,access_level,criticality,sectors,countries\n"
+                + "North Sea Payroll,,business-process-outsourcing,data-access,medium,Financial services,GB\n");
+        Run viaImport = run("import", more.toString(), "--org", "Contoso Shipping", "--json");
+        assertThat(viaImport.exit()).isZero();
+        assertThat(viaImport.json().path("suppliers").get(0).path("supplies").asInt()).isEqualTo(1);
+        assertThat(run("exposure", "--org", "Contoso Shipping", "--json").json().path("suppliers").toString()).contains("North Sea Payroll");
+        Run refusedViaImport = run("import", bad.toString(), "--json");
+        assertThat(refusedViaImport.exit()).isEqualTo(1);
+        assertThat(refusedViaImport.json().path("error").path("message").asText()).contains("bad.csv:2: service_type 'msp'");
     }
 
     @Test

@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.sightline.error.InvalidInputException;
-import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.bundle.ImportReport;
-import org.sightline.ingest.suppliers.SupplierFile;
-import org.sightline.ingest.suppliers.SupplierImport;
+import org.sightline.ingest.intake.Import;
 import org.sightline.store.KnowledgeBase;
 
 /**
@@ -45,24 +43,23 @@ final class ImportHandlers {
             dir = Files.createTempDirectory("sightline-upload-");
             Path file = dir.resolve(filename);
             Files.write(file, body);
-            if (SupplierFile.isSupplierFile(file)) {
-                String org = ctx.queryParam("org");
-                SupplierImport.Report report;
-                try {
-                    report = new SupplierImport(knowledge.store()).importRows(SupplierFile.read(file, org));
-                } catch (InvalidInputException e) {
-                    // the same line-numbered problems, naming the file as the user named it
-                    String where = dir.toString() + java.io.File.separator;
-                    throw new InvalidInputException(e.getMessage().replace(where, ""),
-                            e.details().stream().map(detail -> detail.replace(where, "")).toList());
-                }
-                HttpJson.write(ctx, Map.of("kind", "suppliers", "suppliers", report));
+            Import.Result result;
+            try {
+                result = new Import(knowledge.store(), knowledge.index(), Access.token(ctx).clearanceLevel(),
+                        new org.sightline.intel.actors.ActorLinker(knowledge.store())::linkAfterImport).run(List.of(file),
+                        skipInvalid(ctx) ? new ImportOptions(true, null) : ImportOptions.strict(), ctx.queryParam("org"), ImportProgress.NONE);
+            } catch (InvalidInputException e) {
+                // the same line-numbered problems, naming the file as the user named it
+                String where = dir.toString() + java.io.File.separator;
+                throw new InvalidInputException(e.getMessage().replace(where, ""),
+                        e.details().stream().map(detail -> detail.replace(where, "")).toList());
+            }
+            if (!result.suppliers().isEmpty()) {
+                HttpJson.write(ctx, Map.of("kind", "suppliers", "suppliers", result.suppliers().get(0)));
                 return;
             }
-            ImportReport report = new BundleImporter(knowledge.store(), knowledge.index(), Access.token(ctx).clearanceLevel())
-                    .importPaths(List.of(file), skipInvalid(ctx) ? new ImportOptions(true, null) : ImportOptions.strict(), ImportProgress.NONE);
-            // New actors may be other names for known ones: the same links `sightline import` makes.
-            int links = new org.sightline.intel.actors.ActorLinker(knowledge.store()).linkAfterImport(report.byType().keySet());
+            ImportReport report = result.objects();
+            int links = result.linksCreated();
             // the report names the file as the user named it, not where the server kept it
             String json = org.sightline.stix.json.StixJson.document(Map.of("kind", "objects", "report", report, "links_created", links))
                     .replace(dir.toString() + java.io.File.separator, "");

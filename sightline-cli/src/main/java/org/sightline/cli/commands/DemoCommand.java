@@ -39,9 +39,13 @@ public final class DemoCommand extends KnowledgeCommand implements org.sightline
         Map<String, Object> document = new LinkedHashMap<>();
         if (!with.isEmpty()) {
             ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
-            ImportReport extra = importer.importPaths(with, ImportOptions.strict(), progress);
+            // the same import as `sightline import` (supplier lists too); the linking waits for the demo data below
+            org.sightline.ingest.intake.Import.Result imported = new org.sightline.ingest.intake.Import(knowledge.store(), knowledge.index(),
+                    null, types -> 0).run(with, ImportOptions.strict(), null, progress);
             ProgressBar.finish(progress);
+            ImportReport extra = imported.objects();
             document.put("with", ImportCommand.document(extra));
+            document.put("with_suppliers", imported.suppliers());
             output.note(String.format("imported %,d objects from %s (%,d unchanged)", extra.imported(), with, extra.unchanged()));
             if (extra.anyRejected()) {
                 output.answer(document, () -> extra.files().stream().filter(f -> f.rejected())

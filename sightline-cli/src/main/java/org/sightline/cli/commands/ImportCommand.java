@@ -8,12 +8,13 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.ProgressBar;
 import org.sightline.cli.Sightline;
-import org.sightline.ingest.bundle.BundleImporter;
+
 import org.sightline.ingest.bundle.FileOutcome;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.ingest.bundle.Rejection;
+import org.sightline.ingest.intake.Import;
 import org.sightline.intel.actors.ActorLinker;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import STIX 2.0/2.1 bundles, single objects or arrays of objects (.json, .json.gz), "
-                + "files or folders (recursively). ATT&CK's bundles import as they are.",
+                + "files or folders (recursively), MISP events and galaxies, sanctions lists, and supplier lists (.csv, .yaml, "
+                + "as 'suppliers import'). ATT&CK's bundles import as they are.",
                 "Each document is one transaction: one invalid object leaves the store unchanged, unless --skip-invalid."})
 public final class ImportCommand extends KnowledgeCommand implements org.sightline.cli.Audited {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
@@ -35,18 +37,28 @@ public final class ImportCommand extends KnowledgeCommand implements org.sightli
     @Option(names = "--skip-invalid", description = "Import the valid objects of a document and report the invalid ones.")
     boolean skipInvalid;
 
+    @Option(names = "--org", paramLabel = "NAME", description = "For supplier lists: the customer for rows whose 'customer' is empty.")
+    String org;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
         ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
-        ImportReport report = importer.importPaths(paths, new ImportOptions(skipInvalid, listDate), progress);
+        Import.Result result = new Import(knowledge.store(), knowledge.index(), null, new ActorLinker(knowledge.store())::linkAfterImport)
+                .run(paths, new ImportOptions(skipInvalid, listDate), org, progress);
         ProgressBar.finish(progress);
+        ImportReport report = result.objects();
         Map<String, Object> document = document(report);
-        // New actors may be other names for known ones: record the "same actor" links the sources state.
-        int links = new ActorLinker(knowledge.store()).linkAfterImport(report.byType().keySet());
+        document.put("suppliers", result.suppliers());
+        // New actors may be other names for known ones: the "same actor" links the sources state.
+        int links = result.linksCreated();
         document.put("links_created", links);
         output.answer(document, () -> {
-            printText(report, output);
+            result.suppliers().forEach(s -> output.line(String.format(java.util.Locale.ROOT,
+                    "%d supplies from %d suppliers declared for %s (%d organisations new)", s.supplies(), s.suppliers(),
+                    s.customers(), s.organisationsCreated())));
+            if (!report.files().isEmpty()) {
+                printText(report, output);
+            }
             if (links > 0) {
                 output.line("linked " + links + " actor objects to the same actors (see 'sightline actor conflicts')");
             }
