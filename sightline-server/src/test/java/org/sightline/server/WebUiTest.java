@@ -459,6 +459,10 @@ class WebUiTest {
         ready("#/graph/");
         waiting().until(driver -> Integer.parseInt(driver.findElement(By.id("graph")).getAttribute("data-nodes")) > 5);
         assertThat(browser.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
+        // a legend of the colours, for the types on screen only
+        assertThat(browser.findElements(By.cssSelector("#graph-legend .legend-item")).stream().map(WebElement::getText))
+                .contains("intrusion-set", "attack-pattern").doesNotContain("vulnerability");
+        assertThat(browser.findElement(By.cssSelector("#graph-legend .swatch")).getCssValue("background-color")).startsWith("rgb");
         assertThat(browser.findElements(By.cssSelector("#graph-list li"))).hasSizeGreaterThan(5); // the keyboard's way in
         int drawn = nodesDrawn();
         selectGraphNode(1); // a neighbour: a technique or a tool of menuPass's, used by other groups too

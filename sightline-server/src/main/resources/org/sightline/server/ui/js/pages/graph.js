@@ -7,9 +7,12 @@ const COLORS = { 'intrusion-set': '#a23b00', 'threat-actor': '#a23b00', campaign
 
 /** The neighbourhood of an object: select a node to expand, hide or open it; filter relationship types; lay out again. */
 export async function graphPage(id) {
-  const state = { nodes: new Map(), edges: new Map(), hidden: new Set(), hiddenNodes: new Set(), types: new Set(), chart: null };
+  const state = { nodes: new Map(), edges: new Map(), hidden: new Set(), hiddenNodes: new Set(), types: new Set(), chart: null,
+    truncated: [] };
   const box = el('div', { id: 'graph', role: 'img', 'aria-label': 'Relationship graph' });
   const filters = el('div', { class: 'toolbar', id: 'graph-filters' });
+  state.legend = el('div', { class: 'toolbar', id: 'graph-legend', 'aria-label': 'Colours by object type' });
+  state.cut = el('p', { class: 'muted', id: 'graph-cut', role: 'status' });
   const detail = el('div', { id: 'graph-detail', class: 'toolbar', 'aria-live': 'polite' },
     el('span', { class: 'muted' }, 'Click a node to expand, hide or open it; double-click opens it.'));
   // The same graph as a list, for the keyboard and screen readers: every object shown, with how it is joined.
@@ -22,7 +25,7 @@ export async function graphPage(id) {
       el('button', { type: 'button', class: 'secondary', id: 'show-hidden',
         onclick: () => { state.hiddenNodes.clear(); draw(state, box, detail, false); } }, 'Show hidden objects'),
       link(hrefFor(id), 'Open the object')),
-    filters, box, detail, state.list);
+    filters, state.legend, state.cut, box, detail, state.list);
   requestAnimationFrame(() => { renderFilters(state, filters, box, detail); draw(state, box, detail, true); });
   return page;
 }
@@ -32,6 +35,7 @@ async function expand(state, id) {
   graph.nodes.forEach(node => { if (!state.nodes.has(node.id)) state.nodes.set(node.id, node); });
   graph.edges.forEach(edge => state.edges.set(edge.id, edge));
   graph.relationship_types.forEach(type => state.types.add(type));
+  if (graph.truncated && !state.truncated.includes(id)) state.truncated.push(id);
   return state.nodes.get(id);
 }
 
@@ -85,6 +89,12 @@ function draw(state, box, detail, relayout) {
     state.chart.setOption(option, { replaceMerge: ['series'] });
   }
   box.dataset.nodes = String(nodes.length);
+  // the colours of the types on screen, and whether an expansion stopped at its limit
+  const types = [...new Set(nodes.map(node => node.type))].sort();
+  state.legend.replaceChildren(el('span', { class: 'muted' }, 'Objects:'), ...types.map(type => el('span', { class: 'tag legend-item' },
+    el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${COLORS[type] || '#777'}` }), ' ' + type)));
+  state.cut.textContent = state.truncated.length === 0 ? '' : `Cut at 150 objects around ${state.truncated.map(id => state.nodes.get(id)?.name || id)
+    .join(', ')}: open an object to see all of its relationships.`;
   const shown = new Set(nodes.map(node => node.id));
   state.list.querySelector('summary').textContent = `Objects in the graph (${nodes.length})`;
   state.list.querySelector('ul').replaceChildren(...nodes.filter(node => node.distance > 0).map(node => el('li', {},
