@@ -26,7 +26,8 @@ import org.sightline.store.StixStore;
  *   <li>A path scores targeting × reach × activity; an actor, the noisy-or of its paths; a
  *       supplier, the noisy-or of the paths that start at it.</li>
  * </ul>
- * An actor's score only grows with more targeting facts, more access or more paths. Activity is
+ * A score grows with more access, more paths and stronger facts; it falls only when a fact becomes
+ * less specific: more actors hold it, or the actor lists more sectors or countries beside it. Activity is
  * looked up for actors in order of their score before it, until no remaining actor could enter the
  * top of the ranking: activity can only lower a score.
  */
