@@ -367,7 +367,7 @@ class CommandLineTest {
         Run bad = run("evidence", "add", "--claim", claim, "--source", "Intrusion Truth", "--kind", "imagery",
                 "--reliability", "Q", "--credibility", "3", "--origin", "x", "--published", "2018-08-15", "--json");
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.json().path("error").path("message").asText()).contains("--reliability");
+        assertThat(bad.json().path("error").path("message").asText()).isEqualTo("--reliability must be an Admiralty grade A to F, got 'Q'");
         assertThat(run("assess", "relationship--00000000-0000-4000-8000-000000000000").exit()).isEqualTo(1);
     }
 

@@ -118,23 +118,14 @@ final class ClaimHandlers {
         List<String> claims = new ArrayList<>();
         body.path("claims").forEach(claim -> claims.add(claim.asText()));
         String stance = HttpJson.text(body, "stance");
-        String grade = HttpJson.requiredText(body, "reliability").toUpperCase(Locale.ROOT);
-        if (!grade.matches("[A-F]")) {
-            throw new InvalidInputException("'reliability' must be an Admiralty grade A to F, got '" + grade + "'");
-        }
-        int credibility = body.path("credibility").asInt(0);
-        if (credibility < 1 || credibility > 6) {
-            throw new InvalidInputException("'credibility' must be an Admiralty grade 1 to 6");
-        }
+        Reliability reliability = Reliability.parse(HttpJson.requiredText(body, "reliability"), "'reliability'");
+        Credibility credibility = Credibility.parse(body.path("credibility").asInt(0), "'credibility'");
         ClaimBook.NewEvidence evidence = new ClaimBook.NewEvidence(HttpJson.text(body, "title"), claims,
-                "refutes".equals(stance) ? Evidence.Stance.REFUTES : Evidence.Stance.SUPPORTS,
+                stance == null ? Evidence.Stance.SUPPORTS : Evidence.Stance.parse(stance, "'stance'"),
                 HttpJson.requiredText(body, "kind"), NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "source"), "source"),
-                Reliability.valueOf(grade), Credibility.of(credibility), HttpJson.requiredText(body, "origin"),
+                reliability, credibility, HttpJson.requiredText(body, "origin"),
                 date(body, "observed"), date(body, "published"), date(body, "collected"), HttpJson.text(body, "excerpt"),
                 HttpJson.text(body, "url"), HttpJson.text(body, "artifact_sha256"), HttpJson.text(body, "recorded_by"));
-        if (stance != null && !stance.equals("supports") && !stance.equals("refutes")) {
-            throw new InvalidInputException("'stance' must be supports or refutes, got '" + stance + "'");
-        }
         HttpJson.created(ctx, new ClaimBook(seen(ctx), HttpJson.marking(body)).addEvidence(evidence));
     }
 

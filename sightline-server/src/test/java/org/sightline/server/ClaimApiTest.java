@@ -197,9 +197,15 @@ class ClaimApiTest {
         assertThat(plain.body().path("error").path("message").asText()).contains("application/json");
         assertThat(post("/api/v1/claims", "{\"source\":\"APT10\",\"type\":\"hired\",\"target\":\"Boyusec\"}", "application/json")
                 .status()).isEqualTo(400);
-        assertThat(post("/api/v1/evidence", "{\"claims\":[\"" + id + "\"],\"source\":\"Intrusion Truth\",\"kind\":\"imagery\","
-                + "\"reliability\":\"Z\",\"credibility\":3,\"origin\":\"x\",\"published\":\"2018-08-15\"}", "application/json")
-                .status()).isEqualTo(400);
+        Answer badGrade = post("/api/v1/evidence", "{\"claims\":[\"" + id + "\"],\"source\":\"Intrusion Truth\",\"kind\":\"imagery\","
+                + "\"reliability\":\"Z\",\"credibility\":3,\"origin\":\"x\",\"published\":\"2018-08-15\"}", "application/json");
+        assertThat(badGrade.status()).isEqualTo(400);
+        // the same rule and words as the command line, naming the API's field
+        assertThat(badGrade.body().path("error").path("message").asText()).isEqualTo("'reliability' must be an Admiralty grade A to F, got 'Z'");
+        Answer badStance = post("/api/v1/evidence", "{\"claims\":[\"" + id + "\"],\"source\":\"Intrusion Truth\",\"kind\":\"imagery\","
+                + "\"reliability\":\"B\",\"credibility\":3,\"stance\":\"maybe\",\"origin\":\"x\",\"published\":\"2018-08-15\"}",
+                "application/json");
+        assertThat(badStance.body().path("error").path("message").asText()).isEqualTo("'stance' must be supports or refutes, got 'maybe'");
         assertThat(post("/api/v1/claims", "{not json", "application/json").status()).isEqualTo(400);
         assertThat(test.store().lastSequence()).isEqualTo(before);
     }

@@ -85,9 +85,9 @@ public final class EvidenceCommand extends CommandGroup {
         protected int run(KnowledgeBase knowledge, Output output) {
             ClaimBook book = new ClaimBook(knowledge.store(), marking.floor());
             String sourceId = NamedObjects.resolve(knowledge.store(), source, "--source");
-            Reliability grade = reliability(reliability);
-            Credibility credible = credibility(credibility);
-            Evidence.Stance side = stance(stance);
+            Reliability grade = Reliability.parse(reliability, "--reliability");
+            Credibility credible = Credibility.parse(credibility, "--credibility");
+            Evidence.Stance side = Evidence.Stance.parse(stance, "--stance");
             claims.forEach(book::claim); // a claim that does not exist stops here, before anything is archived
             LedgerEntry archived = null;
             if (file != null) {
@@ -184,29 +184,6 @@ public final class EvidenceCommand extends CommandGroup {
                             + " (signing key fingerprint " + checkpoint.keyFingerprint() + ")"));
             return Sightline.OK;
         }
-    }
-
-    static Reliability reliability(String grade) {
-        try {
-            return Reliability.valueOf(grade.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--reliability must be an Admiralty grade A to F, got '" + grade + "'");
-        }
-    }
-
-    static Credibility credibility(int grade) {
-        if (grade < 1 || grade > 6) {
-            throw new InvalidInputException("--credibility must be an Admiralty grade 1 to 6, got " + grade);
-        }
-        return Credibility.of(grade);
-    }
-
-    static Evidence.Stance stance(String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "supports" -> Evidence.Stance.SUPPORTS;
-            case "refutes" -> Evidence.Stance.REFUTES;
-            default -> throw new InvalidInputException("--stance must be supports or refutes, got '" + text + "'");
-        };
     }
 
     /** A date option as a STIX timestamp, or null when not given. */

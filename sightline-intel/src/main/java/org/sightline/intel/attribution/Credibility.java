@@ -25,6 +25,14 @@ public enum Credibility {
         return weight;
     }
 
+    /** A grade as a user gives it; {@code label} names the input as the user knows it ("--credibility", "'credibility'"). */
+    public static Credibility parse(int grade, String label) {
+        if (grade < 1 || grade > 6) {
+            throw new org.sightline.error.InvalidInputException(label + " must be an Admiralty grade 1 to 6, got " + grade);
+        }
+        return values()[grade - 1];
+    }
+
     public static Credibility of(int grade) {
         if (grade < 1 || grade > 6) {
             throw new org.sightline.error.InvalidInputException("credibility is graded 1 to 6, got " + grade);

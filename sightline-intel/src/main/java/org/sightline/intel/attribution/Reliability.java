@@ -29,6 +29,15 @@ public enum Reliability {
         return weight;
     }
 
+    /** A grade as a user types it ("b", " C"); {@code label} names the input as the user knows it ("--reliability", "'reliability'"). */
+    public static Reliability parse(String text, String label) {
+        String grade = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!grade.matches("[A-F]")) {
+            throw new org.sightline.error.InvalidInputException(label + " must be an Admiralty grade A to F, got '" + text + "'");
+        }
+        return valueOf(grade);
+    }
+
     /** One grade better (A stays A), as a source's confirmed track record earns. */
     public Reliability better() {
         return switch (this) {
