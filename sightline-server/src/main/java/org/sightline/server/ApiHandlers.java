@@ -105,7 +105,7 @@ final class ApiHandlers {
         }
         List<Map<String, Object>> exact = new java.util.ArrayList<>();
         for (StixObject object : store.currentObjects(ids)) {
-            if (object.json().path("revoked").asBoolean(false)) {
+            if (object.revoked()) {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.sightline.ingest.bundle.BundleImporter;
@@ -53,9 +52,7 @@ public final class Import {
         for (Path list : supplierLists) {
             suppliers.add(new SupplierImport(store).importRows(SupplierFile.read(list, org)));
         }
-        ImportReport objects = others.isEmpty()
-                ? new ImportReport(0, 0, 0, Map.of(), 0, List.of(), 0, false)
-                : importer.importPaths(others, options, progress);
+        ImportReport objects = importer.importPaths(others, options, progress);
         int links = afterImport.applyAsInt(objects.byType().keySet());
         return new Result(objects, List.copyOf(suppliers), links);
     }

@@ -34,9 +34,6 @@ public enum Credibility {
     }
 
     public static Credibility of(int grade) {
-        if (grade < 1 || grade > 6) {
-            throw new org.sightline.error.InvalidInputException("credibility is graded 1 to 6, got " + grade);
-        }
-        return values()[grade - 1];
+        return parse(grade, "credibility");
     }
 }

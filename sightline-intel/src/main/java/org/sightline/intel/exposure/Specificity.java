@@ -37,9 +37,10 @@ final class Specificity {
             Set<String> held = new HashSet<>();
             actor.facts().forEach(fact -> held.add(fact.key()));
             held.forEach(key -> holders.merge(key, 1, Integer::sum));
+            Map<TargetingFacts.Dimension, Set<String>> values = new java.util.EnumMap<>(TargetingFacts.Dimension.class);
+            actor.facts().forEach(fact -> values.computeIfAbsent(fact.dimension(), k -> new HashSet<>()).add(fact.value()));
             Map<TargetingFacts.Dimension, Integer> listed = new java.util.EnumMap<>(TargetingFacts.Dimension.class);
-            actor.facts().stream().map(fact -> fact.dimension() + "|" + fact.value()).distinct()
-                    .forEach(value -> listed.merge(TargetingFacts.Dimension.valueOf(value.substring(0, value.indexOf('|'))), 1, Integer::sum));
+            values.forEach((dimension, distinct) -> listed.put(dimension, distinct.size()));
             breadth.put(actor.id(), listed);
         }
         return new Specificity(holders, actors.size(), breadth);
@@ -74,10 +75,5 @@ final class Specificity {
     double focus(TargetingFacts.Actor actor, TargetingFacts.Dimension dimension) {
         int listed = breadth.getOrDefault(actor.id(), Map.of()).getOrDefault(dimension, 1);
         return 1 / Math.sqrt(Math.max(1, listed));
-    }
-
-    /** How many values of the dimension the actor lists. */
-    int listed(TargetingFacts.Actor actor, TargetingFacts.Dimension dimension) {
-        return breadth.getOrDefault(actor.id(), Map.of()).getOrDefault(dimension, 0);
     }
 }

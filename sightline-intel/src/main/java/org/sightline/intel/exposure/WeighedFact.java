@@ -14,7 +14,7 @@ import java.util.Set;
  * it: its strength is the best statement's weight × confidence × recency, times how specific the
  * fact is among actors; every statement is kept for the reasons shown.
  */
-record WeighedFact(TargetingFacts.Dimension dimension, String value, double strength, double specificity, int holders,
+record WeighedFact(TargetingFacts.Dimension dimension, String value, double strength, int holders,
                 List<TargetingFacts.Fact> statements) {
 
     /** The facts merged by what they say, strongest first (ties in the order the facts came). */
@@ -25,8 +25,7 @@ record WeighedFact(TargetingFacts.Dimension dimension, String value, double stre
         byKey.values().forEach(statements -> {
             TargetingFacts.Fact first = statements.get(0);
             double best = statements.stream().mapToDouble(f -> f.weight() * f.confidence() * Recency.of(f.dated(), asOf)).max().orElse(0);
-            double specific = specificity.of(actor, first);
-            evidence.add(new WeighedFact(first.dimension(), first.value(), best * specific, specific, specificity.holders(first),
+            evidence.add(new WeighedFact(first.dimension(), first.value(), best * specificity.of(actor, first), specificity.holders(first),
                     List.copyOf(statements)));
         });
         evidence.sort(Comparator.comparingDouble(WeighedFact::strength).reversed());
