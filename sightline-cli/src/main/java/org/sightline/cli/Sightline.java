@@ -51,6 +51,7 @@ public final class Sightline implements Runnable {
             ReindexCommand.class,
             PatternCommand.class,
             MatchCommand.class,
+            org.sightline.cli.commands.HuntCommand.class,
             SimilarCommand.class,
             AttributeCommand.class,
             org.sightline.cli.claims.ClaimsCommand.class,

@@ -182,6 +182,43 @@ class CommandLineTest {
     }
 
     @Test
+    void logsKeptByMatchAreHuntedWithIndicatorsLearntLater() throws IOException {
+        Path dns = SharedData.require("logs/zeek-wrccdc-2018/dns.log.gz");
+        assertThat(run("demo", "--load-only").exit()).isZero();
+        Run matched = run("match", "--from-store", "--events", dns.toString(), "--keep", "--json");
+        assertThat(matched.exit()).as(matched.err()).isZero();
+        assertThat(matched.json().path("kept")).hasSize(1);
+        assertThat(run("hunt", "--json").json().path("sightings").asInt()).isZero(); // the demo's indicators: nothing in these logs
+
+        Path later = dataDir.resolve("later.json");
+        Files.writeString(later, """
+                {"type":"bundle","id":"bundle--22222222-0000-4000-8000-000000000000","objects":[{"type":"indicator","spec_version":"2.1",
+                "id":"indicator--22222222-0000-4000-8000-000000000001","created":"2026-12-01T00:00:00.000Z","modified":"2026-12-01T00:00:00.000Z",
+                "name":"lookups of a video search host","pattern_type":"stix","pattern":"[domain-name:value = 'videosearch.ubuntu.com']",
+                "valid_from":"2018-01-01T00:00:00Z"}]}""");
+        assertThat(run("import", later.toString()).exit()).isZero();
+        Run dry = run("hunt", "--dry-run", "--json");
+        assertThat(dry.json().path("sightings").asInt()).isEqualTo(1);
+        assertThat(dry.json().path("stored").asInt()).isZero();
+        Run hunt = run("hunt", "--json");
+        assertThat(hunt.exit()).as(hunt.err()).isZero();
+        assertThat(hunt.json().path("indicators").asInt()).isEqualTo(1);
+        assertThat(hunt.json().path("records").asLong()).isEqualTo(53_615);
+        assertThat(hunt.json().path("sightings").asInt()).isEqualTo(1);
+        assertThat(run("hunt", "--json").json().path("indicators").asInt()).isZero();
+        Run text = run("hunt", "--indicators", "all", "--since", "2019-01-01");
+        assertThat(text.out()).contains("no logs to hunt in");
+        Run folder = run("hunt", "--indicators", later.toString(), "--logs", dns.getParent().toString(), "--dry-run", "--json");
+        assertThat(folder.json().path("sightings").asInt()).isEqualTo(1);
+
+        assertThat(run("hunt", "--indicators", "newest").err()).contains("--indicators is new, all or a STIX bundle file");
+        assertThat(run("hunt", "--logs", dataDir.resolve("nowhere").toString()).err()).contains("no such log folder");
+        Run stdin = run("match", "--from-store", "--events", "-", "--keep");
+        assertThat(stdin.exit()).isEqualTo(1);
+        assertThat(stdin.err()).contains("standard input cannot be kept");
+    }
+
+    @Test
     void screeningANameAndTheWholeKnowledgeBaseAgainstTheDemoIndictmentsAndTheSdnSample() {
         Run empty = run("screen", "Zhang Shilong", "--json");
         assertThat(empty.exit()).isEqualTo(1);

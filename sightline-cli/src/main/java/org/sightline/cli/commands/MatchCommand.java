@@ -2,13 +2,13 @@ package org.sightline.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +16,13 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
-import org.sightline.ingest.bundle.BundleImporter;
-import org.sightline.ingest.bundle.ImportOptions;
-import org.sightline.ingest.bundle.ImportReport;
+import org.sightline.ingest.hunt.KeptLog;
+import org.sightline.ingest.hunt.LogArchive;
 import org.sightline.ingest.logs.JsonLinesMapping;
 import org.sightline.ingest.logs.LogFormat;
 import org.sightline.ingest.sightings.Indicators;
 import org.sightline.ingest.sightings.LogMatching;
+import org.sightline.ingest.sightings.SightingImport;
 import org.sightline.ingest.sightings.SightingRecorder;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;
@@ -67,10 +67,18 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
     @Option(names = "--sighted-at", paramLabel = "IDENTITY", description = "Identity (or location) id for where_sighted_refs.")
     String sightedAt;
 
-    /** The store is opened (and the command audited) only for --from-store or --store: files in, files out need none. */
+    @Option(names = "--keep", description = "Keep the logs read (gzip compressed, in the data directory's logs folder) so that "
+            + "'sightline hunt' can run indicators learnt later over them.")
+    boolean keep;
+
+    @Option(names = "--retention", defaultValue = "90", paramLabel = "DAYS",
+            description = "With --keep: logs kept longer ago than this many days are deleted (default 90).")
+    int retentionDays;
+
+    /** The store is opened (and the command audited) only for --from-store, --store or --keep: files in, files out need none. */
     @Override
     public Integer call() {
-        return fromStore || store ? inKnowledgeBase(this::run) : run(null, output());
+        return fromStore || store || keep ? inKnowledgeBase(this::run) : run(null, output());
     }
 
     /** @param knowledge the store, or null when neither --from-store nor --store was given */
@@ -86,6 +94,12 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             if (!org.sightline.ingest.logs.LogReader.isStandardInput(file) && !Files.isRegularFile(file)) {
                 throw new org.sightline.error.NotFoundException("no such log file: " + file);
             }
+            if (keep && org.sightline.ingest.logs.LogReader.isStandardInput(file)) {
+                throw new InvalidInputException("--keep keeps files; standard input cannot be kept (save it to a file first)");
+            }
+        }
+        if (keep && retentionDays < 1) {
+            throw new InvalidInputException("--retention is 1 day or more, got " + retentionDays);
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
@@ -100,7 +114,14 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         if (out != null) {
             writeBundle(sightings, out);
         }
-        long stored = store && !sightings.isEmpty() ? storeSightings(knowledge, sightings) : 0;
+        long stored = store ? SightingImport.store(knowledge.store(), knowledge.index(), sightings) : 0;
+        List<KeptLog> kept = new java.util.ArrayList<>();
+        int pruned = 0;
+        if (keep) {
+            LogArchive archive = LogArchive.of(knowledge.location().dataDir());
+            run.files().forEach(span -> kept.add(archive.keep(span)));
+            pruned = archive.prune(Duration.ofDays(retentionDays), Instant.now());
+        }
 
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("indicators", index.size());
@@ -114,6 +135,11 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         document.put("seconds", Math.round(run.seconds() * 1000) / 1000.0);
         document.put("problems", run.problems());
         document.put("stored", stored);
+        if (keep) {
+            document.put("kept", kept.stream().map(log -> log.file().toString()).toList());
+            document.put("pruned", pruned);
+        }
+        int prunedFiles = pruned;
         output.answer(document, () -> {
             output.line(String.format("%,d events read, %,d malformed, %,d matched, %,d sightings, %,.0f events/s",
                     run.events(), run.malformed(), run.matchedEvents(), run.sightings(), run.eventsPerSecond()));
@@ -121,6 +147,10 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             index.rejected().forEach(problem -> output.line("  indicator not compiled: " + problem));
             if (out != null) {
                 output.line("sightings written to " + out);
+            }
+            if (keep) {
+                output.line(String.format("%d logs kept for hunting in %s%s", kept.size(), LogArchive.of(knowledge.location().dataDir()).root(),
+                        prunedFiles == 0 ? "" : String.format(", %d older than %d days deleted", prunedFiles, retentionDays)));
             }
         });
         return Sightline.OK;
@@ -133,20 +163,5 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Through the importer, so sightings are validated and stored in one transaction like any bundle. */
-    private static long storeSightings(KnowledgeBase knowledge, List<ObjectNode> objects) {
-        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
-        try (StixWriter writer = new StixWriter(bundle, false)) {
-            objects.forEach(object -> writer.write(new StixObject(object)));
-        }
-        ImportReport report = new BundleImporter(knowledge.store(), knowledge.index())
-                .importStream(new ByteArrayInputStream(bundle.toByteArray()), "sightings", ImportOptions.strict());
-        if (report.anyRejected()) {
-            throw new InvalidInputException("the sightings were not stored: " + report.files().get(0).message(),
-                    report.rejections().stream().map(r -> r.describe()).toList());
-        }
-        return report.imported();
     }
 }

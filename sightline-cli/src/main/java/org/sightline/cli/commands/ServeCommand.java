@@ -1,17 +1,27 @@
 package org.sightline.cli.commands;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.sightline.store.tokens.Role;
 import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.ListenOptions;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
+import org.sightline.error.InvalidInputException;
+import org.sightline.ingest.hunt.HuntAfterImport;
+import org.sightline.ingest.hunt.IndicatorHunt;
+import org.sightline.ingest.hunt.KeptLog;
+import org.sightline.ingest.hunt.LogArchive;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
 import org.sightline.server.SignInLinks;
 import org.sightline.store.KnowledgeBase;
-import org.sightline.cli.ListenOptions;
+import org.sightline.store.tokens.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the HTTP server: /health, /api/v1/stats, /api/v1/objects/{id}, /api/v1/search, /api/v1/actors.")
@@ -19,9 +29,37 @@ public final class ServeCommand extends KnowledgeCommand {
     @Mixin
     ListenOptions listen;
 
+    @Option(names = "--hunt-on-import", description = "After each import (upload, TAXII, MISP, API), hunt the new indicators over the "
+            + "logs 'match --keep' kept (and the --hunt-logs folders), recording what they find as retrospective sightings.")
+    boolean huntOnImport;
+
+    @Option(names = "--hunt-logs", paramLabel = "DIR", description = "With --hunt-on-import: a folder of Zeek or EVE logs to hunt too (repeatable).")
+    List<Path> huntFolders = List.of();
+
+    @Option(names = "--hunt-every", defaultValue = "10", paramLabel = "SECONDS",
+            description = "With --hunt-on-import: how often to look for new indicators (default 10).")
+    int huntEvery;
+
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        return serve(knowledge, output, listen.serverOptions(), false);
+        if (!huntOnImport) {
+            if (!huntFolders.isEmpty()) {
+                throw new InvalidInputException("--hunt-logs goes with --hunt-on-import");
+            }
+            return serve(knowledge, output, listen.serverOptions(), false);
+        }
+        if (huntEvery < 1) {
+            throw new InvalidInputException("--hunt-every is 1 second or more, got " + huntEvery);
+        }
+        List<KeptLog> folders = new ArrayList<>();
+        huntFolders.forEach(folder -> folders.addAll(LogArchive.folder(folder)));
+        LogArchive archive = LogArchive.of(knowledge.location().dataDir());
+        try (HuntAfterImport hunting = HuntAfterImport.start(new IndicatorHunt(knowledge.store(), knowledge.index(), archive), archive,
+                knowledge.store(), folders, Duration.ofSeconds(huntEvery), Runtime.getRuntime().availableProcessors())) {
+            output.note("hunting new indicators over the logs in " + archive.root() + (folders.isEmpty() ? "" : " and " + huntFolders)
+                    + " after each import");
+            return serve(knowledge, output, listen.serverOptions(), false);
+        }
     }
 
     /**

@@ -23,7 +23,9 @@ import org.sightline.stix.json.StixJson;
  *       types an actor goes after;</li>
  *   <li>{@link #LIST_ENTRY} on an identity imported from a sanctions or indictment list: the list, its
  *       date, the entry, the names, dates, identifiers and programmes it gives;</li>
- *   <li>{@link #LINK} on a "same-actor" relationship: how the link was made (method, score, reason).</li>
+ *   <li>{@link #LINK} on a "same-actor" relationship: how the link was made (method, score, reason);</li>
+ *   <li>{@link #SIGHTING} on a sighting: how it was found (live, or by a retro-hunt over kept logs)
+ *       and whether an analyst marked it a false positive.</li>
  * </ul>
  * The extension-definition objects are fixed (ids derived from their names, fixed timestamps), so
  * every Sightline writes the same ones; docs/extensions.md is their normative text.
@@ -36,6 +38,7 @@ public final class SightlineExtensions {
     public static final String SUPPLIES = StixId.deterministic("extension-definition", "sightline-supplies");
     public static final String LIST_ENTRY = StixId.deterministic("extension-definition", "sightline-list-entry");
     public static final String LINK = StixId.deterministic("extension-definition", "sightline-link");
+    public static final String SIGHTING = StixId.deterministic("extension-definition", "sightline-sighting");
     /**
      * Stores written before these two were extensions (December 2026) hold them as custom properties;
      * {@link #of} still reads those.
@@ -57,7 +60,7 @@ public final class SightlineExtensions {
         ObjectNode sightline = StixJson.newObject("identity", SIGHTLINE, DEFINED);
         sightline.put("name", "Sightline");
         sightline.put("identity_class", "system");
-        sightline.put("description", "The Sightline threat-intelligence platform, which defines the claim, evidence, source, ACH, supplies, list-entry and link extensions.");
+        sightline.put("description", "The Sightline threat-intelligence platform, which defines the claim, evidence, source, ACH, supplies, list-entry, link and sighting extensions.");
         return List.of(sightline,
                 definition(CLAIM, "Sightline claim", "claim",
                         "An attribution claim: status (open, confirmed, refuted) and its resolution."),
@@ -72,7 +75,9 @@ public final class SightlineExtensions {
                 definition(LIST_ENTRY, "Sightline list entry", "list-entry",
                         "An identity's entry on a sanctions or indictment list: list, date, names, identifiers, programmes."),
                 definition(LINK, "Sightline same-actor link", "link",
-                        "How a same-actor link between two actor objects was made: method, score, reason."));
+                        "How a same-actor link between two actor objects was made: method, score, reason."),
+                definition(SIGHTING, "Sightline sighting", "sighting",
+                        "How a sighting was found (live or by a retro-hunt over kept logs) and whether it was marked a false positive."));
     }
 
     private static ObjectNode definition(String id, String name, String anchor, String description) {
