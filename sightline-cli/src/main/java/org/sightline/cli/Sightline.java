@@ -52,6 +52,7 @@ public final class Sightline implements Runnable {
             PatternCommand.class,
             MatchCommand.class,
             org.sightline.cli.commands.HuntCommand.class,
+            org.sightline.cli.commands.SightingCommand.class,
             SimilarCommand.class,
             AttributeCommand.class,
             org.sightline.cli.claims.ClaimsCommand.class,

@@ -160,7 +160,11 @@ class CommandLineTest {
                         + "\tIntel::DOMAIN\tsightline\t-\t-\t-",
                 "#close\t2026-12-03-10-00-00", ""));
         Path sightings = dataDir.resolve("sightings.json");
-        Run match = run("match", "--from-store", "--events", intelLog.toString(), "--out", sightings.toString(), "--json");
+        // The event's indicators date from 2016–2020 and have all expired by now: the matcher leaves them out unless told
+        Run now = run("match", "--from-store", "--events", intelLog.toString(), "--json");
+        assertThat(now.json().path("indicators").asInt()).isZero();
+        assertThat(now.json().path("indicators_expired").asInt()).isPositive();
+        Run match = run("match", "--from-store", "--include-expired", "--events", intelLog.toString(), "--out", sightings.toString(), "--json");
         assertThat(match.exit()).as(match.err()).isZero();
         assertThat(match.json().path("sightings").asInt()).isEqualTo(1);
         assertThat(java.nio.file.Files.readString(sightings)).contains("\"sighting_of_ref\" : \"indicator--5a3c3045-61dc-495c-ae8a-471e02de0b81\"");
@@ -192,7 +196,10 @@ class CommandLineTest {
 
         Path later = dataDir.resolve("later.json");
         Files.writeString(later, """
-                {"type":"bundle","id":"bundle--22222222-0000-4000-8000-000000000000","objects":[{"type":"indicator","spec_version":"2.1",
+                {"type":"bundle","id":"bundle--22222222-0000-4000-8000-000000000000","objects":[{"type":"identity","spec_version":"2.1",
+                "id":"identity--22222222-0000-4000-8000-0000000000aa","created":"2026-12-01T00:00:00.000Z","modified":"2026-12-01T00:00:00.000Z",
+                "name":"Partner CERT","identity_class":"organization"},{"type":"indicator","spec_version":"2.1",
+                "created_by_ref":"identity--22222222-0000-4000-8000-0000000000aa","confidence":90,
                 "id":"indicator--22222222-0000-4000-8000-000000000001","created":"2026-12-01T00:00:00.000Z","modified":"2026-12-01T00:00:00.000Z",
                 "name":"lookups of a video search host","pattern_type":"stix","pattern":"[domain-name:value = 'videosearch.ubuntu.com']",
                 "valid_from":"2018-01-01T00:00:00Z"}]}""");
@@ -206,6 +213,22 @@ class CommandLineTest {
         assertThat(hunt.json().path("records").asLong()).isEqualTo(53_615);
         assertThat(hunt.json().path("sightings").asInt()).isEqualTo(1);
         assertThat(run("hunt", "--json").json().path("indicators").asInt()).isZero();
+
+        // The analyst finds the lookups were an update server: a false positive, and the indicator and its source pay for it
+        String sighting = hunt.json().path("found").get(0).path("id").asText();
+        double before = run("indicators", "--source", "Partner CERT", "--json").json().path("indicators").get(0).path("score").asDouble();
+        Run marked = run("sighting", "false-positive", sighting, "--reason", "Ubuntu's own video search", "--json");
+        assertThat(marked.exit()).as(marked.err()).isZero();
+        assertThat(marked.json().path("indicator_id").asText()).isEqualTo("indicator--22222222-0000-4000-8000-000000000001");
+        JsonNode scored = run("indicators", "--source", "Partner CERT", "--json").json().path("indicators");
+        assertThat(scored).hasSize(1);
+        assertThat(scored.get(0).path("false_positives").asInt()).isEqualTo(1);
+        assertThat(scored.get(0).path("score").asDouble()).isLessThan(before / 2);
+        assertThat(scored.get(0).path("why").asText()).contains("marked false positive", "its source's record");
+        assertThat(run("indicators", "--source", "identity--22222222-0000-4000-8000-0000000000ab", "--json").json().path("indicators")).isEmpty();
+        assertThat(run("indicators", "--source", "Nobody Such").err()).contains("no identity named 'Nobody Such'");
+        assertThat(run("sighting", "false-positive", "sighting--22222222-0000-4000-8000-0000000000ff").err()).contains("no sighting");
+
         Run text = run("hunt", "--indicators", "all", "--since", "2019-01-01");
         assertThat(text.out()).contains("no logs to hunt in");
         Run folder = run("hunt", "--indicators", later.toString(), "--logs", dns.getParent().toString(), "--dry-run", "--json");

@@ -208,7 +208,7 @@ final class ApiHandlers {
         HttpJson.write(ctx, new org.sightline.intel.timeline.ActivityTimeline(store).of(card, at));
     }
 
-    /** GET /api/v1/indicators?status=&as_of= : every indicator the token may see with its score as it ages, and why (as `indicators list`). */
+    /** GET /api/v1/indicators?status=&source=&as_of= : every indicator the token may see with its score as it ages, and why (as `indicators list`). */
     void indicators(Context ctx) {
         String asOf = ctx.queryParam("as_of");
         java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
@@ -222,9 +222,28 @@ final class ApiHandlers {
             }
         }
         var only = wanted;
+        String source = ctx.queryParam("source");
         var scores = org.sightline.intel.lifecycle.IndicatorLifecycle.scores(seen(ctx), at, org.sightline.intel.lifecycle.IndicatorDecay.defaults())
-                .stream().filter(score -> only == null || score.status() == only).toList();
+                .stream().filter(score -> only == null || score.status() == only)
+                .filter(score -> source == null || source.isBlank() || source.equals(score.source())).toList();
         HttpJson.write(ctx, java.util.Map.of("as_of", StixTimestamp.format(at), "indicators", scores));
+    }
+
+    /**
+     * POST /api/v1/sightings/{id}/false-positive {"reason":…} : marks a sighting the token may see a
+     * false positive (a STIX opinion about it, see FalsePositives); its indicator's score drops.
+     */
+    void markFalsePositive(Context ctx) {
+        JsonNode body = HttpJson.writeBody(ctx);
+        String id = ctx.pathParam("id");
+        if (seen(ctx).current(id).isEmpty()) {
+            throw new org.sightline.error.NotFoundException("no sighting " + id);
+        }
+        JsonNode reason = body.path("reason");
+        var marking = org.sightline.intel.lifecycle.FalsePositives.mark(knowledge.store(), id, reason.isTextual() ? reason.asText() : null,
+                java.time.Instant.now());
+        ctx.status(marking.already() ? 200 : 201);
+        HttpJson.write(ctx, marking);
     }
 
     /** GET /api/v1/sightings?limit= : the newest sightings with what and where, and the count per day. */

@@ -93,6 +93,7 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/api/v1/sensor-exports/{format}", sensorExports::export, Access.Needs.READ),
                 new Route("GET", "/api/v1/indicators", api::indicators, Access.Needs.READ),
                 new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
+                new Route("POST", "/api/v1/sightings/{id}/false-positive", api::markFalsePositive, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/artifacts/{sha256}", ctx -> claims.artifact(ctx, vault), Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/sources/{id}", claims::source, Access.Needs.READ),

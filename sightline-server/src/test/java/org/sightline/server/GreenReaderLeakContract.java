@@ -46,8 +46,9 @@ abstract class GreenReaderLeakContract {
     private static final String NOTE = "note--c0ffee00-0000-4000-8000-00000000aa05";
     private static final String SAMPLE = "file--c0ffee00-0000-4000-8000-00000000aa06";
     private static final String SAMPLED = "malware--c0ffee00-0000-4000-8000-00000000aa07";
+    private static final String SIGHTING = "sighting--c0ffee00-0000-4000-8000-00000000aa08";
     private static final List<String> CANARY_TEXT = List.of("RED-CANARY", "Canary Bureau", "Canary Tool");
-    private static final List<String> RED_IDS = new ArrayList<>(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR, SAMPLE));
+    private static final List<String> RED_IDS = new ArrayList<>(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR, SAMPLE, SIGHTING));
 
     private static RunningServer server;
     private static String green;
@@ -57,7 +58,7 @@ abstract class GreenReaderLeakContract {
     private static int requests;
 
     static void plantCanaries(org.sightline.store.testing.Backend backend) {
-        RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR, SAMPLE));
+        RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR, SAMPLE, SIGHTING));
         requests = 0;
         server = RunningServer.start(backend, loaded -> {
             BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
@@ -72,6 +73,9 @@ abstract class GreenReaderLeakContract {
                         + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"RED-CANARY indicator\","
                         + "\"pattern\":\"[domain-name:value = 'canary-bureau.example']\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\","
                         + "\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}"));
+                writer.put(StixObject.parse("{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"" + SIGHTING + "\","
+                        + "\"created\":\"2024-01-02T00:00:00.000Z\",\"modified\":\"2024-01-02T00:00:00.000Z\",\"sighting_of_ref\":\"" + INDICATOR + "\","
+                        + "\"last_seen\":\"2024-01-02T00:00:00Z\",\"object_marking_refs\":[\"" + Tlp.RED.markingId() + "\"]}"));
                 // first CLEAR, then a RED version: the older text must not show once the id is RED
                 writer.put(StixObject.parse("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + TOOL + "\","
                         + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"Canary Tool\","
@@ -267,6 +271,8 @@ abstract class GreenReaderLeakContract {
         assertThat(edit.statusCode()).isEqualTo(404);
         HttpResponse<String> revoke = greenPost("/api/v1/objects/" + TOOL + "/revoke", "{}");
         assertThat(revoke.statusCode()).isEqualTo(404);
+        HttpResponse<String> falsePositive = greenPost("/api/v1/sightings/" + SIGHTING + "/false-positive", "{\"reason\":\"guess\"}");
+        assertThat(falsePositive.statusCode()).isEqualTo(404);
         HttpResponse<String> create = greenPost("/api/v1/objects", "{\"type\":\"malware\",\"id\":\"" + TOOL
                 + "\",\"name\":\"Harmless\",\"is_family\":true,\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2030-01-01T00:00:00.000Z\"}");
         assertThat(create.statusCode()).isEqualTo(404);

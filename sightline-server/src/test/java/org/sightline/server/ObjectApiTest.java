@@ -38,6 +38,39 @@ class ObjectApiTest {
     }
 
     @Test
+    void anAnalystMarksASightingAFalsePositiveAndItsIndicatorLosesScore() throws Exception {
+        HttpResponse<String> indicator = server.post("/api/v1/objects", analyst, "{\"type\":\"indicator\",\"name\":\"scanner\","
+                + "\"pattern\":\"[ipv4-addr:value = '198.51.100.77']\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-01-01T00:00:00Z\"}");
+        assertThat(indicator.statusCode()).as(indicator.body()).isEqualTo(201);
+        String indicatorId = json(indicator).path("id").asText();
+        HttpResponse<String> sighting = server.post("/api/v1/objects", analyst, "{\"type\":\"sighting\",\"sighting_of_ref\":\"" + indicatorId
+                + "\",\"last_seen\":\"" + org.sightline.stix.StixTimestamp.format(java.time.Instant.now()) + "\"}");
+        assertThat(sighting.statusCode()).as(sighting.body()).isEqualTo(201);
+        String sightingId = json(sighting).path("id").asText();
+        String path = "/api/v1/sightings/" + sightingId + "/false-positive";
+
+        assertThat(server.post(path, reader, "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> marked = server.post(path, analyst, "{\"reason\":\"our own vulnerability scanner\"}");
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(201);
+        assertThat(json(marked).path("indicator_id").asText()).isEqualTo(indicatorId);
+        assertThat(json(marked).path("reason").asText()).isEqualTo("False positive: our own vulnerability scanner");
+        assertThat(json(server.post(path, analyst, "{}")).path("already").asBoolean()).isTrue();
+        JsonNode scores = json(server.get("/api/v1/indicators", analyst)).path("indicators");
+        JsonNode scored = null;
+        for (JsonNode score : scores) {
+            scored = score.path("id").asText().equals(indicatorId) ? score : scored;
+        }
+        assertThat(scored.path("false_positives").asInt()).isEqualTo(1);
+        assertThat(scored.path("why").asText()).contains("marked false positive");
+
+        HttpResponse<String> notASighting = server.post("/api/v1/sightings/" + indicatorId + "/false-positive", analyst, "{}");
+        assertThat(notASighting.statusCode()).isEqualTo(400);
+        assertThat(json(notASighting).path("error").path("message").asText()).contains("a false positive is a sighting");
+        assertThat(server.post("/api/v1/sightings/sighting--00000000-0000-4000-8000-0000000000ff/false-positive", analyst, "{}").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void anObjectIsCreatedThenVersionedThenRevokedAndEveryVersionStays() throws Exception {
         HttpResponse<String> created = server.post("/api/v1/objects", analyst,
                 "{\"type\":\"malware\",\"name\":\"PlugX\",\"is_family\":true,\"description\":\"RAT used by menuPass\"}");

@@ -80,6 +80,13 @@ public final class HuntCommand extends KnowledgeCommand implements org.sightline
         document.put("seconds", Math.round(result.seconds() * 1000) / 1000.0);
         document.put("hunted_through", report.huntedThrough());
         document.put("dry_run", dryRun);
+        document.put("found", result.sightings().stream().filter(object -> object.path("type").asText().equals("sighting")).map(sighting -> {
+            Map<String, Object> found = new LinkedHashMap<>();
+            for (String property : List.of("id", "sighting_of_ref", "count", "first_seen", "last_seen")) {
+                found.put(property, sighting.path(property).isNumber() ? sighting.path(property).asLong() : sighting.path(property).asText());
+            }
+            return found;
+        }).toList());
         document.put("problems", result.problems());
         output.answer(document, () -> {
             if (result.indicators() == 0) {
@@ -93,6 +100,9 @@ public final class HuntCommand extends KnowledgeCommand implements org.sightline
             output.line(String.format("%,d indicators over %,d logs (%,d records, %,.0f records/s): %,d sightings found retrospectively%s",
                     result.indicators(), result.files(), result.events(), result.eventsPerSecond(), result.sightingCount(),
                     dryRun ? " (dry run: nothing stored)" : ", " + report.stored() + " objects stored"));
+            result.sightings().stream().filter(object -> object.path("type").asText().equals("sighting")).forEach(sighting -> output.line(
+                    String.format("  %s: %s seen %,d times, %s to %s", sighting.path("id").asText(), sighting.path("sighting_of_ref").asText(),
+                            sighting.path("count").asLong(), sighting.path("first_seen").asText(), sighting.path("last_seen").asText())));
             result.problems().forEach(problem -> output.line("  malformed: " + problem));
         });
         return Sightline.OK;

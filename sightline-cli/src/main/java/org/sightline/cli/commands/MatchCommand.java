@@ -17,6 +17,8 @@ import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.hunt.KeptLog;
+import org.sightline.intel.lifecycle.IndicatorDecay;
+import org.sightline.intel.lifecycle.IndicatorLifecycle;
 import org.sightline.ingest.hunt.LogArchive;
 import org.sightline.ingest.logs.JsonLinesMapping;
 import org.sightline.ingest.logs.LogFormat;
@@ -41,8 +43,12 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
     @Option(names = "--indicators", paramLabel = "FILE", description = "A STIX bundle holding the indicators.")
     Path indicatorsFile;
 
-    @Option(names = "--from-store", description = "Use the indicators in the knowledge store.")
+    @Option(names = "--from-store", description = "Use the indicators in the knowledge store that have not expired "
+            + "(past valid_until, or decayed under 0.2 as 'indicators' scores them).")
     boolean fromStore;
+
+    @Option(names = "--include-expired", description = "With --from-store: the expired indicators too (to replay old logs, say).")
+    boolean includeExpired;
 
     @Option(names = "--events", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Log files (plain or gzip); - reads standard input.")
@@ -87,6 +93,9 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         if ((indicatorsFile == null) == !fromStore) {
             throw new InvalidInputException("name the indicators with exactly one of --indicators FILE and --from-store");
         }
+        if (includeExpired && !fromStore) {
+            throw new InvalidInputException("--include-expired goes with --from-store (a bundle's indicators are all matched)");
+        }
         if (sightedAt != null && !sightedAt.startsWith("identity--") && !sightedAt.startsWith("location--")) {
             throw new InvalidInputException("--sighted-at must be an identity or location id, got '" + sightedAt + "'");
         }
@@ -106,6 +115,12 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             throw new InvalidInputException("--threads must be 1 or more, got " + workers);
         }
         List<Indicator> indicators = fromStore ? Indicators.fromStore(knowledge.store()) : Indicators.fromFile(indicatorsFile);
+        int expired = 0;
+        if (fromStore && !includeExpired) {
+            java.util.Set<String> gone = IndicatorLifecycle.expired(knowledge.store(), Instant.now(), IndicatorDecay.defaults());
+            expired = (int) indicators.stream().filter(indicator -> gone.contains(indicator.id())).count();
+            indicators = indicators.stream().filter(indicator -> !gone.contains(indicator.id())).toList();
+        }
         IndicatorIndex index = IndicatorIndex.compile(indicators);
         SightingRecorder recorder = new SightingRecorder(sightedAt);
         LogMatching.Run run = LogMatching.run(index, events, LogFormat.parse(format),
@@ -126,6 +141,7 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("indicators", index.size());
         document.put("indicators_rejected", index.rejected());
+        document.put("indicators_expired", expired);
         document.put("events", run.events());
         document.put("malformed", run.malformed());
         document.put("matched", run.matchedEvents());
@@ -140,11 +156,15 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             document.put("pruned", pruned);
         }
         int prunedFiles = pruned;
+        int leftOut = expired;
         output.answer(document, () -> {
             output.line(String.format("%,d events read, %,d malformed, %,d matched, %,d sightings, %,.0f events/s",
                     run.events(), run.malformed(), run.matchedEvents(), run.sightings(), run.eventsPerSecond()));
             run.problems().forEach(problem -> output.line("  malformed: " + problem));
             index.rejected().forEach(problem -> output.line("  indicator not compiled: " + problem));
+            if (leftOut > 0) {
+                output.line(String.format("  %,d expired indicators left out (--include-expired matches them too)", leftOut));
+            }
             if (out != null) {
                 output.line("sightings written to " + out);
             }

@@ -9,6 +9,7 @@ import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.stix.StixObject;
+import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixWriter;
 import org.sightline.store.StixStore;
 import org.sightline.store.search.FullTextIndex;
@@ -25,6 +26,9 @@ public final class SightingImport {
         }
         ByteArrayOutputStream bundle = new ByteArrayOutputStream();
         try (StixWriter writer = new StixWriter(bundle, false)) {
+            if (objects.stream().anyMatch(object -> object.has("extensions"))) { // a retro-hunt's: never an extension without its definition
+                SightlineExtensions.definitions().forEach(definition -> writer.write(new StixObject(definition)));
+            }
             objects.forEach(object -> writer.write(new StixObject(object)));
         }
         ImportReport report = new BundleImporter(store, index)

@@ -25,26 +25,95 @@ public final class IndicatorLifecycle {
     }
 
     public static List<IndicatorScore> scores(StixStore store, Instant asOf, IndicatorDecay decay) {
+        Map<String, List<StixObject>> falsePositives = FalsePositives.of(store);
         Map<String, Instant> sighted = new HashMap<>();
         Map<String, String> sightedBy = new HashMap<>();
+        Map<String, Integer> markedFalse = new HashMap<>();
+        Map<String, Integer> sightings = new HashMap<>();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("sighting"), Set.of(), false), sighting -> {
             Instant seen = time(sighting, "last_seen", "first_seen", "created");
             String of = sighting.text("sighting_of_ref");
-            if (of != null && seen != null && !seen.isAfter(asOf) && (sighted.get(of) == null || seen.isAfter(sighted.get(of)))) {
+            if (of == null || seen == null || seen.isAfter(asOf)) {
+                return;
+            }
+            sightings.merge(of, 1, Integer::sum);
+            boolean falsePositive = falsePositives.getOrDefault(sighting.id(), List.of()).stream()
+                    .anyMatch(opinion -> time(opinion, "created") == null || !time(opinion, "created").isAfter(asOf));
+            if (falsePositive) {
+                markedFalse.merge(of, 1, Integer::sum);
+            } else if (sighted.get(of) == null || seen.isAfter(sighted.get(of))) {
                 sighted.put(of, seen);
                 sightedBy.put(of, sighting.id());
             }
         });
-        List<IndicatorScore> scores = new ArrayList<>();
+        List<StixObject> known = new ArrayList<>();
         store.forEachCurrent(new StixStore.ObjectQuery(Set.of("indicator"), Set.of(), true), indicator -> {
             Instant published = time(indicator, "modified", "created");
-            if (published != null && published.isAfter(asOf)) {
-                return; // not known yet on that date
+            if (published == null || !published.isAfter(asOf)) { // later ones were not known yet on that date
+                known.add(indicator);
             }
-            scores.add(score(indicator, published, sighted.get(indicator.id()), sightedBy.get(indicator.id()), asOf, decay));
         });
+        Map<String, SourceRecord> sources = new HashMap<>();
+        for (StixObject indicator : known) {
+            sources.computeIfAbsent(source(indicator), SourceRecord::new)
+                    .add(sightings.getOrDefault(indicator.id(), 0), markedFalse.getOrDefault(indicator.id(), 0));
+        }
+        List<IndicatorScore> scores = new ArrayList<>();
+        for (StixObject indicator : known) {
+            scores.add(score(indicator, time(indicator, "modified", "created"), sighted.get(indicator.id()), sightedBy.get(indicator.id()),
+                    markedFalse.getOrDefault(indicator.id(), 0), sources.get(source(indicator)), asOf, decay));
+        }
         scores.sort(java.util.Comparator.comparingDouble(IndicatorScore::score).reversed().thenComparing(IndicatorScore::id));
         return scores;
+    }
+
+    /** Who published an indicator: its created_by_ref, or "" when it names nobody. */
+    static String source(StixObject indicator) {
+        String by = indicator.text("created_by_ref");
+        return by == null ? "" : by;
+    }
+
+    /**
+     * A source's track record of indicators as of a date: how many sightings of its indicators there
+     * were and how many of those analysts marked false positives. Its indicators start lower by half
+     * its share of false positives, counted as if two more sightings had been good, so one mistake of
+     * a source with no history does not halve the rest of its indicators.
+     */
+    public static final class SourceRecord {
+        private final String source;
+        private int indicators;
+        private int sightings;
+        private int falsePositives;
+
+        SourceRecord(String source) {
+            this.source = source;
+        }
+
+        void add(int sightings, int falsePositives) {
+            this.indicators++;
+            this.sightings += sightings;
+            this.falsePositives += falsePositives;
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public int indicators() {
+            return indicators;
+        }
+
+        public int sightings() {
+            return sightings;
+        }
+
+        public int falsePositives() {
+            return falsePositives;
+        }
+
+        public double factor() {
+            return 1 - 0.5 * falsePositives / (sightings + 2.0);
+        }
     }
 
     /** The ids of the indicators active as of the date with at least {@code least} as their score: what is still worth matching. */
@@ -58,13 +127,27 @@ public final class IndicatorLifecycle {
         return ids;
     }
 
-    private static IndicatorScore score(StixObject indicator, Instant published, Instant sighted, String sighting, Instant asOf, IndicatorDecay decay) {
+    /** The ids of the indicators expired as of the date (past valid_until, or decayed under the threshold): what leaves the matchers. */
+    public static Set<String> expired(StixStore store, Instant asOf, IndicatorDecay decay) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (IndicatorScore score : scores(store, asOf, decay)) {
+            if (score.status() == IndicatorScore.Status.EXPIRED) {
+                ids.add(score.id());
+            }
+        }
+        return ids;
+    }
+
+    private static IndicatorScore score(StixObject indicator, Instant published, Instant sighted, String sighting, int falsePositives,
+                                        SourceRecord source, Instant asOf, IndicatorDecay decay) {
         String type = observableType(indicator.text("pattern"));
         long halfLife = decay.halfLife(type).toDays();
         boolean bySighting = sighted != null && (published == null || sighted.isAfter(published));
         Instant confirmed = bySighting ? sighted : published;
         String by = bySighting ? "sighting " + sighting : "its latest version";
-        double base = indicator.json().has("confidence") ? indicator.json().path("confidence").asInt() / 100.0 : IndicatorDecay.UNRATED;
+        double stated = indicator.json().has("confidence") ? indicator.json().path("confidence").asInt() / 100.0 : IndicatorDecay.UNRATED;
+        // Each sighting marked a false positive halves what the indicator is worth; its source's record weighs on all of its indicators.
+        double base = stated * Math.pow(0.5, falsePositives) * source.factor();
         long days = confirmed == null ? 0 : Math.max(0, Duration.between(confirmed, asOf).toDays());
         double score = confirmed == null ? base : decay.score(base, Duration.between(confirmed, asOf), type);
         Instant validFrom = time(indicator, "valid_from");
@@ -87,11 +170,22 @@ public final class IndicatorLifecycle {
             status = IndicatorScore.Status.ACTIVE;
             verdict = "active";
         }
-        String why = String.format(java.util.Locale.ROOT, "%s halves every %d days; last confirmed %s by %s, %d days before %s; %s %.2f → %.2f; %s",
+        StringBuilder lowered = new StringBuilder();
+        if (falsePositives > 0) {
+            lowered.append(String.format(java.util.Locale.ROOT, ", × %.2f for %d sighting%s marked false positive", Math.pow(0.5, falsePositives),
+                    falsePositives, falsePositives == 1 ? "" : "s"));
+        }
+        if (source.falsePositives() > 0) {
+            lowered.append(String.format(java.util.Locale.ROOT, ", × %.2f for its source's record (%d of %d sightings of its indicators false positives)",
+                    source.factor(), source.falsePositives(), source.sightings()));
+        }
+        String why = String.format(java.util.Locale.ROOT, "%s halves every %d days; last confirmed %s by %s, %d days before %s; %s %.2f%s → %.2f; %s",
                 type, halfLife, confirmed == null ? "never" : StixTimestamp.format(confirmed).substring(0, 10), by, days,
-                StixTimestamp.format(asOf).substring(0, 10), indicator.json().has("confidence") ? "confidence" : "unrated, taken as", base, score, verdict);
+                StixTimestamp.format(asOf).substring(0, 10), indicator.json().has("confidence") ? "confidence" : "unrated, taken as", stated,
+                lowered, score, verdict);
         return new IndicatorScore(indicator.id(), indicator.name(), type, Math.round(score * 1000) / 1000.0, status,
-                confirmed == null ? null : StixTimestamp.format(confirmed), bySighting ? sighting : indicator.id(), halfLife, why);
+                confirmed == null ? null : StixTimestamp.format(confirmed), bySighting ? sighting : indicator.id(), halfLife,
+                source.source().isEmpty() ? null : source.source(), falsePositives, why);
     }
 
     /** The observable type the pattern's first comparison is about ("domain-name"), or "other". */

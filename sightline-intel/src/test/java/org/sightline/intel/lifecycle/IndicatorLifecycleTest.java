@@ -61,6 +61,55 @@ class IndicatorLifecycleTest {
     }
 
     @Test
+    void aFalsePositiveStopsConfirmingHalvesTheIndicatorAndWeighsOnItsSourceFromTheDayItWasMarked() {
+        String partner = "identity--7d1e6f2a-3b4c-4d5e-8f60-0000000000aa";
+        String byPartner = ",\"confidence\":80,\"created_by_ref\":\"" + partner + "\"";
+        String sighting = "sighting--7d1e6f2a-3b4c-4d5e-8f60-000000000019";
+        try (TestStore test = Backend.H2.open()) {
+            test.store().write(writer -> {
+                writer.put(StixObject.parse("{\"type\":\"identity\",\"id\":\"" + partner + "\"" + COMMON + ",\"name\":\"Partner CERT\"}"));
+                writer.put(StixObject.parse(indicator("5", "[domain-name:value = 'scanner.example']", byPartner)));
+                writer.put(StixObject.parse(indicator("6", "[domain-name:value = 'other.example']", byPartner)));
+                writer.put(StixObject.parse("{\"type\":\"sighting\",\"id\":\"" + sighting + "\"" + COMMON
+                        + ",\"sighting_of_ref\":\"indicator--7d1e6f2a-3b4c-4d5e-8f60-000000000005\",\"last_seen\":\"2026-03-01T00:00:00Z\"}"));
+                return null;
+            });
+            Instant april = Instant.parse("2026-04-01T00:00:00Z");
+            IndicatorScore before = byName(IndicatorLifecycle.scores(test.store(), april, IndicatorDecay.defaults())).get("i5");
+            assertThat(before.confirmedBy()).isEqualTo(sighting);
+            assertThat(before.source()).isEqualTo(partner);
+
+            FalsePositives.Marking marking = FalsePositives.mark(test.store(), sighting, "our own red team's scanner", Instant.parse("2026-03-15T00:00:00Z"));
+            assertThat(marking.indicatorId()).isEqualTo("indicator--7d1e6f2a-3b4c-4d5e-8f60-000000000005");
+            assertThat(FalsePositives.mark(test.store(), sighting, null, april).already()).isTrue();
+            StixObject opinion = test.store().current(marking.opinionId()).orElseThrow();
+            assertThat(opinion.text("opinion")).isEqualTo("strongly-disagree");
+            assertThat(opinion.strings("object_refs")).containsExactly(sighting);
+
+            Map<String, IndicatorScore> after = byName(IndicatorLifecycle.scores(test.store(), april, IndicatorDecay.defaults()));
+            IndicatorScore five = after.get("i5");
+            assertThat(five.falsePositives()).isEqualTo(1);
+            assertThat(five.confirmedBy()).isEqualTo("indicator--7d1e6f2a-3b4c-4d5e-8f60-000000000005"); // its latest version, not the sighting
+            assertThat(five.score()).isLessThan(before.score() / 2);
+            assertThat(five.why()).contains("× 0.50 for 1 sighting marked false positive", "its source's record (1 of 1 sightings");
+            // the source's other indicator is worth less too, but not halved: one mistake in a short record
+            IndicatorScore six = after.get("i6");
+            IndicatorScore sixBefore = byName(IndicatorLifecycle.scores(test.store(), Instant.parse("2026-03-14T00:00:00Z"), IndicatorDecay.defaults())).get("i6");
+            assertThat(six.score() / IndicatorDecay.defaults().score(1, java.time.Duration.ofDays(90), "domain-name"))
+                    .isCloseTo(0.8 * (1 - 0.5 / 3), org.assertj.core.data.Offset.offset(0.002));
+            assertThat(sixBefore.why()).doesNotContain("false positive");
+            // as of before the marking, the sighting still confirmed its indicator
+            assertThat(byName(IndicatorLifecycle.scores(test.store(), Instant.parse("2026-03-14T00:00:00Z"), IndicatorDecay.defaults()))
+                    .get("i5").confirmedBy()).isEqualTo(sighting);
+
+            assertThatThrownBy(() -> FalsePositives.mark(test.store(), "indicator--7d1e6f2a-3b4c-4d5e-8f60-000000000005", null, april))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("give its id (sighting--");
+            assertThatThrownBy(() -> FalsePositives.mark(test.store(), "sighting--7d1e6f2a-3b4c-4d5e-8f60-0000000000ff", null, april))
+                    .isInstanceOf(org.sightline.error.NotFoundException.class);
+        }
+    }
+
+    @Test
     void aScoreOnlyFallsWithTimeAndAHalfLifeIsTypeEqualsDays() {
         IndicatorDecay decay = IndicatorDecay.defaults();
         double previous = 1;

@@ -20,6 +20,11 @@ public final class IndicatorPublisher {
     }
 
     public static Published publish(KafkaConnection kafka, String topic, List<ObjectNode> indicators) {
+        return publish(kafka, topic, indicators, java.util.Set.of());
+    }
+
+    /** The same, with the {@code expired} ids (decayed, or past valid_until) withdrawn like revoked ones: they leave every matcher. */
+    public static Published publish(KafkaConnection kafka, String topic, List<ObjectNode> indicators, java.util.Set<String> expired) {
         int live = 0;
         int withdrawn = 0;
         List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
@@ -28,7 +33,7 @@ public final class IndicatorPublisher {
             if (!"indicator".equals(indicator.type())) {
                 continue;
             }
-            boolean revoked = indicator.revoked();
+            boolean revoked = indicator.revoked() || expired.contains(indicator.id());
             records.add(new ProducerRecord<>(topic, indicator.id(), revoked ? null : StixJson.write(json)));
             if (revoked) {
                 withdrawn++;
