@@ -141,7 +141,7 @@ class CommandLineTest {
         assertThat(zeek.json().path("values").asInt()).isPositive();
         List<String> lines = java.nio.file.Files.readAllLines(out.resolve("sightline.intel"));
         assertThat(lines.get(0)).isEqualTo("#fields\tindicator\tindicator_type\tmeta.source\tmeta.desc\tmeta.url");
-        assertThat(lines).contains("meteost.com\tIntel::DOMAIN\tsightline\tXagent Samples\thttps://cti.example/ui/#/graph/"
+        assertThat(lines).contains("meteost.com\tIntel::DOMAIN\tsightline\tXagent Samples\thttps://cti.example/ui/#/indicator/"
                 + "indicator--5a3c3045-61dc-495c-ae8a-471e02de0b81");
         // MISP's filename|md5 becomes [file:name = … AND file:hashes.MD5 = …]: not one value, so listed with the reason
         assertThat(java.nio.file.Files.readString(out.resolve("sightline-not-exported.tsv"))).contains("comparisons joined by AND");

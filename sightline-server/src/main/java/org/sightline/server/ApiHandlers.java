@@ -229,6 +229,14 @@ final class ApiHandlers {
         HttpJson.write(ctx, java.util.Map.of("as_of", StixTimestamp.format(at), "indicators", scores));
     }
 
+    /** GET /api/v1/indicators/{id}?as_of= : one indicator's score through time and the sightings that moved it. */
+    void indicatorHistory(Context ctx) {
+        String asOf = ctx.queryParam("as_of");
+        java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
+        HttpJson.write(ctx, org.sightline.intel.lifecycle.IndicatorHistory.of(seen(ctx), ctx.pathParam("id"), at,
+                org.sightline.intel.lifecycle.IndicatorDecay.defaults()));
+    }
+
     /**
      * POST /api/v1/sightings/{id}/false-positive {"reason":…} : marks a sighting the token may see a
      * false positive (a STIX opinion about it, see FalsePositives); its indicator's score drops.

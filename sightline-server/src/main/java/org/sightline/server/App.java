@@ -92,6 +92,7 @@ public final class App implements AutoCloseable {
                 new Route("POST", "/api/v1/screen", screening::screen, Access.Needs.READ),
                 new Route("GET", "/api/v1/sensor-exports/{format}", sensorExports::export, Access.Needs.READ),
                 new Route("GET", "/api/v1/indicators", api::indicators, Access.Needs.READ),
+                new Route("GET", "/api/v1/indicators/{id}", api::indicatorHistory, Access.Needs.READ),
                 new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
                 new Route("POST", "/api/v1/sightings/{id}/false-positive", api::markFalsePositive, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/artifacts/{sha256}", ctx -> claims.artifact(ctx, vault), Access.Needs.READ),

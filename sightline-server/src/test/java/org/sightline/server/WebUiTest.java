@@ -334,6 +334,43 @@ class WebUiTest {
     }
 
     @Test
+    void anAnalystSeesAnIndicatorAgeAndMarksItsSightingAFalsePositive() throws Exception {
+        // an indicator of its own, so that marking its sighting leaves the other pages' data as they expect it
+        String indicator = "indicator--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a11";
+        String seen = org.sightline.stix.StixTimestamp.format(java.time.Instant.now().minus(Duration.ofDays(2)));
+        server.test().store().write(writer -> {
+            writer.put(org.sightline.stix.StixObject.parse("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + indicator
+                    + "\",\"created\":\"2026-09-01T00:00:00.000Z\",\"modified\":\"2026-09-01T00:00:00.000Z\",\"name\":\"Scanner address\","
+                    + "\"pattern\":\"[ipv4-addr:value = '198.51.100.23']\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-09-01T00:00:00Z\"}"));
+            writer.put(org.sightline.stix.StixObject.parse("{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"sighting--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a12\","
+                    + "\"created\":\"" + seen + "\",\"modified\":\"" + seen + "\",\"sighting_of_ref\":\"" + indicator + "\","
+                    + "\"last_seen\":\"" + seen + "\",\"count\":40}"));
+            return null;
+        });
+        browser.manage().logs().get(LogType.BROWSER); // what earlier pages logged is theirs
+        browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/indicator/" + indicator);
+        signInIfAsked();
+        ready("#/indicator/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Scanner address");
+        assertThat(browser.findElement(By.id("indicator-score")).getText()).contains("active");
+        assertThat(browser.findElements(By.cssSelector("#score-chart canvas"))).isNotEmpty();
+        // the curve fell from September, rose again at the sighting: its last point is well above its lowest
+        List<Double> curve = ((List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('score-chart')).getOption().series[0].data.map(p => p[1]);"))
+                .stream().map(value -> ((Number) value).doubleValue()).toList();
+        assertThat(curve.get(curve.size() - 1)).isGreaterThan(curve.stream().min(Double::compare).orElseThrow() + 0.3);
+        assertThat(browser.findElement(By.id("main")).getText()).contains("confirms the indicator");
+
+        browser.findElement(By.cssSelector(".false-positive-reason")).sendKeys("our own vulnerability scanner");
+        browser.findElement(By.xpath("//form[@class='false-positive']//button[.='False positive']")).click();
+        waiting().until(driver -> driver.findElement(By.id("main")).getText().contains("false positive since"));
+        assertThat(browser.findElement(By.id("indicator-score")).getText()).contains("1 sighting marked false positive");
+        assertThat(browser.findElements(By.cssSelector("form.false-positive"))).isEmpty();
+        screenshot("14-indicator");
+        noConsoleErrors();
+    }
+
+    @Test
     void anAnalystAttributesAnIntrusionFromWhatItShowedWithAReasonPerFactor() throws Exception {
         browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/attribute");
         signInIfAsked();

@@ -29,7 +29,7 @@ final class ZeekIntelFile {
             }
             String value = value(atom, type);
             lines.putIfAbsent(value + "\t" + type, String.join("\t", field(value), type, "sightline", field(indicator.label()),
-                    field(baseUrl + "/ui/#/graph/" + indicator.indicator().id())));
+                    field(baseUrl + "/ui/#/indicator/" + indicator.indicator().id())));
             return null;
         });
         StringBuilder file = new StringBuilder(HEADER).append('\n');

@@ -72,10 +72,10 @@ class SensorExportTest {
         // Zeek's Intelligence Framework: a #fields header, tab-separated fields, "-" for an empty one, Intel::Type names
         assertThat(lines.get(0)).isEqualTo("#fields\tindicator\tindicator_type\tmeta.source\tmeta.desc\tmeta.url");
         Pattern line = Pattern.compile("[^\\t\\n]+\\tIntel::(ADDR|SUBNET|DOMAIN|URL|EMAIL|FILE_HASH|FILE_NAME|CERT_HASH|USER_NAME|SOFTWARE)"
-                + "\\tsightline\\t[^\\t\\n]+\\thttps://sightline\\.example/ui/#/graph/indicator--[0-9a-f-]{36}");
+                + "\\tsightline\\t[^\\t\\n]+\\thttps://sightline\\.example/ui/#/indicator/indicator--[0-9a-f-]{36}");
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).matches(line));
-        assertThat(lines).contains("evil.example\tIntel::DOMAIN\tsightline\tStone Panda C2 domains\thttps://sightline.example/ui/#/graph/indicator--5e1c0a4d-0b6f-4a8e-9c1d-000000000001",
-                "192.0.2.0/24\tIntel::SUBNET\tsightline\tC2 addresses\thttps://sightline.example/ui/#/graph/indicator--5e1c0a4d-0b6f-4a8e-9c1d-000000000002")
+        assertThat(lines).contains("evil.example\tIntel::DOMAIN\tsightline\tStone Panda C2 domains\thttps://sightline.example/ui/#/indicator/indicator--5e1c0a4d-0b6f-4a8e-9c1d-000000000001",
+                "192.0.2.0/24\tIntel::SUBNET\tsightline\tC2 addresses\thttps://sightline.example/ui/#/indicator/indicator--5e1c0a4d-0b6f-4a8e-9c1d-000000000002")
                 .anyMatch(l -> l.startsWith("aa11bb22cc33dd44ee55ff6600112233445566778899aabbccddeeff00112233\tIntel::FILE_HASH"))
                 .anyMatch(l -> l.startsWith("login.example/secure;session?id=\"1\"\tIntel::URL")); // Zeek sees URLs without their scheme
         assertThat(lines).hasSize(1 + 2 + 3 + 1 + 1);

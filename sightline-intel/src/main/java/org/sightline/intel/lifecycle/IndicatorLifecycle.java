@@ -25,46 +25,90 @@ public final class IndicatorLifecycle {
     }
 
     public static List<IndicatorScore> scores(StixStore store, Instant asOf, IndicatorDecay decay) {
-        Map<String, List<StixObject>> falsePositives = FalsePositives.of(store);
-        Map<String, Instant> sighted = new HashMap<>();
-        Map<String, String> sightedBy = new HashMap<>();
-        Map<String, Integer> markedFalse = new HashMap<>();
-        Map<String, Integer> sightings = new HashMap<>();
-        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("sighting"), Set.of(), false), sighting -> {
-            Instant seen = time(sighting, "last_seen", "first_seen", "created");
-            String of = sighting.text("sighting_of_ref");
-            if (of == null || seen == null || seen.isAfter(asOf)) {
-                return;
-            }
-            sightings.merge(of, 1, Integer::sum);
-            boolean falsePositive = falsePositives.getOrDefault(sighting.id(), List.of()).stream()
-                    .anyMatch(opinion -> time(opinion, "created") == null || !time(opinion, "created").isAfter(asOf));
-            if (falsePositive) {
-                markedFalse.merge(of, 1, Integer::sum);
-            } else if (sighted.get(of) == null || seen.isAfter(sighted.get(of))) {
-                sighted.put(of, seen);
-                sightedBy.put(of, sighting.id());
-            }
-        });
-        List<StixObject> known = new ArrayList<>();
-        store.forEachCurrent(new StixStore.ObjectQuery(Set.of("indicator"), Set.of(), true), indicator -> {
-            Instant published = time(indicator, "modified", "created");
-            if (published == null || !published.isAfter(asOf)) { // later ones were not known yet on that date
-                known.add(indicator);
-            }
-        });
-        Map<String, SourceRecord> sources = new HashMap<>();
-        for (StixObject indicator : known) {
-            sources.computeIfAbsent(source(indicator), SourceRecord::new)
-                    .add(sightings.getOrDefault(indicator.id(), 0), markedFalse.getOrDefault(indicator.id(), 0));
+        return Snapshot.read(store).scores(asOf, decay);
+    }
+
+    /**
+     * What the scores are computed from, read from the store once: every indicator, every sighting
+     * and every false-positive opinion. Scoring it as of many dates (an indicator's curve) reads nothing more.
+     */
+    public static final class Snapshot {
+        private final List<StixObject> indicators = new ArrayList<>();
+        private final List<StixObject> sightings = new ArrayList<>();
+        private final Map<String, List<StixObject>> falsePositives;
+
+        private Snapshot(Map<String, List<StixObject>> falsePositives) {
+            this.falsePositives = falsePositives;
         }
-        List<IndicatorScore> scores = new ArrayList<>();
-        for (StixObject indicator : known) {
-            scores.add(score(indicator, time(indicator, "modified", "created"), sighted.get(indicator.id()), sightedBy.get(indicator.id()),
-                    markedFalse.getOrDefault(indicator.id(), 0), sources.get(source(indicator)), asOf, decay));
+
+        public static Snapshot read(StixStore store) {
+            Snapshot snapshot = new Snapshot(FalsePositives.of(store));
+            store.forEachCurrent(new StixStore.ObjectQuery(Set.of("sighting"), Set.of(), false), snapshot.sightings::add);
+            store.forEachCurrent(new StixStore.ObjectQuery(Set.of("indicator"), Set.of(), true), snapshot.indicators::add);
+            return snapshot;
         }
-        scores.sort(java.util.Comparator.comparingDouble(IndicatorScore::score).reversed().thenComparing(IndicatorScore::id));
-        return scores;
+
+        /** The indicator's sightings, each with when it was seen and, if it was marked a false positive, when. */
+        public List<SightingMark> sightingsOf(String indicatorId) {
+            List<SightingMark> marks = new ArrayList<>();
+            for (StixObject sighting : sightings) {
+                if (indicatorId.equals(sighting.text("sighting_of_ref"))) {
+                    Instant marked = falsePositives.getOrDefault(sighting.id(), List.of()).stream().map(opinion -> time(opinion, "created"))
+                            .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+                    Instant seen = time(sighting, "last_seen", "first_seen", "created");
+                    marks.add(new SightingMark(sighting.id(), seen == null ? null : StixTimestamp.format(seen),
+                            sighting.json().path("count").asLong(1), marked == null ? null : StixTimestamp.format(marked)));
+                }
+            }
+            marks.sort(java.util.Comparator.comparing(SightingMark::seen, java.util.Comparator.nullsFirst(String::compareTo)));
+            return marks;
+        }
+
+        public List<IndicatorScore> scores(Instant asOf, IndicatorDecay decay) {
+            Map<String, Instant> sighted = new HashMap<>();
+            Map<String, String> sightedBy = new HashMap<>();
+            Map<String, Integer> markedFalse = new HashMap<>();
+            Map<String, Integer> counted = new HashMap<>();
+            for (StixObject sighting : sightings) {
+                Instant seen = time(sighting, "last_seen", "first_seen", "created");
+                String of = sighting.text("sighting_of_ref");
+                if (of == null || seen == null || seen.isAfter(asOf)) {
+                    continue;
+                }
+                counted.merge(of, 1, Integer::sum);
+                boolean falsePositive = falsePositives.getOrDefault(sighting.id(), List.of()).stream()
+                        .anyMatch(opinion -> time(opinion, "created") == null || !time(opinion, "created").isAfter(asOf));
+                if (falsePositive) {
+                    markedFalse.merge(of, 1, Integer::sum);
+                } else if (sighted.get(of) == null || seen.isAfter(sighted.get(of))) {
+                    sighted.put(of, seen);
+                    sightedBy.put(of, sighting.id());
+                }
+            }
+            List<StixObject> known = new ArrayList<>();
+            for (StixObject indicator : indicators) {
+                Instant published = time(indicator, "modified", "created");
+                if (published == null || !published.isAfter(asOf)) { // later ones were not known yet on that date
+                    known.add(indicator);
+                }
+            }
+            Map<String, SourceRecord> sources = new HashMap<>();
+            for (StixObject indicator : known) {
+                sources.computeIfAbsent(source(indicator), SourceRecord::new)
+                        .add(counted.getOrDefault(indicator.id(), 0), markedFalse.getOrDefault(indicator.id(), 0));
+            }
+            List<IndicatorScore> scores = new ArrayList<>();
+            for (StixObject indicator : known) {
+                scores.add(score(indicator, time(indicator, "modified", "created"), sighted.get(indicator.id()), sightedBy.get(indicator.id()),
+                        markedFalse.getOrDefault(indicator.id(), 0), sources.get(source(indicator)), asOf, decay));
+            }
+            scores.sort(java.util.Comparator.comparingDouble(IndicatorScore::score).reversed().thenComparing(IndicatorScore::id));
+            return scores;
+        }
+    }
+
+    /** One sighting of an indicator: when it was seen, how many times, and when it was marked a false positive (null: never). */
+    public record SightingMark(String id, String seen, long count, String falsePositiveOn) {
     }
 
     /** Who published an indicator: its created_by_ref, or "" when it names nobody. */
@@ -111,8 +155,9 @@ public final class IndicatorLifecycle {
             return falsePositives;
         }
 
+        /** Indicators that name no source share no record: nobody's mistakes are everybody's. */
         public double factor() {
-            return 1 - 0.5 * falsePositives / (sightings + 2.0);
+            return source.isEmpty() ? 1 : 1 - 0.5 * falsePositives / (sightings + 2.0);
         }
     }
 
@@ -175,7 +220,7 @@ public final class IndicatorLifecycle {
             lowered.append(String.format(java.util.Locale.ROOT, ", × %.2f for %d sighting%s marked false positive", Math.pow(0.5, falsePositives),
                     falsePositives, falsePositives == 1 ? "" : "s"));
         }
-        if (source.falsePositives() > 0) {
+        if (source.factor() < 1) {
             lowered.append(String.format(java.util.Locale.ROOT, ", × %.2f for its source's record (%d of %d sightings of its indicators false positives)",
                     source.factor(), source.falsePositives(), source.sightings()));
         }

@@ -9,6 +9,7 @@ import { exposurePage } from './pages/exposure.js';
 import { graphPage } from './pages/graph.js';
 import { homePage, searchPage } from './pages/search.js';
 import { importPage } from './pages/import.js';
+import { indicatorPage } from './pages/indicator.js';
 import { screeningPage } from './pages/screening.js';
 import { sensorsPage } from './pages/sensors.js';
 import { sightingsPage } from './pages/sightings.js';
@@ -19,6 +20,7 @@ const routes = [
   [/^#\/search\?q=(.*)$/, q => searchPage(decodeURIComponent(q))],
   [/^#\/actor\/([^/?]+)$/, id => actorPage(id)],
   [/^#\/graph\/([^/?]+)$/, id => graphPage(id)],
+  [/^#\/indicator\/([^/?]+)$/, id => indicatorPage(id)],
   [/^#\/claims$/, () => claimsPage()],
   [/^#\/claim\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => claimPage(id, asOf)],
   [/^#\/source\/([^/?]+)$/, id => sourcePage(id)],

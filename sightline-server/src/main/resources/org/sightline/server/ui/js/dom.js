@@ -33,6 +33,7 @@ export const objectLink = (id, name) => link(hrefFor(id), name || id);
 export function hrefFor(id) {
   const type = id.split('--')[0];
   if (['intrusion-set', 'threat-actor', 'campaign'].includes(type)) return '#/actor/' + id;
+  if (type === 'indicator') return '#/indicator/' + id;
   return '#/graph/' + id;
 }
 
