@@ -31,6 +31,7 @@ public final class App implements AutoCloseable {
     private final ImportHandlers imports;
     private final ScreeningHandlers screening;
     private final SensorExportHandlers sensorExports;
+    private final HuntHandlers hunts;
     private final org.sightline.store.vault.EvidenceVault vault;
     private final Access access;
     private final TaxiiHandlers taxii;
@@ -47,6 +48,7 @@ public final class App implements AutoCloseable {
         this.imports = new ImportHandlers(knowledge);
         this.screening = new ScreeningHandlers(knowledge.store());
         this.sensorExports = new SensorExportHandlers(knowledge.store());
+        this.hunts = new HuntHandlers(knowledge);
         this.vault = knowledge.vault();
         this.access = new Access(knowledge.tokens(), knowledge.audit());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
@@ -95,6 +97,8 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/api/v1/indicators/{id}", api::indicatorHistory, Access.Needs.READ),
                 new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
                 new Route("POST", "/api/v1/sightings/{id}/false-positive", api::markFalsePositive, Access.Needs.WRITE),
+                new Route("GET", "/api/v1/hunts", hunts::logs, Access.Needs.READ),
+                new Route("POST", "/api/v1/hunts", hunts::hunt, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/artifacts/{sha256}", ctx -> claims.artifact(ctx, vault), Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/sources/{id}", claims::source, Access.Needs.READ),

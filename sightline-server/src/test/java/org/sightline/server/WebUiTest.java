@@ -588,6 +588,12 @@ class WebUiTest {
                 "Harbor Managed IT");
         waiting().until(driver -> !driver.findElements(By.cssSelector("#sightings-chart canvas")).isEmpty());
         screenshot("09-sightings");
+        // nothing kept on this server: the hunt card says how to keep logs, and a hunt says it read none
+        assertThat(browser.findElement(By.id("hunt-logs")).getText()).contains("No logs kept yet", "match --keep");
+        new Select(browser.findElement(By.id("hunt-indicators"))).selectByValue("all");
+        browser.findElement(By.cssSelector("#hunt-form button[type=submit]")).click();
+        waiting().until(driver -> driver.findElement(By.id("hunt-result")).getAttribute("data-done") != null);
+        assertThat(browser.findElement(By.id("hunt-status")).getText()).matches("\\d+ indicators over 0 logs \\(0 records\\): 0 sightings found retrospectively\\.");
 
         browser.findElement(By.linkText("Exposure")).click();
         ready("#/exposure");

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sightline.cli.KnowledgeCommand;
@@ -66,28 +65,7 @@ public final class HuntCommand extends KnowledgeCommand implements org.sightline
             }
         };
         RetroHunt.Result result = report.hunt();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("indicators", result.indicators());
-        document.put("logs", result.files());
-        document.put("logs_skipped_before_since", result.filesSkipped());
-        document.put("since", from == null ? null : StixTimestamp.format(from));
-        document.put("records", result.events());
-        document.put("malformed", result.malformed());
-        document.put("matched", result.matchedEvents());
-        document.put("sightings", result.sightingCount());
-        document.put("stored", report.stored());
-        document.put("records_per_s", Math.round(result.eventsPerSecond()));
-        document.put("seconds", Math.round(result.seconds() * 1000) / 1000.0);
-        document.put("hunted_through", report.huntedThrough());
-        document.put("dry_run", dryRun);
-        document.put("found", result.sightings().stream().filter(object -> object.path("type").asText().equals("sighting")).map(sighting -> {
-            Map<String, Object> found = new LinkedHashMap<>();
-            for (String property : List.of("id", "sighting_of_ref", "count", "first_seen", "last_seen")) {
-                found.put(property, sighting.path(property).isNumber() ? sighting.path(property).asLong() : sighting.path(property).asText());
-            }
-            return found;
-        }).toList());
-        document.put("problems", result.problems());
+        Map<String, Object> document = report.document(from, dryRun);
         output.answer(document, () -> {
             if (result.indicators() == 0) {
                 output.line("no indicators to hunt" + ("new".equals(indicators) ? " (none written since the last hunt; --indicators all runs every one)" : ""));
@@ -100,9 +78,8 @@ public final class HuntCommand extends KnowledgeCommand implements org.sightline
             output.line(String.format("%,d indicators over %,d logs (%,d records, %,.0f records/s): %,d sightings found retrospectively%s",
                     result.indicators(), result.files(), result.events(), result.eventsPerSecond(), result.sightingCount(),
                     dryRun ? " (dry run: nothing stored)" : ", " + report.stored() + " objects stored"));
-            result.sightings().stream().filter(object -> object.path("type").asText().equals("sighting")).forEach(sighting -> output.line(
-                    String.format("  %s: %s seen %,d times, %s to %s", sighting.path("id").asText(), sighting.path("sighting_of_ref").asText(),
-                            sighting.path("count").asLong(), sighting.path("first_seen").asText(), sighting.path("last_seen").asText())));
+            report.found().forEach(found -> output.line(String.format("  %s: %s seen %,d times, %s to %s", found.get("id"),
+                    found.get("sighting_of_ref"), (Long) found.get("count"), found.get("first_seen"), found.get("last_seen"))));
             result.problems().forEach(problem -> output.line("  malformed: " + problem));
         });
         return Sightline.OK;

@@ -83,6 +83,19 @@ public final class LogArchive {
         }
     }
 
+    /**
+     * Keeps files that were not read here (sent to the stream, say): they are read once for the time
+     * span of their events, then kept, and logs kept longer ago than the retention are deleted.
+     */
+    public List<KeptLog> keepAll(List<Path> files, Duration retention) {
+        LogMatching.Run spans = LogMatching.run(org.sightline.pattern.stream.IndicatorIndex.compile(List.of()), files,
+                org.sightline.ingest.logs.LogFormat.AUTO, null, new org.sightline.ingest.sightings.SightingRecorder(null),
+                Runtime.getRuntime().availableProcessors());
+        List<KeptLog> kept = spans.files().stream().map(this::keep).toList();
+        prune(retention, Instant.now());
+        return kept;
+    }
+
     /** Every kept log, oldest first. */
     public List<KeptLog> kept() {
         if (!Files.isDirectory(root)) {

@@ -68,6 +68,14 @@ class RetroHuntTest {
         assertThat(archive.prune(Duration.ofDays(1), Instant.now().plus(Duration.ofDays(2)))).isEqualTo(2);
         assertThat(archive.kept()).isEmpty();
         assertThatThrownBy(() -> archive.prune(Duration.ZERO, Instant.now())).isInstanceOf(InvalidInputException.class);
+
+        // files sent elsewhere (to the stream) are read for their span, then kept the same way
+        List<KeptLog> sent = archive.keepAll(List.of(SharedData.require("logs/zeek-wrccdc-2018/dns.json.gz")), Duration.ofDays(90));
+        assertThat(sent).singleElement().satisfies(log -> {
+            assertThat(log.events()).isEqualTo(53_615);
+            assertThat(log.first()).isEqualTo(dns.first());
+        });
+        assertThat(archive.kept()).hasSize(1);
     }
 
     @Test
