@@ -223,7 +223,7 @@ final class ApiHandlers {
         }
         var only = wanted;
         String source = ctx.queryParam("source");
-        var scores = org.sightline.intel.lifecycle.IndicatorLifecycle.scores(seen(ctx), at, org.sightline.intel.lifecycle.IndicatorDecay.defaults())
+        var scores = org.sightline.intel.lifecycle.IndicatorLifecycle.scores(seen(ctx), at, org.sightline.intel.lifecycle.IndicatorDecay.of(knowledge.location().dataDir()))
                 .stream().filter(score -> only == null || score.status() == only)
                 .filter(score -> source == null || source.isBlank() || source.equals(score.source())).toList();
         HttpJson.write(ctx, java.util.Map.of("as_of", StixTimestamp.format(at), "indicators", scores));
@@ -234,7 +234,7 @@ final class ApiHandlers {
         String asOf = ctx.queryParam("as_of");
         java.time.Instant at = asOf == null ? java.time.Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
         HttpJson.write(ctx, org.sightline.intel.lifecycle.IndicatorHistory.of(seen(ctx), ctx.pathParam("id"), at,
-                org.sightline.intel.lifecycle.IndicatorDecay.defaults()));
+                org.sightline.intel.lifecycle.IndicatorDecay.of(knowledge.location().dataDir())));
     }
 
     /**

@@ -47,7 +47,7 @@ public final class App implements AutoCloseable {
         this.objects = new ObjectHandlers(knowledge.store());
         this.imports = new ImportHandlers(knowledge);
         this.screening = new ScreeningHandlers(knowledge.store());
-        this.sensorExports = new SensorExportHandlers(knowledge.store());
+        this.sensorExports = new SensorExportHandlers(knowledge.store(), knowledge.location().dataDir());
         this.hunts = new HuntHandlers(knowledge);
         this.vault = knowledge.vault();
         this.access = new Access(knowledge.tokens(), knowledge.audit());

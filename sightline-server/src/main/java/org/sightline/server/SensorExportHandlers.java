@@ -22,9 +22,11 @@ import org.sightline.store.clearance.ClearedStore;
  */
 final class SensorExportHandlers {
     private final StixStore store;
+    private final java.nio.file.Path dataDirectory;
 
-    SensorExportHandlers(StixStore store) {
+    SensorExportHandlers(StixStore store, java.nio.file.Path dataDirectory) {
         this.store = store;
+        this.dataDirectory = dataDirectory;
     }
 
     void export(Context ctx) {
@@ -33,8 +35,8 @@ final class SensorExportHandlers {
         Double minScore = score(ctx.queryParam("min_score"));
         StixStore cleared = ClearedStore.of(store, Access.token(ctx).clearanceLevel());
         Instant now = Instant.now();
-        java.util.function.Predicate<String> keep = minScore == null ? id -> true
-                : IndicatorLifecycle.activeAtLeast(cleared, now, IndicatorDecay.defaults(), minScore)::contains;
+        java.util.function.Predicate<String> keep = IndicatorLifecycle.forSensors(cleared, now, IndicatorDecay.of(dataDirectory), minScore,
+                "true".equals(ctx.queryParam("include_expired")));
         SensorFiles files = format.render(SensorIndicators.of(cleared, now, minConfidence, keep), ctx.scheme() + "://" + ctx.host());
         String file = ctx.queryParam("file");
         if (file != null) {

@@ -189,7 +189,7 @@ abstract class GreenReaderLeakContract {
         assertThat(server.get("/api/v1/claims/" + DEMO_CLAIM + "/evidence", red).body()).contains("RED-CANARY-NOTE");
         assertThat(server.get("/api/v1/objects/" + REPORT, red).body()).contains(RED_BUREAU);
         assertThat(server.get("/api/v1/search?q=canary", red).body()).contains("Canary");
-        assertThat(server.get("/api/v1/sensor-exports/zeek-intel?file=sightline.intel", red).body()).contains("canary-bureau.example", INDICATOR);
+        assertThat(server.get("/api/v1/sensor-exports/zeek-intel?file=sightline.intel&include_expired=true", red).body()).contains("canary-bureau.example", INDICATOR);
         assertThat(server.get("/api/v1/indicators", red).body()).contains(INDICATOR, "halves every");
     }
 
@@ -242,10 +242,10 @@ abstract class GreenReaderLeakContract {
         greenPost("/api/v1/attribute", "{\"techniques\":[\"T1566.001\",\"T1059.001\",\"T1003\"],\"sectors\":[\"technology\"]}");
         greenPost("/api/v1/screen", "{\"all\":true}");
         for (String format : List.of("zeek-intel", "suricata-dataset", "suricata-rules", "simple-stix")) {
-            assertThat(greenGet("/api/v1/sensor-exports/" + format).statusCode()).isEqualTo(200);
+            assertThat(greenGet("/api/v1/sensor-exports/" + format + "?include_expired=true").statusCode()).isEqualTo(200);
         }
-        assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?file=sightline.intel").statusCode()).isEqualTo(200);
-        assertThat(greenGet("/api/v1/sensor-exports/suricata-rules?file=sightline.rules").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/sensor-exports/zeek-intel?file=sightline.intel&include_expired=true").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/sensor-exports/suricata-rules?file=sightline.rules&include_expired=true").statusCode()).isEqualTo(200);
         assertThat(greenGet("/api/v1/indicators").body()).contains("\"indicators\"");
         assertThat(greenGet("/api/v1/indicators?status=active&as_of=2024-06-01").statusCode()).isEqualTo(200);
         assertThat(greenGet("/api/v1/indicators?status=stale").statusCode()).isEqualTo(400);

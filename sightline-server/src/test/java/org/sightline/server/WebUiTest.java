@@ -307,6 +307,12 @@ class WebUiTest {
         browser.findElement(By.cssSelector("#sensor-form button[type=submit]")).click(); // Zeek first
         waiting().until(driver -> driver.findElement(By.id("sensor-result")).getAttribute("data-done") != null);
         WebElement result = browser.findElement(By.id("sensor-result"));
+        // the 2024 indicator has decayed: it leaves the sensors unless the expired are asked for too
+        assertThat(result.getText()).doesNotContain("update.cloud-hopper.example");
+        String active = result.getAttribute("data-done");
+        browser.findElement(By.id("sensor-expired")).click();
+        browser.findElement(By.cssSelector("#sensor-form button[type=submit]")).click();
+        waiting().until(driver -> !active.equals(driver.findElement(By.id("sensor-result")).getAttribute("data-done")));
         assertThat(result.getText()).contains("sightline.intel", "#fields", "update.cloud-hopper.example", "Intel::DOMAIN");
         waiting().until(driver -> driver.findElement(By.id("indicator-scores")).getAttribute("data-done") != null);
         assertThat(browser.findElement(By.id("indicator-scores")).getText()).contains("Indicators as they age", "Cloud Hopper C2 domain",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export-sensor", mixinStandardHelpOptions = true,
-        description = {"Write the active indicators (not revoked, valid now) as files a sensor loads: zeek-intel (a Zeek Intel "
+        description = {"Write the active indicators (not revoked, valid now, not decayed under 0.2) as files a sensor loads: zeek-intel (a Zeek Intel "
                 + "framework file), suricata-dataset (datasets and file-hash lists with the rules that use them), suricata-rules "
                 + "(one rule per value, metadata:sightline_id naming the indicator) or simple-stix (single-comparison patterns).",
                 "Patterns that are no alternative of single values (AND, FOLLOWEDBY, qualifiers, LIKE, MATCHES …), and values a "
@@ -46,6 +46,10 @@ public final class ExportSensorCommand extends KnowledgeCommand implements org.s
             description = "Only indicators whose score as they age (see 'indicators list') is at least this; expired ones never go.")
     Double minScore;
 
+    @Option(names = "--include-expired", description = "Send the indicators that have decayed under 0.2 too (by default they leave "
+            + "the sensors as they leave 'match'; past valid_until or revoked never go).")
+    boolean includeExpired;
+
     @Option(names = "--clearance", defaultValue = "red", paramLabel = "TLP",
             description = "Leave out indicators marked above this TLP level: clear, green, amber, amber+strict, red (default red).")
     String clearance;
@@ -59,8 +63,8 @@ public final class ExportSensorCommand extends KnowledgeCommand implements org.s
         SensorFormat chosen = SensorFormat.parse(format);
         var store = ClearedStore.of(knowledge.store(), Tlp.parse(clearance));
         Instant now = Instant.now();
-        Predicate<String> keep = minScore == null ? id -> true : IndicatorLifecycle.activeAtLeast(
-                store, now, IndicatorDecay.defaults(), minScore)::contains;
+        Predicate<String> keep = IndicatorLifecycle.forSensors(store, now, IndicatorDecay.of(knowledge.location().dataDir()), minScore,
+                includeExpired);
         SensorIndicators indicators = SensorIndicators.of(store, now, minConfidence, keep);
         SensorFiles files = chosen.render(indicators, baseUrl.replaceAll("/+$", ""));
         List<String> written = new ArrayList<>();

@@ -117,7 +117,7 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         List<Indicator> indicators = fromStore ? Indicators.fromStore(knowledge.store()) : Indicators.fromFile(indicatorsFile);
         int expired = 0;
         if (fromStore && !includeExpired) {
-            java.util.Set<String> gone = IndicatorLifecycle.expired(knowledge.store(), Instant.now(), IndicatorDecay.defaults());
+            java.util.Set<String> gone = IndicatorLifecycle.expired(knowledge.store(), Instant.now(), IndicatorDecay.of(knowledge.location().dataDir()));
             expired = (int) indicators.stream().filter(indicator -> gone.contains(indicator.id())).count();
             indicators = indicators.stream().filter(indicator -> !gone.contains(indicator.id())).toList();
         }

@@ -67,7 +67,7 @@ public final class IndicatorsCommand extends KnowledgeCommand {
         @Option(names = "--as-of", paramLabel = "DATE", description = "Score as of this date or timestamp (default now).")
         String asOf;
 
-        @Option(names = "--half-life", paramLabel = "TYPE=DAYS", description = "Another half-life for one observable type (repeatable).")
+        @Option(names = "--half-life", paramLabel = "TYPE=DAYS", description = "Another half-life for one observable type, or for one source's indicators: ipv4-addr=14, identity--…:ipv4-addr=7, identity--…:*=30 (repeatable; DATA_DIR/half-lives.conf holds lasting ones, one per line).")
         List<String> halfLives = List.of();
 
         @Option(names = "--top", defaultValue = "50", paramLabel = "N", description = "At most N in text (default 50; --json gives all).")
@@ -77,7 +77,7 @@ public final class IndicatorsCommand extends KnowledgeCommand {
             if (active && expired) {
                 throw new InvalidInputException("give --active or --expired, not both");
             }
-            IndicatorDecay decay = IndicatorDecay.defaults();
+            IndicatorDecay decay = IndicatorDecay.of(knowledge.location().dataDir());
             for (String halfLife : halfLives) {
                 decay = decay.with(halfLife);
             }
@@ -138,7 +138,7 @@ public final class IndicatorsCommand extends KnowledgeCommand {
                         object -> indicators.add(object.json()));
             }
             Set<String> expired = file != null || includeExpired ? Set.of() : IndicatorLifecycle.expired(knowledge.store(), Instant.now(),
-                    IndicatorDecay.defaults());
+                    IndicatorDecay.of(knowledge.location().dataDir()));
             Topics.ensure(kafka.connection(), null, null, topic, 1);
             IndicatorPublisher.Published published = IndicatorPublisher.publish(kafka.connection(), topic, indicators, expired);
             output.answer(Map.of("topic", topic, "live", published.live(), "withdrawn", published.withdrawn()),

@@ -161,15 +161,22 @@ public final class IndicatorLifecycle {
         }
     }
 
-    /** The ids of the indicators active as of the date with at least {@code least} as their score: what is still worth matching. */
-    public static Set<String> activeAtLeast(StixStore store, Instant asOf, IndicatorDecay decay, double least) {
+    /**
+     * Which indicators go to a sensor: those active now (scored at least {@code minScore} when given);
+     * with {@code includeExpired}, the decayed ones too. The same rule for the command line and the API.
+     */
+    public static java.util.function.Predicate<String> forSensors(StixStore store, Instant now, IndicatorDecay decay, Double minScore,
+                                                                  boolean includeExpired) {
+        if (includeExpired && minScore == null) {
+            return id -> true;
+        }
         Set<String> ids = new java.util.HashSet<>();
-        for (IndicatorScore score : scores(store, asOf, decay)) {
-            if (score.status() == IndicatorScore.Status.ACTIVE && score.score() >= least) {
+        for (IndicatorScore score : scores(store, now, decay)) {
+            if ((includeExpired || score.status() == IndicatorScore.Status.ACTIVE) && (minScore == null || score.score() >= minScore)) {
                 ids.add(score.id());
             }
         }
-        return ids;
+        return ids::contains;
     }
 
     /** The ids of the indicators expired as of the date (past valid_until, or decayed under the threshold): what leaves the matchers. */
@@ -186,7 +193,9 @@ public final class IndicatorLifecycle {
     private static IndicatorScore score(StixObject indicator, Instant published, Instant sighted, String sighting, int falsePositives,
                                         SourceRecord source, Instant asOf, IndicatorDecay decay) {
         String type = observableType(indicator.text("pattern"));
-        long halfLife = decay.halfLife(type).toDays();
+        String publisher = source.source().isEmpty() ? null : source.source();
+        Duration halfLifeFor = decay.halfLife(publisher, type);
+        long halfLife = halfLifeFor.toDays();
         boolean bySighting = sighted != null && (published == null || sighted.isAfter(published));
         Instant confirmed = bySighting ? sighted : published;
         String by = bySighting ? "sighting " + sighting : "its latest version";
@@ -194,7 +203,7 @@ public final class IndicatorLifecycle {
         // Each sighting marked a false positive halves what the indicator is worth; its source's record weighs on all of its indicators.
         double base = stated * Math.pow(0.5, falsePositives) * source.factor();
         long days = confirmed == null ? 0 : Math.max(0, Duration.between(confirmed, asOf).toDays());
-        double score = confirmed == null ? base : decay.score(base, Duration.between(confirmed, asOf), type);
+        double score = confirmed == null ? base : IndicatorDecay.score(base, Duration.between(confirmed, asOf), halfLifeFor);
         Instant validFrom = time(indicator, "valid_from");
         Instant validUntil = time(indicator, "valid_until");
         IndicatorScore.Status status;
@@ -224,8 +233,8 @@ public final class IndicatorLifecycle {
             lowered.append(String.format(java.util.Locale.ROOT, ", × %.2f for its source's record (%d of %d sightings of its indicators false positives)",
                     source.factor(), source.falsePositives(), source.sightings()));
         }
-        String why = String.format(java.util.Locale.ROOT, "%s halves every %d days; last confirmed %s by %s, %d days before %s; %s %.2f%s → %.2f; %s",
-                type, halfLife, confirmed == null ? "never" : StixTimestamp.format(confirmed).substring(0, 10), by, days,
+        String why = String.format(java.util.Locale.ROOT, "%s halves every %d days%s; last confirmed %s by %s, %d days before %s; %s %.2f%s → %.2f; %s",
+                type, halfLife, decay.setForSource(publisher, type) ? " (set for its source)" : "", confirmed == null ? "never" : StixTimestamp.format(confirmed).substring(0, 10), by, days,
                 StixTimestamp.format(asOf).substring(0, 10), indicator.json().has("confidence") ? "confidence" : "unrated, taken as", stated,
                 lowered, score, verdict);
         return new IndicatorScore(indicator.id(), indicator.name(), type, Math.round(score * 1000) / 1000.0, status,

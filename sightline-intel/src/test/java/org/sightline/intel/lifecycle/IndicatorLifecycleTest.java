@@ -123,6 +123,35 @@ class IndicatorLifecycleTest {
         assertThatThrownBy(() -> decay.with("ipv4-addr=0")).isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void aSourceCanAgeFasterThanItsTypeAndADataDirectorySaysSoForEveryFrontEnd(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws java.io.IOException {
+        String feed = "identity--7d1e6f2a-3b4c-4d5e-8f60-0000000000bb";
+        IndicatorDecay decay = IndicatorDecay.defaults().with(feed + ":ipv4-addr=7").with(feed + ":*=20");
+        assertThat(decay.halfLife(feed, "ipv4-addr")).isEqualTo(Duration.ofDays(7));
+        assertThat(decay.halfLife(feed, "domain-name")).isEqualTo(Duration.ofDays(20));
+        assertThat(decay.halfLife("identity--7d1e6f2a-3b4c-4d5e-8f60-0000000000cc", "domain-name")).isEqualTo(Duration.ofDays(90));
+        assertThat(decay.halfLife(null, "ipv4-addr")).isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> decay.with("someone:ipv4-addr=7")).isInstanceOf(InvalidInputException.class).hasMessageContaining("[SOURCE:]TYPE=DAYS");
+        assertThatThrownBy(() -> decay.with("*=7")).isInstanceOf(InvalidInputException.class);
+
+        java.nio.file.Files.writeString(data.resolve(IndicatorDecay.FILE), "# our feeds\nipv4-addr=14\n" + feed + ":ipv4-addr=7\n");
+        IndicatorDecay configured = IndicatorDecay.of(data);
+        assertThat(configured.halfLife(null, "ipv4-addr")).isEqualTo(Duration.ofDays(14));
+        assertThat(configured.halfLife(feed, "ipv4-addr")).isEqualTo(Duration.ofDays(7));
+        try (TestStore test = Backend.H2.open()) {
+            test.store().write(writer -> {
+                writer.put(StixObject.parse(indicator("7", "[ipv4-addr:value = '203.0.113.9']", ",\"confidence\":80,\"created_by_ref\":\"" + feed + "\"")));
+                return null;
+            });
+            IndicatorScore fast = byName(IndicatorLifecycle.scores(test.store(), Instant.parse("2026-01-08T00:00:00Z"), configured)).get("i7");
+            assertThat(fast.score()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.002));
+            assertThat(fast.why()).contains("ipv4-addr halves every 7 days (set for its source)");
+        }
+        java.nio.file.Files.writeString(data.resolve(IndicatorDecay.FILE), "ipv4-addr=14\nipv4-addr=soon\n");
+        assertThatThrownBy(() -> IndicatorDecay.of(data)).isInstanceOf(InvalidInputException.class).hasMessageContaining("half-lives.conf line 2");
+    }
+
     private static Map<String, IndicatorScore> byName(List<IndicatorScore> scores) {
         return scores.stream().collect(Collectors.toMap(IndicatorScore::name, Function.identity()));
     }

@@ -13,6 +13,7 @@ export function sensorsPage() {
   const format = el('select', { id: 'sensor-format' }, FORMATS.map(([value, label]) => el('option', { value }, label)));
   const confidence = el('input', { type: 'number', id: 'sensor-confidence', min: '0', max: '100', step: '5', placeholder: 'any' });
   const least = el('input', { type: 'number', id: 'sensor-score', min: '0', max: '1', step: '0.05', placeholder: 'any' });
+  const expired = el('input', { type: 'checkbox', id: 'sensor-expired' });
   const status = el('p', { id: 'sensor-status', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { id: 'sensor-result' });
   const run = async () => {
@@ -22,6 +23,7 @@ export function sensorsPage() {
       const parameters = new URLSearchParams();
       if (confidence.value) parameters.set('min_confidence', confidence.value);
       if (least.value) parameters.set('min_score', least.value);
+      if (expired.checked) parameters.set('include_expired', 'true');
       const query = parameters.toString() ? '?' + parameters : '';
       const answer = await get(`/api/v1/sensor-exports/${format.value}${query}`);
       result.replaceChildren(files(answer), notExported(answer));
@@ -35,7 +37,8 @@ export function sensorsPage() {
   const form = el('form', { class: 'card', id: 'sensor-form', onsubmit: event => { event.preventDefault(); run(); } },
     el('p', {}, el('label', { for: 'sensor-format' }, 'Format: '), format, ' ',
       el('label', { for: 'sensor-confidence' }, 'Least confidence: '), confidence, ' ',
-      el('label', { for: 'sensor-score' }, 'Least score as it ages: '), least),
+      el('label', { for: 'sensor-score' }, 'Least score as it ages: '), least, ' ',
+      expired, el('label', { for: 'sensor-expired' }, ' include expired')),
     el('button', { type: 'submit' }, 'Export'), status);
   const ageing = el('div', { id: 'indicator-scores' });
   get('/api/v1/indicators').then(answer => {
@@ -43,7 +46,7 @@ export function sensorsPage() {
     ageing.dataset.done = String(Date.now());
   }).catch(error => ageing.replaceChildren(el('p', { class: 'error', role: 'alert' }, error.message)));
   return el('div', {}, el('h1', {}, 'Indicators to sensors'),
-    el('p', {}, 'The indicators active now, as far as your clearance goes, split into the single values a sensor looks up. ',
+    el('p', {}, 'The indicators active now (not decayed under 0.2), as far as your clearance goes, split into the single values a sensor looks up. ',
       'A sensor can pull a file itself: GET /api/v1/sensor-exports/FORMAT?file=NAME with its token.'), form, result, ageing);
 }
 
