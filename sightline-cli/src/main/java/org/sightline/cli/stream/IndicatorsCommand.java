@@ -67,7 +67,9 @@ public final class IndicatorsCommand extends KnowledgeCommand {
         @Option(names = "--as-of", paramLabel = "DATE", description = "Score as of this date or timestamp (default now).")
         String asOf;
 
-        @Option(names = "--half-life", paramLabel = "TYPE=DAYS", description = "Another half-life for one observable type, or for one source's indicators: ipv4-addr=14, identity--…:ipv4-addr=7, identity--…:*=30 (repeatable; DATA_DIR/half-lives.conf holds lasting ones, one per line).")
+        @Option(names = "--half-life", paramLabel = "[SOURCE:]TYPE=DAYS", description = "Another half-life for one observable type, or for one "
+                + "source's indicators: ipv4-addr=14, identity--…:ipv4-addr=7, identity--…:*=30 (repeatable; DATA_DIR/half-lives.conf "
+                + "holds lasting ones, one per line).")
         List<String> halfLives = List.of();
 
         @Option(names = "--top", defaultValue = "50", paramLabel = "N", description = "At most N in text (default 50; --json gives all).")
