@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sightline.cli.KeepOptions;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -73,18 +74,13 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
     @Option(names = "--sighted-at", paramLabel = "IDENTITY", description = "Identity (or location) id for where_sighted_refs.")
     String sightedAt;
 
-    @Option(names = "--keep", description = "Keep the logs read (gzip compressed, in the data directory's logs folder) so that "
-            + "'sightline hunt' can run indicators learnt later over them.")
-    boolean keep;
-
-    @Option(names = "--retention", defaultValue = "90", paramLabel = "DAYS",
-            description = "With --keep: logs kept longer ago than this many days are deleted (default 90).")
-    int retentionDays;
+    @picocli.CommandLine.Mixin
+    KeepOptions keeping;
 
     /** The store is opened (and the command audited) only for --from-store, --store or --keep: files in, files out need none. */
     @Override
     public Integer call() {
-        return fromStore || store || keep ? inKnowledgeBase(this::run) : run(null, output());
+        return fromStore || store || keeping.keep() ? inKnowledgeBase(this::run) : run(null, output());
     }
 
     /** @param knowledge the store, or null when neither --from-store nor --store was given */
@@ -103,13 +99,11 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             if (!org.sightline.ingest.logs.LogReader.isStandardInput(file) && !Files.isRegularFile(file)) {
                 throw new org.sightline.error.NotFoundException("no such log file: " + file);
             }
-            if (keep && org.sightline.ingest.logs.LogReader.isStandardInput(file)) {
+            if (keeping.keep() && org.sightline.ingest.logs.LogReader.isStandardInput(file)) {
                 throw new InvalidInputException("--keep keeps files; standard input cannot be kept (save it to a file first)");
             }
         }
-        if (keep && retentionDays < 1) {
-            throw new InvalidInputException("--retention is 1 day or more, got " + retentionDays);
-        }
+        Duration retention = keeping.keep() ? keeping.retention() : null;
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new InvalidInputException("--threads must be 1 or more, got " + workers);
@@ -132,10 +126,10 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         long stored = store ? SightingImport.store(knowledge.store(), knowledge.index(), sightings) : 0;
         List<KeptLog> kept = new java.util.ArrayList<>();
         int pruned = 0;
-        if (keep) {
+        if (retention != null) {
             LogArchive archive = LogArchive.of(knowledge.location().dataDir());
             run.files().forEach(span -> kept.add(archive.keep(span)));
-            pruned = archive.prune(Duration.ofDays(retentionDays), Instant.now());
+            pruned = archive.prune(retention, Instant.now());
         }
 
         Map<String, Object> document = new LinkedHashMap<>();
@@ -151,7 +145,7 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         document.put("seconds", Math.round(run.seconds() * 1000) / 1000.0);
         document.put("problems", run.problems());
         document.put("stored", stored);
-        if (keep) {
+        if (retention != null) {
             document.put("kept", kept.stream().map(log -> log.file().toString()).toList());
             document.put("pruned", pruned);
         }
@@ -168,9 +162,9 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             if (out != null) {
                 output.line("sightings written to " + out);
             }
-            if (keep) {
+            if (retention != null) {
                 output.line(String.format("%d logs kept for hunting in %s%s", kept.size(), LogArchive.of(knowledge.location().dataDir()).root(),
-                        prunedFiles == 0 ? "" : String.format(", %d older than %d days deleted", prunedFiles, retentionDays)));
+                        prunedFiles == 0 ? "" : String.format(", %d older than %d days deleted", prunedFiles, keeping.retentionDays())));
             }
         });
         return Sightline.OK;

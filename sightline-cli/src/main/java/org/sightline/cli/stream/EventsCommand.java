@@ -31,13 +31,9 @@ public final class EventsCommand extends CommandGroup {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
-        @Option(names = "--keep", description = "Keep the files in the data directory's logs folder too, for 'sightline hunt' (they are "
-                + "read once more for the time span of their events).")
-        boolean keep;
-
-        @Option(names = "--retention", defaultValue = "90", paramLabel = "DAYS",
-                description = "With --keep: logs kept longer ago than this many days are deleted (default 90).")
-        int retentionDays;
+        /** With --keep, the files are read once more for the time span of their events. */
+        @Mixin
+        org.sightline.cli.KeepOptions keeping;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -50,18 +46,16 @@ public final class EventsCommand extends CommandGroup {
                     throw new NotFoundException("no such log file: " + file);
                 }
             }
-            if (keep && retentionDays < 1) {
-                throw new org.sightline.error.InvalidInputException("--retention is 1 day or more, got " + retentionDays);
-            }
+            java.time.Duration retention = keeping.keep() ? keeping.retention() : null;
             long sent = EventPublisher.publish(kafka.connection(), topic, files);
             java.util.Map<String, Object> document = new java.util.LinkedHashMap<>(Map.of("topic", topic, "events", sent));
-            if (keep) {
+            if (retention != null) {
                 org.sightline.ingest.hunt.LogArchive archive = org.sightline.ingest.hunt.LogArchive.of(
                         ((Sightline) spec.root().userObject()).location().dataDir());
-                document.put("kept", archive.keepAll(files, java.time.Duration.ofDays(retentionDays)).size());
+                document.put("kept", archive.keepAll(files, retention).size());
             }
             output.answer(document, () -> output.line(String.format("published %,d events to %s", sent, topic)
-                    + (keep ? String.format("; %d files kept for hunting in %s", files.size(),
+                    + (retention != null ? String.format("; %d files kept for hunting in %s", files.size(),
                     org.sightline.ingest.hunt.LogArchive.of(((Sightline) spec.root().userObject()).location().dataDir()).root()) : "")));
             return Sightline.OK;
         }
