@@ -9,14 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
@@ -28,6 +24,7 @@ import org.sightline.stix.StixTypes;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.store.StixStore;
 import org.sightline.store.StoreLocation;
+import org.sightline.store.jdbc.ScratchSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -99,28 +96,17 @@ public final class ImportBench implements Callable<Integer> {
     private void measurePostgres(Path bundle, Sightline root, BenchReport report, long maxHeapMb, Output output)
             throws IOException {
         StoreLocation base = root.location();
-        String schema = "sightline_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(postgres, base, "CREATE SCHEMA " + schema);
+        ScratchSchema schema = ScratchSchema.create(postgres, base.user(), base.password(), "sightline_bench");
         Path indexDir = Files.createTempDirectory("sightline-bench-pg-");
-        String url = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try (KnowledgeBase pg = KnowledgeBase.open(new StoreLocation(indexDir, url, base.user(), base.password()))) {
+        try (KnowledgeBase pg = KnowledgeBase.open(schema.location(indexDir))) {
             ImportReport imported = BenchData.importInto(pg, bundle);
             report.add("objects_per_s", imported.imported() / imported.seconds(), "objects/s",
                     BenchReport.params("store", "postgresql", "objects", imported.imported(), "seconds", round(imported.seconds()),
                             "max_heap_mb", maxHeapMb));
             output.note(String.format("postgresql: %,d objects in %.2f s", imported.imported(), imported.seconds()));
         } finally {
-            execute(postgres, base, "DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
             BenchData.deleteRecursively(indexDir);
-        }
-    }
-
-    /** Schema names are generated here, never taken from input, so this DDL carries no user text. */
-    private static void execute(String url, StoreLocation credentials, String ddl) {
-        try (Connection connection = DriverManager.getConnection(url, credentials.user(), credentials.password())) {
-            connection.createStatement().execute(ddl);
-        } catch (SQLException e) {
-            throw new StoreException("cannot prepare the PostgreSQL benchmark schema at " + url + ": " + e.getMessage(), e);
         }
     }
 

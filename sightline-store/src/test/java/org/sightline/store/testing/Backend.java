@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.store.StoreLocation;
@@ -34,23 +30,12 @@ public enum Backend {
                 "skipped on PostgreSQL: set SIGHTLINE_TEST_PG_URL, SIGHTLINE_TEST_PG_USER and SIGHTLINE_TEST_PG_PASSWORD (.ci/run does)");
         String user = System.getenv("SIGHTLINE_TEST_PG_USER");
         String password = System.getenv("SIGHTLINE_TEST_PG_PASSWORD");
-        // Generated here, never from input: safe to place in DDL.
-        String schema = "sightline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        ddl(url, user, password, "CREATE SCHEMA " + schema);
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        KnowledgeBase knowledge = KnowledgeBase.open(new StoreLocation(dataDir, schemaUrl, user, password));
+        org.sightline.store.jdbc.ScratchSchema schema = org.sightline.store.jdbc.ScratchSchema.create(url, user, password, "sightline_test");
+        KnowledgeBase knowledge = KnowledgeBase.open(schema.location(dataDir));
         return new TestStore(knowledge, () -> {
-            ddl(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
             delete(dataDir);
         });
-    }
-
-    private static void ddl(String url, String user, String password, String statement) {
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            connection.createStatement().execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL test set-up failed (" + statement + "): " + e.getMessage(), e);
-        }
     }
 
     private static Path tempDir() {
