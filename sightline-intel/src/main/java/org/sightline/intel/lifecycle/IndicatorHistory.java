@@ -43,14 +43,14 @@ public record IndicatorHistory(IndicatorScore score, List<Point> curve, List<Ind
         List<Point> curve = new ArrayList<>();
         IndicatorScore now = null;
         for (Instant date : dates) {
-            IndicatorScore then = scoreOf(snapshot.scores(date, decay), indicatorId);
+            IndicatorScore then = snapshot.scoreOf(indicatorId, date, decay);
             if (then != null) {
                 curve.add(new Point(StixTimestamp.format(date), then.score(), then.status().name().toLowerCase(Locale.ROOT)));
                 now = date.equals(asOf) ? then : now;
             }
         }
         if (now == null) {
-            now = scoreOf(snapshot.scores(asOf, decay), indicatorId);
+            now = snapshot.scoreOf(indicatorId, asOf, decay);
         }
         return new IndicatorHistory(now, List.copyOf(curve), sightings);
     }
@@ -67,9 +67,5 @@ public record IndicatorHistory(IndicatorScore score, List<Point> curve, List<Ind
                 dates.add(at.minusSeconds(1));
             }
         }
-    }
-
-    private static IndicatorScore scoreOf(List<IndicatorScore> scores, String id) {
-        return scores.stream().filter(score -> score.id().equals(id)).findFirst().orElse(null);
     }
 }

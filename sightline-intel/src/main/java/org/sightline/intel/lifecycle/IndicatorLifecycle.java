@@ -65,6 +65,16 @@ public final class IndicatorLifecycle {
         }
 
         public List<IndicatorScore> scores(Instant asOf, IndicatorDecay decay) {
+            return scores(asOf, decay, id -> true);
+        }
+
+        /** One indicator's score as of the date, or null when it was not known yet: its source's record still counts every indicator. */
+        public IndicatorScore scoreOf(String indicatorId, Instant asOf, IndicatorDecay decay) {
+            List<IndicatorScore> one = scores(asOf, decay, indicatorId::equals);
+            return one.isEmpty() ? null : one.get(0);
+        }
+
+        private List<IndicatorScore> scores(Instant asOf, IndicatorDecay decay, java.util.function.Predicate<String> scored) {
             Map<String, Instant> sighted = new HashMap<>();
             Map<String, String> sightedBy = new HashMap<>();
             Map<String, Integer> markedFalse = new HashMap<>();
@@ -99,6 +109,9 @@ public final class IndicatorLifecycle {
             }
             List<IndicatorScore> scores = new ArrayList<>();
             for (StixObject indicator : known) {
+                if (!scored.test(indicator.id())) {
+                    continue;
+                }
                 scores.add(score(indicator, time(indicator, "modified", "created"), sighted.get(indicator.id()), sightedBy.get(indicator.id()),
                         markedFalse.getOrDefault(indicator.id(), 0), sources.get(source(indicator)), asOf, decay));
             }
