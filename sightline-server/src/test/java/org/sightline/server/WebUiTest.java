@@ -540,6 +540,13 @@ class WebUiTest {
         List<String> curveDates = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return echarts.getInstanceByDom(document.getElementById('confidence-curve')).getOption().series[0].data.map(p => p[0])");
         assertThat(curveDates).isNotEmpty().allSatisfy(date -> assertThat(date.substring(0, 10)).isLessThanOrEqualTo("2018-08-31"));
+        // the source's page, reached from the claim as of that date, keeps the date: its record then, not today's
+        browser.findElement(By.partialLinkText("Intrusion Truth")).click();
+        ready("#/source/");
+        assertThat(browser.getCurrentUrl()).endsWith("?as_of=2018-08-31");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("Track record as of 2018-08-31");
+        assertThat(browser.findElement(By.id("reliability")).getText()).contains("Reliability C", "1 confirmed", "4 open");
+        assertThat(browser.findElement(By.id("as-of")).getAttribute("value")).isEqualTo("2018-08-31");
         browser.get(claim);
         readyAt(claim);
         browser.findElement(By.partialLinkText("Intrusion Truth")).click();

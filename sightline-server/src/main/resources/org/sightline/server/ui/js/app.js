@@ -23,7 +23,7 @@ const routes = [
   [/^#\/indicator\/([^/?]+)$/, id => indicatorPage(id)],
   [/^#\/claims$/, () => claimsPage()],
   [/^#\/claim\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => claimPage(id, asOf)],
-  [/^#\/source\/([^/?]+)$/, id => sourcePage(id)],
+  [/^#\/source\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => sourcePage(id, asOf)],
   [/^#\/exposure(?:\?(.*))?$/, query => exposurePage(query)],
   [/^#\/import$/, () => importPage()],
   [/^#\/sightings$/, () => sightingsPage()],

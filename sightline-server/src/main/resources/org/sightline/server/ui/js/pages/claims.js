@@ -34,7 +34,7 @@ export async function claimPage(id, asOf) {
     section('Evidence', evidence.evidence.length === 0 ? el('p', { class: 'muted' }, 'No evidence knowable on that date.') :
       table(['Known from', 'Item', 'Stance', 'Grade', 'Origin', 'Source (reliability then)', 'Artifact'],
         evidence.evidence.map(row => [day(row.known_from), row.item.title || row.item.kind, row.item.stance.toLowerCase(), row.grade,
-          row.item.origin, row.item.source.id ? link('#/source/' + row.item.source.id, `${row.item.source.name} (${row.source_reliability})`)
+          row.item.origin, row.item.source.id ? link('#/source/' + row.item.source.id + query, `${row.item.source.name} (${row.source_reliability})`)
             : `${row.item.source.name} (${row.source_reliability})`,
           row.item.artifact_sha256 ? artifactCell(row.item.artifact_sha256) : row.item.url ? link(row.item.url, 'link') : '']))));
   const related = analyses.analyses.filter(a => (a.hypotheses || []).some(h => h.claim === id));
