@@ -519,6 +519,17 @@ class WebUiTest {
         waiting().until(driver -> nodesDrawn() == expanded);
         screenshot("03-graph");
 
+        // the card as of a date: the claims as they stood then, and the claim page reached from it keeps the date
+        browser.get(card + "?as_of=2018-08-31");
+        ready("#/actor/");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("Claims as of 2018-08-31", "Activity as of 2018-08-31");
+        assertThat(browser.findElements(By.cssSelector("#actor-claims li")).stream().map(WebElement::getText))
+                .anyMatch(line -> line.contains("MSS Tianjin") && line.endsWith("(open)"));
+        browser.findElement(By.partialLinkText("MSS Tianjin")).click();
+        ready("#/claim/");
+        assertThat(browser.getCurrentUrl()).endsWith("?as_of=2018-08-31");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("— open");
+
         browser.get(card);
         ready("#/actor/");
         browser.findElement(By.partialLinkText("MSS Tianjin")).click();

@@ -18,7 +18,7 @@ import { sourcePage } from './pages/source.js';
 const main = document.getElementById('main');
 const routes = [
   [/^#\/search\?q=(.*)$/, q => searchPage(decodeURIComponent(q))],
-  [/^#\/actor\/([^/?]+)$/, id => actorPage(id)],
+  [/^#\/actor\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => actorPage(id, asOf)],
   [/^#\/graph\/([^/?]+)$/, id => graphPage(id)],
   [/^#\/indicator\/([^/?]+)$/, id => indicatorPage(id)],
   [/^#\/claims$/, () => claimsPage()],

@@ -5,9 +5,16 @@ import { day, el, link, objectLink, section } from '../dom.js';
 const TACTICS = ['reconnaissance', 'resource-development', 'initial-access', 'execution', 'persistence', 'privilege-escalation',
   'defense-evasion', 'credential-access', 'discovery', 'lateral-movement', 'collection', 'command-and-control', 'exfiltration', 'impact'];
 
-export async function actorPage(id) {
-  const [card, timeline, claims] = await Promise.all([
-    get('/api/v1/actors/' + id), get('/api/v1/actors/' + id + '/timeline'), get('/api/v1/claims?about=' + encodeURIComponent(id))]);
+/**
+ * An actor's card. With ?as_of= in the address, its activity, its claims (each with its status then)
+ * and the dossier stop at that date, and the links to its claims carry the date on.
+ */
+export async function actorPage(id, asOf) {
+  const at = asOf ? '?as_of=' + encodeURIComponent(asOf) : '';
+  const [card, timeline, claims] = await Promise.all([get('/api/v1/actors/' + id), get('/api/v1/actors/' + id + '/timeline' + at),
+    get('/api/v1/claims?about=' + encodeURIComponent(id) + (asOf ? '&as_of=' + encodeURIComponent(asOf) : ''))]);
+  const datePicker = el('input', { type: 'date', id: 'as-of', value: asOf ? asOf.slice(0, 10) : '',
+    onchange: event => { location.hash = `#/actor/${id}` + (event.target.value ? `?as_of=${event.target.value}` : ''); } });
   const conflicting = card.conflicting_names || {};
   const chartBox = el('div', { class: 'chart', id: 'timeline', role: 'img', 'aria-label': 'Activity timeline' });
   const page = el('div', {},
@@ -16,8 +23,10 @@ export async function actorPage(id) {
     el('div', { class: 'toolbar' },
       link('#/graph/' + id, 'Relationship graph'),
       ['html', 'md', 'stix'].map(format => el('button', { type: 'button', class: 'secondary',
-        onclick: () => download(`/api/v1/actors/${id}/dossier?format=${format}`, `dossier-${card.name}.${format === 'stix' ? 'json' : format}`) },
-        `Dossier (${format.toUpperCase()})`))),
+        onclick: () => download(`/api/v1/actors/${id}/dossier?format=${format}` + (asOf ? '&as_of=' + encodeURIComponent(asOf) : ''),
+          `dossier-${card.name}.${format === 'stix' ? 'json' : format}`) },
+        `Dossier (${format.toUpperCase()})`)),
+      el('label', { for: 'as-of' }, ' As of'), datePicker),
     el('div', { class: 'grid' },
       section('Names', el('ul', { class: 'names' }, card.aliases.map(alias => el('li', {},
         el('strong', {}, alias.name),
@@ -25,11 +34,11 @@ export async function actorPage(id) {
         el('span', { class: 'muted' }, ' — ' + alias.sources.join(', ')))))),
       section('Origin', facts('Country', card.countries), facts('State sponsor', card.state_sponsors)),
       section('Targets', facts('Sectors', card.target_sectors), facts('Victim countries', card.victim_countries))),
-    section('Activity' + (timeline.dormant ? ` — dormant, quiet for ${timeline.quiet_for_days} days` : ''), chartBox,
+    section('Activity' + (asOf ? ` as of ${asOf.slice(0, 10)}` : '') + (timeline.dormant ? ` — dormant, quiet for ${timeline.quiet_for_days} days` : ''), chartBox,
       el('p', { class: 'muted' }, `First seen ${day(card.first_seen) || 'unknown'}, last seen ${day(card.last_seen) || 'unknown'}.`)),
-    section('Claims', claims.claims.length === 0 ? el('p', {}, 'No attribution claims yet.') :
-      el('ul', {}, claims.claims.map(claim => el('li', {},
-        link('#/claim/' + claim.id, `${claim.source.name} ${claim.type} ${claim.target.name}`), ` (${claim.status})`)))),
+    section('Claims' + (asOf ? ` as of ${asOf.slice(0, 10)}` : ''), claims.claims.length === 0 ? el('p', {}, 'No attribution claims yet.') :
+      el('ul', { id: 'actor-claims' }, claims.claims.map(claim => el('li', {},
+        link('#/claim/' + claim.id + at, `${claim.source.name} ${claim.type} ${claim.target.name}`), ` (${claim.status})`)))),
     section('Techniques by tactic', matrix(card.techniques_by_tactic)),
     el('div', { class: 'grid' },
       section('Software', list(card.software)), section('Campaigns', list(card.campaigns)),
