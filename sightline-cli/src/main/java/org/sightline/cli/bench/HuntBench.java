@@ -132,8 +132,9 @@ public final class HuntBench implements Callable<Integer> {
 
     /** One gzip Zeek DNS log per day, made once and reused: the real records in turn, each day's spread evenly over it. */
     private List<LogMatching.FileSpan> generate(Path folder, int workers, Output output) throws Exception {
-        List<String[]> records = sampleRecords();
-        List<String> header = sampleHeader();
+        Sample sample = readSample();
+        List<String[]> records = sample.records();
+        List<String> header = sample.header();
         Files.createDirectories(folder);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
@@ -211,26 +212,23 @@ public final class HuntBench implements Callable<Integer> {
         return file;
     }
 
-    private List<String[]> sampleRecords() throws IOException {
+    /** The sample's header (its leading # lines, Zeek's #fields and #types among them) and its records, split at tabs. */
+    private record Sample(List<String> header, List<String[]> records) {
+    }
+
+    private Sample readSample() throws IOException {
+        List<String> header = new ArrayList<>();
         List<String[]> records = new ArrayList<>();
         try (BufferedReader reader = reader()) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.startsWith("#")) {
                     records.add(line.split("\t", -1));
+                } else if (records.isEmpty()) {
+                    header.add(line);
                 }
             }
         }
-        return records;
-    }
-
-    private List<String> sampleHeader() throws IOException {
-        List<String> header = new ArrayList<>();
-        try (BufferedReader reader = reader()) {
-            for (String line = reader.readLine(); line != null && line.startsWith("#"); line = reader.readLine()) {
-                header.add(line);
-            }
-        }
-        return header;
+        return new Sample(header, records);
     }
 
     private BufferedReader reader() throws IOException {

@@ -2,7 +2,6 @@ package org.sightline.cli.commands;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.sightline.cli.KnowledgeCommand;
@@ -12,7 +11,6 @@ import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.hunt.HuntAfterImport;
 import org.sightline.ingest.hunt.IndicatorHunt;
-import org.sightline.ingest.hunt.KeptLog;
 import org.sightline.ingest.hunt.LogArchive;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
@@ -51,12 +49,11 @@ public final class ServeCommand extends KnowledgeCommand {
         if (huntEvery < 1) {
             throw new InvalidInputException("--hunt-every is 1 second or more, got " + huntEvery);
         }
-        List<KeptLog> folders = new ArrayList<>();
-        huntFolders.forEach(folder -> folders.addAll(LogArchive.folder(folder)));
+        huntFolders.forEach(LogArchive::folder); // a folder that is not there is said now, not at the first hunt
         LogArchive archive = LogArchive.of(knowledge.location().dataDir());
         try (HuntAfterImport hunting = HuntAfterImport.start(new IndicatorHunt(knowledge.store(), knowledge.index(), archive), archive,
-                knowledge.store(), folders, Duration.ofSeconds(huntEvery), Runtime.getRuntime().availableProcessors())) {
-            output.note("hunting new indicators over the logs in " + archive.root() + (folders.isEmpty() ? "" : " and " + huntFolders)
+                knowledge.store(), huntFolders, Duration.ofSeconds(huntEvery), Runtime.getRuntime().availableProcessors())) {
+            output.note("hunting new indicators over the logs in " + archive.root() + (huntFolders.isEmpty() ? "" : " and " + huntFolders)
                     + " after each import");
             return serve(knowledge, output, listen.serverOptions(), false);
         }

@@ -26,14 +26,19 @@ public final class HuntAfterImport implements AutoCloseable {
     private HuntAfterImport() {
     }
 
-    /** Starts watching; {@code folders} are pointed-to log folders hunted beside the kept logs. */
+    /**
+     * Starts watching; {@code folders} are pointed-to log folders hunted beside the kept logs, listed
+     * again at each hunt, since a sensor's folder gains a file at every rotation.
+     */
     public static HuntAfterImport start(IndicatorHunt hunt, LogArchive archive, org.sightline.store.StixStore store,
-                                        List<KeptLog> folders, Duration every, int threads) {
+                                        List<java.nio.file.Path> folders, Duration every, int threads) {
         HuntAfterImport watcher = new HuntAfterImport();
         watcher.schedule.scheduleWithFixedDelay(() -> {
             try {
                 if (store.lastSequence() > archive.huntedThrough()) {
-                    IndicatorHunt.Report report = hunt.newIndicators(folders, null, threads, true);
+                    List<KeptLog> pointed = new java.util.ArrayList<>();
+                    folders.forEach(folder -> pointed.addAll(LogArchive.folder(folder)));
+                    IndicatorHunt.Report report = hunt.newIndicators(pointed, null, threads, true);
                     if (report.hunt().indicators() > 0) {
                         LOG.info("hunted {} new indicators over {} logs ({} records): {} sightings found retrospectively",
                                 report.hunt().indicators(), report.hunt().files(), report.hunt().events(), report.hunt().sightingCount());

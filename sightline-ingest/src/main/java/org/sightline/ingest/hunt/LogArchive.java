@@ -56,9 +56,8 @@ public final class LogArchive {
         Instant keptAt = Instant.now();
         String day = span.first() == null ? "undated" : span.first().toString().substring(0, 10);
         try {
-            Path folder = Files.createDirectories(root.resolve(day)).resolve(String.format(Locale.ROOT, "%d-%08x", keptAt.toEpochMilli(),
-                    source.toAbsolutePath().toString().hashCode()));
-            Files.createDirectories(folder);
+            Path folder = Files.createDirectories(root.resolve(day).resolve(String.format(Locale.ROOT, "%d-%08x", keptAt.toEpochMilli(),
+                    source.toAbsolutePath().toString().hashCode())));
             String name = source.getFileName().toString();
             boolean gzip = isGzip(source);
             Path kept = folder.resolve(gzip || name.endsWith(".gz") ? name : name + ".gz");
