@@ -418,8 +418,13 @@ class WebUiTest {
         String base = "http://127.0.0.1:" + server.app().port();
         browser.get(base + "/ui/");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh(); // signed out: the page asks for a token, and the link is pasted into it
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         String link = SignInLinks.link(base, server.app().signInLinks().issue());
         browser.get(link);
+        // the page may be the one already open (only the hash changed), its last page still marked ready: wait for the trade
+        waiting().until(driver -> ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return sessionStorage.getItem('sightline.token')") != null);
         ready("#/");
         assertThat(browser.findElement(By.id("token")).isDisplayed()).isFalse();
         assertThat(browser.getCurrentUrl()).as("the code leaves the address bar").doesNotContain("signin");

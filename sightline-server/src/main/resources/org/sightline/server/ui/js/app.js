@@ -103,7 +103,13 @@ async function signInFromLink() {
   const response = await fetch('/api/v1/signin', { method: 'POST', body: JSON.stringify({ code }),
     headers: { 'Content-Type': 'application/json' } });
   const body = await response.json().catch(() => ({}));
-  if (response.ok && body.token) { setToken(body.token); return true; }
+  if (response.ok && body.token) {
+    setToken(body.token);
+    // pasted into a page that was asking for a token: the question is answered
+    const dialog = document.getElementById('signin');
+    if (dialog.open) dialog.close();
+    return true;
+  }
   signOut();
   askForToken(body.error?.message || 'That sign-in link did not work.');
   return false;
