@@ -27,8 +27,8 @@ public final class IndicatorIndex {
     private final boolean[] direct;
     private final boolean[] multiObservation;
     private final Map<String, Map<String, int[]>> exact;
-    private final Map<String, Map<String, int[]>> prefixes;
-    private final Map<String, Map<String, int[]>> suffixes;
+    private final Map<String, Affixes> prefixes;
+    private final Map<String, Affixes> suffixes;
     private final Map<String, CidrTrie> blocks;
     /** field → first three characters of a required substring → indicators (verified by the exact evaluator). */
     private final Map<String, Map<String, int[]>> substrings;
@@ -41,8 +41,8 @@ public final class IndicatorIndex {
         this.direct = toArray(builder.direct);
         this.multiObservation = toArray(builder.multi);
         this.exact = freeze(builder.exact);
-        this.prefixes = freeze(builder.prefixes);
-        this.suffixes = freeze(builder.suffixes);
+        this.prefixes = Affixes.of(freeze(builder.prefixes));
+        this.suffixes = Affixes.of(freeze(builder.suffixes));
         this.blocks = builder.blocks;
         this.substrings = freeze(builder.substrings);
         Map<String, int[]> residual = new HashMap<>();
@@ -101,8 +101,14 @@ public final class IndicatorIndex {
                     }
                 }
             }
-            affixes(prefixes.get(fields[i]), values[i], true, hits);
-            affixes(suffixes.get(fields[i]), values[i], false, hits);
+            Affixes starts = prefixes.get(fields[i]);
+            if (starts != null) {
+                starts.find(values[i], true, hits);
+            }
+            Affixes ends = suffixes.get(fields[i]);
+            if (ends != null) {
+                ends.find(values[i], false, hits);
+            }
             Map<String, int[]> byTrigram = substrings.get(fields[i]);
             if (byTrigram != null) {
                 String value = java.text.Normalizer.normalize(values[i], java.text.Normalizer.Form.NFC);
@@ -132,15 +138,29 @@ public final class IndicatorIndex {
         }
     }
 
-    private static void affixes(Map<String, int[]> byAffix, String value, boolean prefix, IntConsumer hits) {
-        if (byAffix == null) {
-            return;
+    /**
+     * The LIKE prefixes (or suffixes) of one field, with the lengths they come in: a value is cut
+     * only at those lengths, so a look-up costs one substring per distinct length, not one per
+     * character of the value (a busy DNS log against '%.cpp.edu' cuts every name once, at 8).
+     */
+    private record Affixes(Map<String, int[]> byAffix, int[] lengths) {
+        static Map<String, Affixes> of(Map<String, Map<String, int[]>> byField) {
+            Map<String, Affixes> tables = new HashMap<>();
+            byField.forEach((field, byAffix) -> tables.put(field,
+                    new Affixes(byAffix, byAffix.keySet().stream().mapToInt(String::length).distinct().sorted().toArray())));
+            return tables;
         }
-        for (int cut = 0; cut <= value.length(); cut++) {
-            int[] ordinals = byAffix.get(prefix ? value.substring(0, cut) : value.substring(cut));
-            if (ordinals != null) {
-                for (int ordinal : ordinals) {
-                    hits.accept(ordinal);
+
+        void find(String value, boolean prefix, IntConsumer hits) {
+            for (int length : lengths) {
+                if (length > value.length()) {
+                    return;
+                }
+                int[] ordinals = byAffix.get(prefix ? value.substring(0, length) : value.substring(value.length() - length));
+                if (ordinals != null) {
+                    for (int ordinal : ordinals) {
+                        hits.accept(ordinal);
+                    }
                 }
             }
         }

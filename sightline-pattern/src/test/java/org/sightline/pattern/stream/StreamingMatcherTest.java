@@ -38,6 +38,8 @@ class StreamingMatcherTest {
             "[ipv6-addr:value ISSUBSET '2001:db8::/125']",
             "[domain-name:value LIKE '%.example.org']",
             "[domain-name:value LIKE 'h1.%']",
+            "[domain-name:value LIKE '%.com']", // affixes of several lengths on one field
+            "[domain-name:value LIKE 'h3.example.c%']",
             "[domain-name:value = 'h2.example.com' OR ipv4-addr:value = '10.0.0.0']",
             "[network-traffic:dst_port = 443 AND network-traffic:dst_ref.value = '192.0.2.3']",
             "[file:hashes.'SHA-256' = 'ab3']",
