@@ -46,18 +46,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = {"Measure the matching stream on a Kafka cluster (tools/kafka-broker/broker start gives a local one): the Zeek "
-                + "DNS and Suricata EVE samples (53,881 events, sent --repeat times) against 10,000 indicators, through 1 and then 2 instances of the topology "
-                + "(in this process, one stream thread each, exactly-once), against 'sightline match' on the same events in one process, "
+                + "DNS and Suricata EVE samples (53,881 events, sent --repeat times) against 10,000 indicators: read by a topology that only counts "
+                + "(mode kafka-read-only: Kafka's own floor), then through 1 and 2 instances of the matching topology with one stream thread each "
+                + "and 1 instance with a thread per core (in this process, exactly-once), against 'sightline match' on the same events in one process, "
                 + "each timed alone (events are published while the instances are paused; publishing is its own figure); "
                 + "then the time from producing an event to a sighting counting it being committed, at a steady rate (the stream "
                 + "sends its tallies every second, so this includes up to a second of waiting).",
-                "Metrics: events_per_s (params instances, mode stream|match), publish_events_per_s, latency_p50_ms, latency_p99_ms."})
+                "Metrics: events_per_s (params instances, threads, mode stream|match), publish_events_per_s, latency_p50_ms, latency_p99_ms."})
 public final class StreamBench implements Callable<Integer> {
     @Mixin
     org.sightline.cli.stream.KafkaOptions kafka;
 
-    @Option(names = "--repeat", defaultValue = "3",
-            description = "Times the samples are sent (default 3, about 160,000 events: a pass of a few seconds, long enough to measure).")
+    @Option(names = "--repeat", defaultValue = "6",
+            description = "Times the samples are sent (default 6, about 320,000 events: a pass of a few seconds, long enough to measure).")
     int repeat;
 
     @Option(names = "--indicators", defaultValue = "10000", description = "Indicators (default 10000; 60 of them hit the samples).")
@@ -94,13 +95,20 @@ public final class StreamBench implements Callable<Integer> {
             LogMatching.Run batch = LogMatching.run(IndicatorIndex.compile(compiled), files, LogFormat.AUTO, null, recorder);
             long matches = recorder.stixObjects().stream().filter(object -> object.path("type").asText().equals("sighting"))
                     .mapToLong(sighting -> sighting.path("count").asLong()).sum();
-            report.add("events_per_s", batch.eventsPerSecond(), "events/s", BenchReport.params("mode", "match", "instances", 1,
+            report.add("events_per_s", batch.eventsPerSecond(), "events/s", BenchReport.params("mode", "match", "instances", 1, "threads", 1,
                     "events", batch.events(), "indicators", compiled.size(), "matches", matches));
 
             // One pass unreported first, as 'match' had its warm-up: the stream's own code is compiled by then.
-            streamPass(1, files, indicators, matches, scratch, null);
+            streamPass(false, 1, 1, files, indicators, matches, scratch, null);
+            // Kafka alone first: the same events read exactly-once by a processor that only counts.
+            streamPass(true, 1, 1, files, indicators, matches, scratch, report);
+            // Scaling out: one and two instances of one thread each; then one instance on every core.
             for (int instances : new int[] {1, 2}) {
-                streamPass(instances, files, indicators, matches, scratch, report);
+                streamPass(false, instances, 1, files, indicators, matches, scratch, report);
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (cores > 1) {
+                streamPass(false, 1, cores, files, indicators, matches, scratch, report);
             }
         } finally {
             BenchData.deleteRecursively(scratch);
@@ -109,21 +117,25 @@ public final class StreamBench implements Callable<Integer> {
         return Sightline.OK;
     }
 
-    /** The events through {@code instances} instances of a new application; figures added to {@code report} unless null. */
-    private void streamPass(int instances, List<Path> files, List<ObjectNode> indicators, long matches, Path scratch, BenchReport report)
+    /**
+     * The events through {@code instances} instances of a new application, each with {@code threads}
+     * stream threads, matching or ({@code readingOnly}) only counting; figures added to {@code report} unless null.
+     */
+    private void streamPass(boolean readingOnly, int instances, int threads, List<Path> files, List<ObjectNode> indicators, long matches, Path scratch, BenchReport report)
             throws Exception {
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         StreamSettings settings = new StreamSettings(kafka.connection(), run + "-events", run + "-sightings", run + "-indicators",
-                LogFormat.AUTO, run, null);
+                LogFormat.AUTO, run, null).withThreads(threads);
         Topics.ensure(kafka.connection(), settings.eventsTopic(), settings.sightingsTopic(), settings.indicatorsTopic(), partitions);
         IndicatorPublisher.publish(kafka.connection(), settings.indicatorsTopic(), indicators);
         List<StreamInstance> running = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
-                running.add(StreamInstance.start(settings, scratch.resolve(run + "-" + i).toString(), null));
+                String stateDir = scratch.resolve(run + "-" + i).toString();
+                running.add(readingOnly ? StreamInstance.readingOnly(settings, stateDir) : StreamInstance.start(settings, stateDir, null));
             }
             // Timing starts once every instance runs with its share of the tasks: joining and rebalancing are not throughput.
-            int tasks = partitions * 2; // the matcher's and the aggregator's, one per partition each
+            int tasks = readingOnly ? partitions : partitions * 2; // the matcher's and the aggregator's, one per partition each
             await(() -> running.stream().allMatch(instance -> instance.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
                     && instance.activeTasks() > 0) && running.stream().mapToInt(StreamInstance::activeTasks).sum() == tasks, 120);
             Thread.sleep(3000); // the global indicator store read
@@ -138,6 +150,11 @@ public final class StreamBench implements Callable<Integer> {
             running.forEach(StreamInstance::resume);
             await(() -> read.getAsLong() >= published, 600);
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (readingOnly) {
+                report.add("events_per_s", published / seconds, "events/s", BenchReport.params("mode", "kafka-read-only",
+                        "instances", instances, "threads", threads, "events", published, "partitions", partitions));
+                return;
+            }
             await(() -> running.stream().mapToLong(instance -> instance.counters().matches()).sum() >= matches, 60);
             if (report == null) {
                 return;
@@ -145,11 +162,11 @@ public final class StreamBench implements Callable<Integer> {
             long found = running.stream().mapToLong(instance -> instance.counters().matches()).sum();
             long versions = running.stream().mapToLong(instance -> instance.counters().sightings()).sum();
             report.add("events_per_s", published / seconds, "events/s", BenchReport.params("mode", "stream",
-                    "instances", instances, "events", published, "partitions", partitions, "indicators", indicators.size(), "matches", found,
+                    "instances", instances, "threads", threads, "events", published, "partitions", partitions, "indicators", indicators.size(), "matches", found,
                     "sighting_versions", versions));
             report.add("publish_events_per_s", published / publishing, "events/s", BenchReport.params("instances", instances,
                     "events", published, "partitions", partitions));
-            if (instances == 2) {
+            if (instances == 2) { // two instances caught up
                 latency(settings, files, report, instances);
             }
         } finally {

@@ -61,6 +61,10 @@ public final class StreamCommand extends KnowledgeCommand {
             description = "How often each partition sends what it counted, ISO-8601 (default PT1S); each send is a new version of the sightings it changed.")
     java.time.Duration flushEvery;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Stream threads in this instance (default: one per core, as 'match'); each takes a share of the partitions, so more than the events topic has partitions stay idle.")
+    Integer threads;
+
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Create the topics that are missing, the events and sightings topics with N partitions.")
     int partitions;
 
@@ -69,7 +73,7 @@ public final class StreamCommand extends KnowledgeCommand {
         StreamSettings settings;
         try {
             settings = new StreamSettings(kafka.connection(), eventsTopic, sightingsTopic, indicatorsTopic, format(format),
-                    applicationId, sightedAt, window, flushEvery);
+                    applicationId, sightedAt, window, flushEvery, threads != null ? threads : Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
