@@ -273,6 +273,9 @@ class CommandLineTest {
         Run badFormat = run("stream", "--bootstrap", "127.0.0.1:1", "--events-topic", "e", "--sightings-topic", "s", "--format", "pcap");
         assertThat(badFormat.exit()).isEqualTo(1);
         assertThat(badFormat.err()).contains("--format must be auto, zeek-json, eve or stix");
+        Run noThreads = run("stream", "--bootstrap", "127.0.0.1:1", "--events-topic", "e", "--sightings-topic", "s", "--threads", "0");
+        assertThat(noThreads.exit()).isEqualTo(1);
+        assertThat(noThreads.err()).contains("an instance needs at least one stream thread, got 0");
     }
 
     @Test
