@@ -10,7 +10,9 @@ import org.sightline.store.tokens.TokenStore;
 
 /**
  * Who may call what. Every route but /health declares the role it needs; a request must carry
- * {@code Authorization: Bearer TOKEN} for a valid token whose role includes it. Missing or wrong
+ * {@code Authorization: Bearer TOKEN} for a valid token whose role includes it, or (the web
+ * interface's other tabs) the cookie of a {@link WebSessions web session} made from such a token,
+ * with its CSRF token on every write. Missing or wrong
  * credentials are a 401, a valid token without the role a 403; both are answered before the route
  * runs, so neither says whether the object asked for exists. Every request to a route, allowed or
  * refused, goes into the audit log with the token's id (never its secret), the path, the status
@@ -51,15 +53,17 @@ public final class Access {
     private final TokenStore tokens;
     private final AuditLog audit;
     private final RateLimiter limiter;
+    private final WebSessions sessions;
 
-    Access(TokenStore tokens, AuditLog audit) {
-        this(tokens, audit, new RateLimiter(BURST, PER_SECOND));
+    Access(TokenStore tokens, AuditLog audit, WebSessions sessions) {
+        this(tokens, audit, new RateLimiter(BURST, PER_SECOND), sessions);
     }
 
-    Access(TokenStore tokens, AuditLog audit, RateLimiter limiter) {
+    Access(TokenStore tokens, AuditLog audit, RateLimiter limiter, WebSessions sessions) {
         this.tokens = tokens;
         this.audit = audit;
         this.limiter = limiter;
+        this.sessions = sessions;
     }
 
     /** Runs after every matched route: the audit log records who did what, from where, and how it ended. */
@@ -98,6 +102,9 @@ public final class Access {
         return query != null && (TOKEN_VALUE.matcher(query).find() || CREDENTIAL_PARAMETER.matcher(query).find());
     }
 
+    /** Methods that change nothing, so a session cookie alone may make them (the cookie is SameSite=Strict). */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     /** Runs before every matched route. */
     void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
@@ -113,11 +120,24 @@ public final class Access {
         }
         String secret = secret(ctx.header("Authorization"));
         ApiToken token = secret == null ? null : tokens.authenticate(secret).orElse(null);
+        String cookie = secret == null ? ctx.cookie(WebSessions.COOKIE) : null;
+        if (cookie != null) {
+            WebSessions.Session session = sessions.find(cookie).orElse(null);
+            token = session == null ? null : tokens.valid(session.tokenId()).orElse(null);
+            if (token != null && !SAFE_METHODS.contains(ctx.method().name())
+                    && !WebSessions.csrfMatches(session, ctx.header(WebSessions.CSRF_HEADER))) {
+                audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 403, ctx.ip());
+                throw new Forbidden("a write signed in by the session cookie needs the session's " + WebSessions.CSRF_HEADER
+                        + " header (GET /api/v1/session gives it), or 'Authorization: Bearer TOKEN'");
+            }
+        }
         if (token == null) {
             refused(ctx, 401);
             ctx.header("WWW-Authenticate", ctx.path().startsWith("/taxii2") ? "Basic realm=\"sightline\", Bearer realm=\"sightline\""
                     : "Bearer realm=\"sightline\"");
-            throw new Unauthorized(secret == null ? "this endpoint needs 'Authorization: Bearer TOKEN'"
+            throw new Unauthorized(cookie != null ? "this browser's session has ended (signed out, expired, the server restarted, "
+                    + "or its token was revoked): sign in again"
+                    : secret == null ? "this endpoint needs 'Authorization: Bearer TOKEN'"
                     + (ctx.path().startsWith("/taxii2") ? " or HTTP Basic with the token as password" : "") + " (sightline token create)"
                     : "the token is not valid (unknown or revoked)");
         }

@@ -36,6 +36,7 @@ public final class App implements AutoCloseable {
     private final Access access;
     private final TaxiiHandlers taxii;
     private final SignInLinks signInLinks;
+    private final SessionHandlers sessions;
     private Javalin javalin;
     private ScheduledExecutorService indexSync;
 
@@ -50,7 +51,9 @@ public final class App implements AutoCloseable {
         this.sensorExports = new SensorExportHandlers(knowledge.store(), knowledge.location().dataDir());
         this.hunts = new HuntHandlers(knowledge);
         this.vault = knowledge.vault();
-        this.access = new Access(knowledge.tokens(), knowledge.audit());
+        WebSessions webSessions = new WebSessions();
+        this.access = new Access(knowledge.tokens(), knowledge.audit(), webSessions);
+        this.sessions = new SessionHandlers(webSessions, knowledge.tokens());
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
         this.signInLinks = new SignInLinks(knowledge.tokens());
     }
@@ -69,6 +72,9 @@ public final class App implements AutoCloseable {
         return List.of(
                 new Route("GET", "/health", api::health, Access.Needs.OPEN),
                 new Route("POST", "/api/v1/signin", this::signIn, Access.Needs.OPEN),
+                new Route("POST", "/api/v1/session", sessions::start, Access.Needs.READ),
+                new Route("GET", "/api/v1/session", sessions::show, Access.Needs.OPEN),
+                new Route("DELETE", "/api/v1/session", sessions::end, Access.Needs.READ),
                 new Route("GET", "/api/v1/stats", api::stats, Access.Needs.READ),
                 new Route("GET", "/api/v1/objects/{id}", api::object, Access.Needs.READ),
                 new Route("POST", "/api/v1/objects", objects::create, Access.Needs.WRITE),

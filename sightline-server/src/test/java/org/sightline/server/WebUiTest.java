@@ -260,6 +260,7 @@ class WebUiTest {
         var issued = server.test().knowledge().tokens().create("revoked in a moment", Role.READER, "green");
         String base = "http://127.0.0.1:" + server.app().port();
         browser.get(base + "/ui/");
+        signOutBrowser();
         var js = (org.openqa.selenium.JavascriptExecutor) browser;
         js.executeScript("sessionStorage.setItem('sightline.token', arguments[0])", issued.secret());
         browser.get(base + "/ui/#/claims");
@@ -404,6 +405,40 @@ class WebUiTest {
         assertThat(browser.findElement(By.id("attr-result")).getText()).contains("shows nothing to attribute from");
     }
 
+    /** Signs the whole browser out, as a user who never signed in: no tab's storage, no session cookie. */
+    private static void signOutBrowser() {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void aSignInOpensTheBrowsersOtherTabsSignedInAndSigningOutInOneSignsOutAll() {
+        String base = "http://127.0.0.1:" + server.app().port();
+        String first = browser.getWindowHandle();
+        browser.get(base + "/ui/");
+        signOutBrowser();
+        browser.navigate().refresh();
+        signInIfAsked();
+        ready("#/");
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            browser.get(base + "/ui/#/claims");
+            ready("#/claims");
+            assertThat(browser.findElement(By.id("token")).isDisplayed()).as("the new tab is signed in").isFalse();
+            assertThat(browser.findElements(By.cssSelector("#main a[href^='#/claim/']"))).as("the claims it may read").isNotEmpty();
+            browser.findElement(By.id("signout")).click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        } finally {
+            browser.close();
+            browser.switchTo().window(first);
+        }
+        browser.get(base + "/ui/#/sightings"); // the first tab's next page: its session has ended too
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), "no longer accepted"));
+        browser.manage().logs().get(LogType.BROWSER); // the ended session's 401 was expected
+        signInIfAsked();
+        ready("#/sightings");
+    }
+
     private static void signInIfAsked() {
         WebElement field = browser.findElement(By.id("token"));
         waiting().until(driver -> field.isDisplayed() || driver.findElement(By.id("main")).getAttribute("data-ready") != null);
@@ -417,21 +452,23 @@ class WebUiTest {
     void theDemosOneTimeLinkOpensThePageSignedInAndThenStopsWorking() {
         String base = "http://127.0.0.1:" + server.app().port();
         browser.get(base + "/ui/");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        signOutBrowser();
         browser.navigate().refresh(); // signed out: the page asks for a token, and the link is pasted into it
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         String link = SignInLinks.link(base, server.app().signInLinks().issue());
         browser.get(link);
         // the page may be the one already open (only the hash changed), its last page still marked ready: wait for the trade
         waiting().until(driver -> ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "return sessionStorage.getItem('sightline.token')") != null);
+                "return sessionStorage.getItem('sightline.csrf')") != null);
         ready("#/");
         assertThat(browser.findElement(By.id("token")).isDisplayed()).isFalse();
         assertThat(browser.getCurrentUrl()).as("the code leaves the address bar").doesNotContain("signin");
-        Object stored = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('sightline.token')");
-        assertThat(server.test().knowledge().tokens().authenticate((String) stored)).isPresent();
+        // the link's token was traded for the browser's session: no script of the page can read either
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('sightline.token')")).isNull();
+        assertThat((String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.cookie")).doesNotContain("sightline");
+        assertThat(browser.manage().getCookieNamed(WebSessions.COOKIE).isHttpOnly()).isTrue();
 
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        signOutBrowser();
         browser.get(base + "/ui/");
         browser.get(link);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
@@ -442,7 +479,7 @@ class WebUiTest {
     @Test
     void anAnalystSignsInFindsApt10ReadsTheClaimAndSeesTheMspPath() throws Exception {
         browser.get("http://127.0.0.1:" + server.app().port() + "/");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()"); // signed out, whatever ran before
+        signOutBrowser(); // whatever ran before
         browser.navigate().refresh();
         WebElement field = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         screenshot("01-sign-in");

@@ -68,6 +68,15 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<ApiToken> valid(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return sql.list("SELECT " + COLUMNS + " FROM api_token WHERE id = ? AND revoked_at IS NULL", List.of(id), JdbcTokenStore::token)
+                .stream().findFirst();
+    }
+
+    @Override
     public boolean revoke(String id) {
         return sql.update("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                 List.of(StixTimestamp.format(Instant.now()), id)) == 1;

@@ -20,6 +20,9 @@ public interface TokenStore {
     /** The valid token with this secret; empty for an unknown or revoked one. */
     Optional<ApiToken> authenticate(String secret);
 
+    /** The valid token with this id; empty for an unknown or revoked one (a web session holds the id, never the secret). */
+    Optional<ApiToken> valid(String id);
+
     /** Revokes a token by id; false when there is no valid token with that id. */
     boolean revoke(String id);
 

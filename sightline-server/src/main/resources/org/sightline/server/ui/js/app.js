@@ -1,5 +1,5 @@
 // The analyst's web interface: a hash router over pages that each read /api/v1 with the user's token.
-import { SignInNeeded, get, setToken, signOut, token } from './api.js';
+import { SignInNeeded, endSession, get, joinSession, setToken, signOut, signedIn, startSession } from './api.js';
 import { disposeAll } from './charts.js';
 import { el } from './dom.js';
 import { actorPage } from './pages/actor.js';
@@ -33,7 +33,7 @@ const routes = [
 ];
 
 async function render() {
-  if (!token()) { askForToken(); return; }
+  if (!signedIn() && !(await joinSession())) { askForToken(); return; }
   disposeAll();
   const hash = location.hash || '#/';
   const route = routes.find(([pattern]) => pattern.test(hash));
@@ -47,7 +47,8 @@ async function render() {
   } catch (error) {
     if (error instanceof SignInNeeded) {
       main.replaceChildren(el('p', { class: 'muted' }, 'Signed out.'));
-      askForToken(error.refusedToken ? 'The token this tab signed in with is no longer accepted (revoked or unknown): sign in with another.' : '');
+      askForToken(error.refusedToken ? 'The token this tab signed in with is no longer accepted (revoked or unknown, or the '
+        + 'browser was signed out): sign in with another.' : '');
       return;
     }
     main.replaceChildren(el('h1', {}, error.status === 404 ? 'Not found' : 'Something went wrong'),
@@ -69,6 +70,7 @@ document.getElementById('signin-form').addEventListener('submit', async event =>
   setToken(value);
   try {
     await get('/api/v1/stats'); // proves the token before any page uses it
+    await startSession();
     document.getElementById('signin').close();
     document.getElementById('token').value = '';
     render();
@@ -81,10 +83,11 @@ document.getElementById('signin-form').addEventListener('submit', async event =>
 // Escape would close the dialog over a page that cannot load without a token: it stays until one is given
 // (and should the browser close it anyway, it opens again).
 const signInDialog = document.getElementById('signin');
-signInDialog.addEventListener('cancel', event => { if (!token()) event.preventDefault(); });
-signInDialog.addEventListener('close', () => { if (!token()) setTimeout(() => askForToken(document.getElementById('signin-error').textContent), 0); });
+signInDialog.addEventListener('cancel', event => { if (!signedIn()) event.preventDefault(); });
+signInDialog.addEventListener('close', () => { if (!signedIn()) setTimeout(() => askForToken(document.getElementById('signin-error').textContent), 0); });
 
-document.getElementById('signout').addEventListener('click', () => { signOut(); main.replaceChildren(); askForToken(); });
+// Signing out ends the browser's session, so every tab of it is signed out.
+document.getElementById('signout').addEventListener('click', async () => { await endSession(); main.replaceChildren(); askForToken(); });
 
 document.getElementById('search').addEventListener('submit', event => {
   event.preventDefault();
@@ -104,7 +107,9 @@ async function signInFromLink() {
     headers: { 'Content-Type': 'application/json' } });
   const body = await response.json().catch(() => ({}));
   if (response.ok && body.token) {
+    signOut(); // whatever this tab held before, it is this link's token now
     setToken(body.token);
+    await startSession();
     // pasted into a page that was asking for a token: the question is answered
     const dialog = document.getElementById('signin');
     if (dialog.open) dialog.close();

@@ -1,4 +1,4 @@
-import { token } from '../api.js';
+import { authHeaders } from '../api.js';
 import { el, section, table } from '../dom.js';
 
 /** Upload a STIX bundle, MISP event or galaxy, or a supplier list; the same report and errors as the command line. */
@@ -26,7 +26,7 @@ function upload(input, org, skip, progress, status, result) {
   const query = '?filename=' + encodeURIComponent(file.name) + (org.value.trim() ? '&org=' + encodeURIComponent(org.value.trim()) : '')
     + (skip.checked ? '&skip_invalid=true' : '');
   request.open('POST', '/api/v1/import' + query);
-  request.setRequestHeader('Authorization', 'Bearer ' + token());
+  Object.entries(authHeaders()).forEach(([name, value]) => request.setRequestHeader(name, value));
   request.setRequestHeader('Content-Type', 'application/octet-stream');
   progress.hidden = false; progress.value = 0; result.replaceChildren(); status.textContent = 'Uploading…';
   request.upload.onprogress = event => { if (event.lengthComputable) progress.value = Math.round(100 * event.loaded / event.total); };

@@ -1,0 +1,101 @@
+package org.sightline.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sign-in shared by the tabs of one browser. A page that has a token trades it for a session: an
+ * HttpOnly, SameSite=Strict cookie that every tab of the browser sends and no script can read, and
+ * a CSRF token the page must echo in {@value #CSRF_HEADER} on every write. The session holds the
+ * token's id, never its secret, and is checked against the token store on each request, so
+ * revoking the token ends every session made from it. Sessions live in the server's memory: a
+ * restart signs the browsers out, which asks for a token again, nothing worse.
+ */
+final class WebSessions {
+    static final String COOKIE = "sightline_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    /** A working day and then some; signing out or revoking the token ends it sooner. */
+    static final Duration LIFETIME = Duration.ofHours(12);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a session signs in as, the CSRF token its writes must carry, and when it ends. */
+    record Session(String tokenId, String csrf, Instant expires) {
+    }
+
+    /** A new session: the cookie's value (given to the browser once) and the session. */
+    record Started(String cookie, Session session) {
+    }
+
+    private final Clock clock;
+    /** Sessions by the SHA-256 of their cookie, so a heap dump holds no usable cookie. */
+    private final Map<String, Session> byCookieHash = new ConcurrentHashMap<>();
+
+    WebSessions() {
+        this(Clock.systemUTC());
+    }
+
+    WebSessions(Clock clock) {
+        this.clock = clock;
+    }
+
+    Started start(String tokenId) {
+        Instant now = clock.instant();
+        byCookieHash.values().removeIf(session -> session.expires().isBefore(now));
+        String cookie = random();
+        Session session = new Session(tokenId, random(), now.plus(LIFETIME));
+        byCookieHash.put(hash(cookie), session);
+        return new Started(cookie, session);
+    }
+
+    /** The live session of a cookie; empty for an unknown, ended or expired one. */
+    Optional<Session> find(String cookie) {
+        if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
+            return Optional.empty();
+        }
+        Session session = byCookieHash.get(hash(cookie));
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (session.expires().isBefore(clock.instant())) {
+            byCookieHash.remove(hash(cookie));
+            return Optional.empty();
+        }
+        return Optional.of(session);
+    }
+
+    void end(String cookie) {
+        if (cookie != null) {
+            byCookieHash.remove(hash(cookie));
+        }
+    }
+
+    /** True when a write's header carries the session's CSRF token (compared in constant time). */
+    static boolean csrfMatches(Session session, String header) {
+        return header != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+}
