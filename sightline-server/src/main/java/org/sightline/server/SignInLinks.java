@@ -1,14 +1,8 @@
 package org.sightline.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +18,6 @@ import org.sightline.store.tokens.TokenStore;
 public final class SignInLinks {
     /** How long a printed link stays good: time to switch to the browser, not time to forget it. */
     public static final Duration LIFETIME = Duration.ofMinutes(15);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenStore tokens;
     private final Clock clock;
@@ -43,10 +35,8 @@ public final class SignInLinks {
 
     /** A new code for one browser; the caller puts it in {@link #link(String, String)}. */
     public String issue() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        expiryByCodeHash.put(hash(code), clock.instant().plus(LIFETIME));
+        String code = Secrets.random();
+        expiryByCodeHash.put(Secrets.hash(code), clock.instant().plus(LIFETIME));
         return code;
     }
 
@@ -63,7 +53,7 @@ public final class SignInLinks {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        Instant expiry = expiryByCodeHash.remove(hash(code));
+        Instant expiry = expiryByCodeHash.remove(Secrets.hash(code));
         Instant now = clock.instant();
         expiryByCodeHash.values().removeIf(at -> at.isBefore(now));
         if (expiry == null || expiry.isBefore(now)) {
@@ -72,11 +62,4 @@ public final class SignInLinks {
         return Optional.of(tokens.create("web sign-in link " + now, Role.ADMIN, "red").secret());
     }
 
-    private static String hash(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
-    }
 }

@@ -2,13 +2,9 @@ package org.sightline.server;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +22,6 @@ final class WebSessions {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** A working day and then some; signing out or revoking the token ends it sooner. */
     static final Duration LIFETIME = Duration.ofHours(12);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a session signs in as, the CSRF token its writes must carry, and when it ends. */
     record Session(String tokenId, String csrf, Instant expires) {
@@ -52,9 +46,9 @@ final class WebSessions {
     Started start(String tokenId) {
         Instant now = clock.instant();
         byCookieHash.values().removeIf(session -> session.expires().isBefore(now));
-        String cookie = random();
-        Session session = new Session(tokenId, random(), now.plus(LIFETIME));
-        byCookieHash.put(hash(cookie), session);
+        String cookie = Secrets.random();
+        Session session = new Session(tokenId, Secrets.random(), now.plus(LIFETIME));
+        byCookieHash.put(Secrets.hash(cookie), session);
         return new Started(cookie, session);
     }
 
@@ -63,12 +57,12 @@ final class WebSessions {
         if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
             return Optional.empty();
         }
-        Session session = byCookieHash.get(hash(cookie));
+        Session session = byCookieHash.get(Secrets.hash(cookie));
         if (session == null) {
             return Optional.empty();
         }
         if (session.expires().isBefore(clock.instant())) {
-            byCookieHash.remove(hash(cookie));
+            byCookieHash.remove(Secrets.hash(cookie));
             return Optional.empty();
         }
         return Optional.of(session);
@@ -76,7 +70,7 @@ final class WebSessions {
 
     void end(String cookie) {
         if (cookie != null) {
-            byCookieHash.remove(hash(cookie));
+            byCookieHash.remove(Secrets.hash(cookie));
         }
     }
 
@@ -85,17 +79,5 @@ final class WebSessions {
         return header != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
-    private static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
-    }
 }
