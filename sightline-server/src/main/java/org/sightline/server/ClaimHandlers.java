@@ -74,8 +74,12 @@ final class ClaimHandlers {
             Map<String, Object> row = new java.util.LinkedHashMap<>();
             row.put("item", item);
             row.put("known_from", StixTimestamp.format(item.knownFrom()));
-            row.put("grade", item.reliability().name() + (item.credibility().ordinal() + 1));
-            row.put("source_reliability", records.reliabilityOf(item, at, claim).name());
+            org.sightline.intel.attribution.Reliability weighed = records.reliabilityOf(item, at, claim);
+            var grade = new org.sightline.intel.attribution.AdmiraltyGrade(item.reliability(), item.credibility(), weighed);
+            row.put("grade", grade.asGraded());
+            row.put("weighed_grade", grade.asWeighed());
+            row.put("grade_label", grade.label());
+            row.put("source_reliability", weighed.name());
             rows.add(row);
         }
         HttpJson.write(ctx, Map.of("claim", claim, "as_of", StixTimestamp.format(at), "evidence", rows));

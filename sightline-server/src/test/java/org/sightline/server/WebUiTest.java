@@ -589,6 +589,9 @@ class WebUiTest {
         ready("#/claim/");
         waiting().until(driver -> !driver.findElements(By.cssSelector("#confidence-curve canvas")).isEmpty());
         assertThat(browser.findElement(By.id("main")).getText()).contains("— open").doesNotContain("confirmed", "2018-12-20");
+        // one grade per item, in the same labelled words in the table and in the reasons: the analyst's F, the record's C then
+        assertThat(browser.findElement(By.id("main")).getText()).contains("F3 as graded, C3 as weighed", "strongest F2 as graded, C2 as weighed")
+                .doesNotContain("strongest graded");
         @SuppressWarnings("unchecked")
         List<String> curveDates = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return echarts.getInstanceByDom(document.getElementById('confidence-curve')).getOption().series[0].data.map(p => p[0])");

@@ -85,8 +85,9 @@ public final class ConfidenceModel {
         Reliability reliability = reliabilityOf.apply(strongest) == null ? strongest.reliability() : reliabilityOf.apply(strongest);
         String kinds = String.join(", ", items.stream().map(Evidence::kind).distinct().toList());
         String direction = effect > 0 ? "raises" : effect < 0 ? "lowers" : "leaves";
-        return String.format(Locale.ROOT, "%s: %d item%s (%s) from one origin; strongest graded %s%d (%s source, %s); %s the odds %s",
-                origin, items.size(), items.size() == 1 ? "" : "s", kinds, reliability.name(), strongest.credibility().ordinal() + 1,
+        return String.format(Locale.ROOT, "%s: %d item%s (%s) from one origin; strongest %s (%s source, %s); %s the odds %s",
+                origin, items.size(), items.size() == 1 ? "" : "s", kinds,
+                new AdmiraltyGrade(strongest.reliability(), strongest.credibility(), reliability).label(),
                 reliability.wording(), strongest.credibility().wording(), direction,
                 effect == 0 ? "unchanged" : String.format(Locale.ROOT, "x%.1f", Math.exp(Math.abs(effect))));
     }

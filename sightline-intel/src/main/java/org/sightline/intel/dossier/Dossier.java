@@ -26,8 +26,8 @@ public record Dossier(String asOf, String generated, ActorProfile actor, List<St
 
     /** An evidence item with its citation label and the grade it was weighed at on the dossier's date. */
     public record Cited(String label, EvidenceItem item, Reliability weighedAs) {
-        public String grade() {
-            return weighedAs.name() + (item.credibility().ordinal() + 1);
+        public org.sightline.intel.attribution.AdmiraltyGrade grade() {
+            return new org.sightline.intel.attribution.AdmiraltyGrade(item.reliability(), item.credibility(), weighedAs);
         }
     }
 

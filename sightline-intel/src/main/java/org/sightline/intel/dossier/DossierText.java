@@ -71,7 +71,7 @@ final class DossierText {
         String hash = item.artifactSha256() == null ? "" : "SHA-256 " + item.artifactSha256();
         return List.of(cited.label(), day(StixTimestamp.format(item.knownFrom())),
                 item.stance().name().toLowerCase(java.util.Locale.ROOT), item.kind(), String.valueOf(item.source().name()),
-                cited.grade() + (cited.weighedAs() == item.reliability() ? "" : " (graded " + item.reliability() + ")"),
+                cited.grade().label(),
                 item.origin(), String.valueOf(item.title()), (link + " " + hash).trim());
     }
 

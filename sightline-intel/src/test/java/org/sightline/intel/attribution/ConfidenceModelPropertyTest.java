@@ -91,8 +91,18 @@ class ConfidenceModelPropertyTest {
         Evidence photo = new Evidence("e1", Evidence.Stance.SUPPORTS, "imagery", "Intrusion Truth", Reliability.B, Credibility.TWO,
                 "intrusiontruth.wordpress.com", AS_OF);
         Assessment assessment = model.assess("c", List.of(photo), AS_OF, AS_GRADED);
-        assertThat(assessment.contributions().get(0).reason()).contains("graded B2", "usually reliable", "raises the odds");
+        assertThat(assessment.contributions().get(0).reason()).contains("strongest B2 (usually reliable", "raises the odds");
         assertThat(assessment.wep()).isEqualTo("likely"); // one B2 item from the even prior: odds x3.6, 78%
+    }
+
+    @Test
+    void aSourceWeighedOtherwiseThanGradedSaysBothEachLabelled() {
+        Evidence photo = new Evidence("e1", Evidence.Stance.SUPPORTS, "imagery", "Intrusion Truth", Reliability.F, Credibility.THREE,
+                "intrusiontruth.wordpress.com", AS_OF);
+        Assessment assessment = model.assess("c", List.of(photo), AS_OF, item -> Reliability.B); // its record had earned B
+        assertThat(assessment.contributions().get(0).reason()).contains("strongest F3 as graded, B3 as weighed (usually reliable source");
+        assertThat(new AdmiraltyGrade(Reliability.F, Credibility.THREE, Reliability.B).label()).isEqualTo("F3 as graded, B3 as weighed");
+        assertThat(new AdmiraltyGrade(Reliability.B, Credibility.TWO, null).label()).isEqualTo("B2");
     }
 
     @Test

@@ -95,6 +95,8 @@ class DossierTest {
         Dossier august = new DossierBuilder(test.store()).build("APT10", Instant.parse("2018-08-31T00:00:00Z"));
         String md = MarkdownDossier.render(august, names);
         assertThat(md).doesNotContain("Zhu Hua").contains("Status: open as of 2018-08-31", "likely");
+        // each item's grade as the claim page and the reasons write it: the analyst's, and the record's then
+        assertThat(md).contains("| F3 as graded, C3 as weighed |", "strongest F2 as graded, C2 as weighed").doesNotContain("(graded F)");
         assertThat(cited(august)).extracting(c -> c.item().kind()).doesNotContain("indictment");
     }
 

@@ -32,8 +32,8 @@ export async function claimPage(id, asOf) {
       el('ul', {}, assessment.contributions.map(c => el('li', {}, c.reason)))),
     section('Confidence over time', curve),
     section('Evidence', evidence.evidence.length === 0 ? el('p', { class: 'muted' }, 'No evidence knowable on that date.') :
-      table(['Known from', 'Item', 'Stance', 'Grade', 'Origin', 'Source (reliability then)', 'Artifact'],
-        evidence.evidence.map(row => [day(row.known_from), row.item.title || row.item.kind, row.item.stance.toLowerCase(), row.grade,
+      table(['Known from', 'Item', 'Stance', 'Grade (as graded, as weighed then)', 'Origin', 'Source (reliability then)', 'Artifact'],
+        evidence.evidence.map(row => [day(row.known_from), row.item.title || row.item.kind, row.item.stance.toLowerCase(), row.grade_label,
           row.item.origin, row.item.source.id ? link('#/source/' + row.item.source.id + query, `${row.item.source.name} (${row.source_reliability})`)
             : `${row.item.source.name} (${row.source_reliability})`,
           row.item.artifact_sha256 ? artifactCell(row.item.artifact_sha256) : row.item.url ? link(row.item.url, 'link') : '']))));
