@@ -572,6 +572,14 @@ class WebUiTest {
         assertThat(browser.getCurrentUrl()).endsWith("?as_of=2018-08-31");
         assertThat(browser.findElement(By.id("main")).getText()).contains("— open");
 
+        // an actor whose records carry no dated activity: nothing invented from when its records were written
+        String apt3 = org.sightline.stix.json.StixJson.mapper().readTree(server.get("/api/v1/actors?q=APT3", token).body())
+                .path("match").path("id").asText();
+        browser.get(card.substring(0, card.indexOf("#/actor/")) + "#/actor/" + apt3);
+        ready("#/actor/");
+        assertThat(browser.findElement(By.id("actor-seen")).getText()).startsWith("Activity unknown").doesNotContain("First seen");
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("dormant");
+
         browser.get(card);
         ready("#/actor/");
         browser.findElement(By.partialLinkText("MSS Tianjin")).click();

@@ -50,7 +50,8 @@ public final class ActorCommand extends KnowledgeCommand {
             output.answer(activity, () -> {
                 activity.events().forEach(e -> output.line(e.date() + "  " + e.kind() + "  " + e.label()
                         + (e.resurgence() ? "  (resurgence)" : "")));
-                output.line(activity.dormant() ? "DORMANT: quiet for " + activity.quietForDays() + " days (usual gap "
+                output.line(!activity.dated() ? "activity unknown: no dated campaign, report or sighting on record"
+                        : activity.dormant() ? "DORMANT: quiet for " + activity.quietForDays() + " days (usual gap "
                         + activity.medianGapDays() + " days)" : "active");
             });
             return Sightline.OK;

@@ -63,10 +63,8 @@ public final class ActorProfiles {
             }
             related(member, associated);
         }
-        if (seen.isEmpty()) {
-            addSeen(seen, actor.created());
-            addSeen(seen, actor.modified());
-        }
+        // Only activity is "seen": when ATT&CK or a galaxy wrote its record (a galaxy's timestamps even stand for
+        // its release number, 2000-01-01 plus N seconds) says nothing of when the actor acted, so none is shown.
         seen.sort(Comparator.comparing(StixTimestamp::sortKey));
         return new ActorProfile(actor.id(), actor.name(), card.externalId(), card.aliases(), List.copyOf(countries.values()),
                 List.copyOf(sponsors.values()), List.copyOf(sectors.values()), List.copyOf(victims.values()), byTactic,

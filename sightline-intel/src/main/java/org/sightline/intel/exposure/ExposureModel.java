@@ -99,8 +99,8 @@ public final class ExposureModel {
             }
             ActivityTimeline.Timeline timeline = new ActivityTimeline(store).of(candidate.actor.objects(), asOf);
             // When all a timeline has is when the records were written, nothing is known of the actor's activity.
-            boolean dated = timeline.events().stream().anyMatch(e -> !e.kind().equals("first documented") && !e.kind().equals("last updated"));
-            boolean dormant = dated && timeline.dormant();
+            boolean dated = timeline.dated();
+            boolean dormant = timeline.dormant();
             activity.put(candidate.actor.id(), !dated ? ACTIVITY_UNKNOWN : dormant ? DORMANT : 1.0);
             String last = dated ? timeline.events().get(timeline.events().size() - 1).date() : null;
             activityWords.put(candidate.actor.id(), last == null ? "activity unknown: no dated campaign, report or sighting on record"

@@ -32,10 +32,18 @@ public final class ActivityTimeline {
     public record Event(String date, String kind, String objectId, String label, boolean resurgence) {
     }
 
-    /** The events in time order, the typical gap, and whether the actor is dormant as of the date given. */
+    /**
+     * The events in time order, the typical gap, and whether the actor is dormant as of the date
+     * given. {@code dated} is false when the only events are when its records were written ("first
+     * documented", "last updated"): then nothing is known of its activity, so it is neither dormant
+     * nor quiet for any number of days, which a record's last edit would otherwise have claimed.
+     */
     public record Timeline(String actorId, List<Event> events, Long medianGapDays, boolean dormant, String asOf,
-                           Long quietForDays) {
+                           Long quietForDays, boolean dated) {
     }
+
+    /** The kinds of event that say when a record was written, not when the actor did anything. */
+    static final Set<String> RECORD_DATES = Set.of("first documented", "last updated");
 
     /** The timeline of an actor and every object linked to it (its cluster). */
     public Timeline of(ActorCard card, Instant asOf) {
@@ -108,8 +116,9 @@ public final class ActivityTimeline {
             flagged.add(resurgence ? new Event(event.date(), event.kind(), event.objectId(), event.label(), true) : event);
             previous = time;
         }
-        Long quiet = days.isEmpty() ? null : Duration.between(days.get(days.size() - 1), asOf).toDays();
+        boolean dated = events.stream().anyMatch(e -> !RECORD_DATES.contains(e.kind()));
+        Long quiet = days.isEmpty() || !dated ? null : Duration.between(days.get(days.size() - 1), asOf).toDays();
         boolean dormant = quiet != null && Duration.ofDays(quiet).compareTo(silence) > 0;
-        return new Timeline(actorId, flagged, median, dormant, StixTimestamp.format(asOf), quiet);
+        return new Timeline(actorId, flagged, median, dormant, StixTimestamp.format(asOf), quiet, dated);
     }
 }

@@ -150,7 +150,10 @@ class ActorDirectoryTest {
             assertThat(profile.techniquesByTactic()).containsKeys("initial-access", "credential-access");
             assertThat(profile.software()).isNotEmpty();
             assertThat(profile.references()).isNotEmpty();
-            assertThat(profile.firstSeen()).isNotNull();
+            // No campaign, report or sighting of it is dated in these records: when ATT&CK or a galaxy wrote its record
+            // (a galaxy's "2000-01-01" plus its release number) is not when it was seen.
+            assertThat(profile.firstSeen()).isNull();
+            assertThat(profile.lastSeen()).isNull();
 
             // Microsoft's own name in its galaxy and in the threat-actor galaxy is one actor, not a conflict.
             // Its own name must not count as a second "mutual" partner, or ATT&CK's Agrius would stay apart.

@@ -28,6 +28,17 @@ class ActivityTimelineTest {
     }
 
     @Test
+    void whenARecordWasWrittenIsNoActivitySoItMakesNoDormancy() {
+        List<ActivityTimeline.Event> written = List.of(
+                new ActivityTimeline.Event("2017-05-31T21:31:47.955Z", "first documented", "intrusion-set--a", "APT1", false),
+                new ActivityTimeline.Event("2019-04-25T14:49:20.672Z", "last updated", "intrusion-set--a", "APT1", false));
+        var timeline = ActivityTimeline.flag("intrusion-set--a", written, Instant.parse("2026-12-04T00:00:00Z"));
+        assertThat(timeline.dated()).isFalse();
+        assertThat(timeline.dormant()).as("not 'dormant for 2,780 days' from a record's last edit").isFalse();
+        assertThat(timeline.quietForDays()).isNull();
+    }
+
+    @Test
     void theEventThatEndsASilenceIsAResurgence() {
         var timeline = ActivityTimeline.flag("intrusion-set--a", events("2016-01-01T00:00:00Z", "2016-02-01T00:00:00Z",
                 "2016-03-01T00:00:00Z", "2018-06-01T00:00:00Z", "2018-07-01T00:00:00Z"), Instant.parse("2018-08-01T00:00:00Z"));

@@ -35,7 +35,9 @@ export async function actorPage(id, asOf) {
       section('Origin', facts('Country', card.countries), facts('State sponsor', card.state_sponsors)),
       section('Targets', facts('Sectors', card.target_sectors), facts('Victim countries', card.victim_countries))),
     section('Activity' + (asOf ? ` as of ${asOf.slice(0, 10)}` : '') + (timeline.dormant ? ` — dormant, quiet for ${timeline.quiet_for_days} days` : ''), chartBox,
-      el('p', { class: 'muted' }, `First seen ${day(card.first_seen) || 'unknown'}, last seen ${day(card.last_seen) || 'unknown'}.`)),
+      el('p', { class: 'muted', id: 'actor-seen' }, timeline.dated || card.first_seen
+        ? `First seen ${day(card.first_seen) || 'unknown'}, last seen ${day(card.last_seen) || 'unknown'}.`
+        : 'Activity unknown: no dated campaign, report or sighting on record (the dates drawn are when its records were written).')),
     section('Claims' + (asOf ? ` as of ${asOf.slice(0, 10)}` : ''), claims.claims.length === 0 ? el('p', {}, 'No attribution claims yet.') :
       el('ul', { id: 'actor-claims' }, claims.claims.map(claim => el('li', {},
         link('#/claim/' + claim.id + at, `${claim.source.name} ${claim.type} ${claim.target.name}`), ` (${claim.status})`)))),
