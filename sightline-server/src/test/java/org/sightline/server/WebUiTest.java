@@ -216,6 +216,58 @@ class WebUiTest {
     }
 
     @Test
+    void markupAndJavascriptUrlsInAStoredActorAndIndicatorRenderInertOnEveryPageThatShowsThem() throws Exception {
+        String actor = created("{\"type\":\"intrusion-set\",\"name\":\"<img src=x onerror=\\\"window.__pwned=4\\\">Hostile Panda\","
+                + "\"aliases\":[\"<b onmouseover=\\\"window.__pwned=5\\\">HP</b>\"],"
+                + "\"description\":\"<script>window.__pwned=6</script><a href=\\\"javascript:window.__pwned=7\\\">read</a>\","
+                + "\"external_references\":[{\"source_name\":\"<i onclick=\\\"window.__pwned=8\\\">blog</i>\",\"url\":\"javascript:window.__pwned=9\"}]}");
+        String indicator = created("{\"type\":\"indicator\",\"name\":\"<img src=x onerror=\\\"window.__pwned=10\\\">hostile domain\","
+                + "\"pattern\":\"[domain-name:value = 'hostile-panda.example']\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\"}");
+        String indicates = created("{\"type\":\"relationship\",\"relationship_type\":\"indicates\",\"source_ref\":\"" + indicator
+                + "\",\"target_ref\":\"" + actor + "\"}");
+        try {
+            visitEachPageOf(actor, indicator);
+        } finally { // the other tests count the store's actors and indicators
+            for (String id : List.of(indicates, indicator, actor)) {
+                assertThat(server.post("/api/v1/objects/" + id + "/revoke", token, "{}").statusCode()).isEqualTo(201);
+            }
+        }
+    }
+
+    private void visitEachPageOf(String actor, String indicator) {
+        String base = "http://127.0.0.1:" + server.app().port() + "/ui/";
+        browser.get(base);
+        signInIfAsked();
+        for (String page : List.of("#/search?q=hostile", "#/actor/" + actor, "#/graph/" + actor, "#/indicator/" + indicator)) {
+            browser.get(base + page);
+            waiting().until(driver -> { // where the page settled: a search with one answer opens it
+                Object hash = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return location.hash");
+                return hash.equals(driver.findElement(By.id("main")).getAttribute("data-ready"));
+            });
+            WebElement main = browser.findElement(By.id("main"));
+            assertThat(main.getText()).as("the stored text is shown, as text, on " + page).contains("onerror");
+            assertThat(main.findElements(By.cssSelector("img[src='x'], b[onmouseover], i[onclick], script"))).as("markup from stored text on " + page).isEmpty();
+            assertThat(main.findElements(By.cssSelector("a[href*='javascript' i]"))).as("a javascript: link on " + page).isEmpty();
+            if (page.startsWith("#/actor/")) { // its references, where the stored URL stands as text
+                assertThat(main.findElements(By.cssSelector("#actor-references .inert-url"))).anySatisfy(span ->
+                        assertThat(span.getText()).contains("javascript:window.__pwned=9"));
+            }
+            for (WebElement inert : main.findElements(By.cssSelector(".inert-url"))) {
+                inert.click();
+            }
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__pwned === undefined")).as(page).isEqualTo(true);
+        }
+        noConsoleErrors();
+    }
+
+    /** Writes a STIX object through the API as the browser's analyst token; its id. */
+    private static String created(String json) throws Exception {
+        java.net.http.HttpResponse<String> answer = server.post("/api/v1/objects", token, json);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return org.sightline.stix.json.StixJson.mapper().readTree(answer.body()).path("id").asText();
+    }
+
+    @Test
     void aJavascriptUrlAndAnHtmlLadenTitleInStoredEvidenceRenderInertUnderAStrictPolicy() throws Exception {
         String claim = "relationship--0dacf73f-1212-59d2-b228-bb5e1d895ada"; // the demo's APT10 attributed-to MSS Tianjin
         String doj = "identity--3115ec6f-b349-5246-9d5d-69ca5cb11218";

@@ -44,7 +44,9 @@ export async function actorPage(id, asOf) {
     section('Techniques by tactic', matrix(card.techniques_by_tactic)),
     el('div', { class: 'grid' },
       section('Software', list(card.software)), section('Campaigns', list(card.campaigns)),
-      section('People and organisations', list(card.associated))));
+      section('People and organisations', list(card.associated))),
+    (card.references || []).length === 0 ? null : section('References', el('ul', { id: 'actor-references' },
+      card.references.map(url => el('li', {}, link(url, url))))));
   requestAnimationFrame(() => drawTimeline(chartBox, timeline));
   return page;
 }
