@@ -52,14 +52,9 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
     private final LogReader reader = new LogReader(null);
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> store;
-    /**
-     * Tallies not yet sent, by window key, as of the last commit; "key#n" entries hold their events'
-     * observed-data. Written at commit time from {@link #tallies}, so a match costs no store write.
-     */
-    private CommitTimeStore pending;
+    /** Tallies not yet sent, by window key; "key#n" entries hold their events' observed-data. */
+    private KeyValueStore<String, String> pending;
     private final Map<String, Tally> tallies = new HashMap<>();
-    /** Tallies changed since the last commit, written to {@link #pending} before the next. */
-    private final java.util.Set<Tally> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /**
      * How many observed-data this partition has sent per window, for the most recent windows: a
      * window's sighting keeps only its first {@link WindowedSighting#MAX_OBSERVED_DATA}, so once this
@@ -92,23 +87,13 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
             store = context.getStateStore(IndicatorCatalog.STORE);
         }
         pending = context.getStateStore(PENDING);
-        // Tallies an instance counted and did not send before it stopped: "key" holds the tally, "key#n" its n-th observed-data.
-        Map<String, String> observed = new HashMap<>();
-        pending.forEach((key, value) -> {
-            if (key.indexOf('#') < 0) {
-                tallies.put(key, Tally.decode(key, value));
-            } else {
-                observed.put(key, value);
-            }
-        });
-        tallies.forEach((key, tally) -> {
-            for (int i = 0; i < tally.observed; i++) {
-                tally.observedJson.add(observed.get(key + "#" + i));
-            }
-            tally.stored = tally.observed;
-            tally.inStore = true;
-        });
-        pending.beforeCommit(this::store);
+        try (KeyValueIterator<String, String> restored = pending.all()) { // tallies an instance counted and did not send before it stopped
+            restored.forEachRemaining(entry -> {
+                if (entry.key.indexOf('#') < 0) {
+                    tallies.put(entry.key, Tally.decode(entry.value));
+                }
+            });
+        }
         context.schedule(settings.flushEvery(), PunctuationType.WALL_CLOCK_TIME, now -> flush(now));
     }
 
@@ -140,36 +125,18 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
 
     private void tally(StreamMatch match, long recordTime) {
         String key = WindowedSighting.key(match, settings.window());
-        Tally tally = tallies.get(key);
-        if (tally == null) {
-            tally = new Tally(key, observedSentFor(key));
-            tallies.put(key, tally);
-        }
+        Tally tally = tallies.computeIfAbsent(key, k -> new Tally());
         tally.oldestRecord = Math.min(tally.oldestRecord, recordTime);
-        int sentBefore = tally.sentBefore;
+        int sentBefore = observedSentFor(key);
         for (Event matched : match.events()) {
             tally.first = Math.min(tally.first, nanos(matched.time()));
             tally.last = Math.max(tally.last, nanos(matched.time()));
             if (sentBefore + tally.observed < WindowedSighting.MAX_OBSERVED_DATA) {
-                tally.observedJson.add(WindowedSighting.observedJson(matched));
-                tally.observed++;
+                pending.put(key + "#" + tally.observed++, WindowedSighting.observedJson(matched));
             }
         }
         tally.count++;
-        changed.add(tally);
-    }
-
-    /** Writes the tallies changed since the last commit: called by Kafka Streams just before it commits. */
-    private void store() {
-        for (Tally tally : changed) {
-            for (int i = tally.stored; i < tally.observed; i++) {
-                pending.put(tally.key + "#" + i, tally.observedJson.get(i));
-            }
-            tally.stored = tally.observed;
-            pending.put(tally.key, tally.encode());
-            tally.inStore = true;
-        }
-        changed.clear();
+        pending.put(key, tally.encode());
     }
 
     /** Observed-data this partition has sent for a window, as far as the window's sighting still holds them. */
@@ -187,21 +154,20 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
         for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
             String key = entry.getKey();
             Tally tally = entry.getValue();
-            for (int i = 0; i < tally.stored; i++) {
+            List<String> observed = new ArrayList<>(tally.observed);
+            for (int i = 0; i < tally.observed; i++) {
+                observed.add(pending.get(key + "#" + i));
                 pending.delete(key + "#" + i);
             }
-            if (tally.inStore) {
-                pending.delete(key);
-            }
+            pending.delete(key);
             if (tally.observed > 0) {
                 observedSent.put(key, new Sent(observedSentFor(key) + tally.observed, now));
             }
             // Stamped with the oldest event record it counts: a sighting's timestamp minus it is how long that event waited.
-            context.forward(new Record<>(key, WindowedSighting.delta(key, tally.count, instant(tally.first), instant(tally.last), tally.observedJson),
+            context.forward(new Record<>(key, WindowedSighting.delta(key, tally.count, instant(tally.first), instant(tally.last), observed),
                     tally.oldestRecord == Long.MAX_VALUE ? now : tally.oldestRecord));
         }
         tallies.clear();
-        changed.clear();
     }
 
     private static long nanos(Instant time) {
@@ -217,13 +183,6 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
      * nanoseconds), events kept, and the timestamp of the oldest event record counted.
      */
     private static final class Tally {
-        final String key;
-        final List<String> observedJson = new ArrayList<>();
-        /** How many observed-data this partition had sent for the window when the tally began. */
-        final int sentBefore;
-        /** Whether a commit wrote the tally, and how many of its observed-data. */
-        boolean inStore;
-        int stored;
         long count;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -234,14 +193,9 @@ final class EventMatcher implements Processor<String, byte[], String, String> {
             return count + " " + first + " " + last + " " + observed + " " + oldestRecord;
         }
 
-        Tally(String key, int sentBefore) {
-            this.key = key;
-            this.sentBefore = sentBefore;
-        }
-
-        static Tally decode(String key, String text) {
+        static Tally decode(String text) {
             String[] parts = text.split(" ");
-            Tally tally = new Tally(key, 0); // what was sent before the restart is forgotten (see observedSent)
+            Tally tally = new Tally();
             tally.count = Long.parseLong(parts[0]);
             tally.first = Long.parseLong(parts[1]);
             tally.last = Long.parseLong(parts[2]);

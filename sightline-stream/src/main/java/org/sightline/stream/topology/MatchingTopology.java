@@ -48,9 +48,9 @@ public final class MatchingTopology {
         } else if (fixed == null) {
             throw new IllegalArgumentException("without an indicators topic the indicators must be given");
         }
-        // A window's tally is written to the changelog once per commit, not once per match: by the matcher
-        // itself at commit time, and by the aggregator's cache.
-        builder.addStateStore(CommitTimeStore.builder(EventMatcher.PENDING));
+        // Both stores are cached: a window's tally is written to the changelog once per commit, not once per match.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EventMatcher.PENDING), Serdes.String(), Serdes.String())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.STORE), Serdes.String(), Serdes.String())
                 .withCachingEnabled());
         Supplier<List<Indicator>> given = settings.indicatorsTopic() == null ? fixed : null;

@@ -122,28 +122,6 @@ class MatchingTopologyTest {
     }
 
     @Test
-    void whatAPartitionCountedAndHasNotSentIsInItsChangelogedStoreAtEachCommitAndGoneOnceSent() {
-        String pattern = "[domain-name:value = 'security.debian.org']";
-        indicators.pipeInput(DEBIAN, indicator(DEBIAN, pattern));
-        eve.forEach(line -> events.pipeInput("172.17.0.2", line)); // the test driver commits after each record
-        long expected = matchesInFile(SharedData.require("logs/suricata-surevego/eve.json"), new Indicator(DEBIAN, pattern, null, null));
-        CommitTimeStore pending = (CommitTimeStore) driver.getStateStore(EventMatcher.PENDING);
-        Map<String, String> stored = new LinkedHashMap<>();
-        pending.forEach(stored::put);
-        assertThat(sightings.readRecordsToList()).isEmpty();
-        List<String> tallies = stored.keySet().stream().filter(key -> !key.contains("#")).toList();
-        assertThat(tallies).hasSize(1);
-        assertThat(stored.get(tallies.get(0))).startsWith(expected + " ");
-        assertThat(stored.keySet().stream().filter(key -> key.contains("#"))).hasSize((int) Math.min(10, expected));
-        flush();
-        Map<String, String> after = new LinkedHashMap<>();
-        pending.forEach(after::put);
-        assertThat(after).isEmpty();
-        assertThat(latest(sightings.readRecordsToList()).values()).singleElement()
-                .satisfies(sighting -> assertThat(sighting.path("count").asLong()).isEqualTo(expected));
-    }
-
-    @Test
     void aWindowFilledOverSeveralFlushesIsOneSightingInVersionsThatCountOnward() {
         indicators.pipeInput(DEBIAN, indicator(DEBIAN, "[domain-name:value = 'security.debian.org']"));
         int half = 0;
