@@ -216,7 +216,7 @@ class WebUiTest {
     }
 
     @Test
-    void markupAndJavascriptUrlsInAStoredActorAndIndicatorRenderInertOnEveryPageThatShowsThem() throws Exception {
+    void markupAndJavascriptUrlsInStoredObjectsRenderInertOnEveryPageThatShowsThem() throws Exception {
         String actor = created("{\"type\":\"intrusion-set\",\"name\":\"<img src=x onerror=\\\"window.__pwned=4\\\">Hostile Panda\","
                 + "\"aliases\":[\"<b onmouseover=\\\"window.__pwned=5\\\">HP</b>\"],"
                 + "\"description\":\"<script>window.__pwned=6</script><a href=\\\"javascript:window.__pwned=7\\\">read</a>\","
@@ -225,20 +225,25 @@ class WebUiTest {
                 + "\"pattern\":\"[domain-name:value = 'hostile-panda.example']\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\"}");
         String indicates = created("{\"type\":\"relationship\",\"relationship_type\":\"indicates\",\"source_ref\":\"" + indicator
                 + "\",\"target_ref\":\"" + actor + "\"}");
+        String source = created("{\"type\":\"identity\",\"identity_class\":\"organization\",\"name\":\"<img src=x onerror=\\\"window.__pwned=11\\\">Hostile Sensor\"}");
+        String sighting = created("{\"type\":\"sighting\",\"sighting_of_ref\":\"" + indicator + "\",\"count\":2,"
+                + "\"first_seen\":\"2024-03-02T08:00:00Z\",\"last_seen\":\"2024-03-02T09:00:00Z\",\"where_sighted_refs\":[\"" + source + "\"],"
+                + "\"description\":\"<img src=x onerror=\\\"window.__pwned=12\\\">seen\"}");
         try {
-            visitEachPageOf(actor, indicator);
-        } finally { // the other tests count the store's actors and indicators
-            for (String id : List.of(indicates, indicator, actor)) {
+            visitEachPageOf(actor, indicator, source);
+        } finally { // the other tests count the store's actors, indicators and sightings
+            for (String id : List.of(sighting, source, indicates, indicator, actor)) {
                 assertThat(server.post("/api/v1/objects/" + id + "/revoke", token, "{}").statusCode()).isEqualTo(201);
             }
         }
     }
 
-    private void visitEachPageOf(String actor, String indicator) {
+    private void visitEachPageOf(String actor, String indicator, String source) {
         String base = "http://127.0.0.1:" + server.app().port() + "/ui/";
         browser.get(base);
         signInIfAsked();
-        for (String page : List.of("#/search?q=hostile", "#/actor/" + actor, "#/graph/" + actor, "#/indicator/" + indicator)) {
+        for (String page : List.of("#/search?q=hostile", "#/actor/" + actor, "#/graph/" + actor, "#/indicator/" + indicator,
+                "#/source/" + source, "#/sightings")) {
             browser.get(base + page);
             waiting().until(driver -> { // where the page settled: a search with one answer opens it
                 Object hash = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return location.hash");
