@@ -122,10 +122,10 @@ public final class Access {
         ApiToken token = secret == null ? null : tokens.authenticate(secret).orElse(null);
         String cookie = secret == null ? ctx.cookie(WebSessions.COOKIE) : null;
         if (cookie != null) {
-            WebSessions.Session session = sessions.find(cookie).orElse(null);
-            token = session == null ? null : tokens.valid(session.tokenId()).orElse(null);
+            WebSessions.SignedIn signedIn = sessions.signedIn(cookie).orElse(null);
+            token = signedIn == null ? null : signedIn.token();
             if (token != null && !SAFE_METHODS.contains(ctx.method().name())
-                    && !WebSessions.csrfMatches(session, ctx.header(WebSessions.CSRF_HEADER))) {
+                    && !WebSessions.csrfMatches(signedIn.session(), ctx.header(WebSessions.CSRF_HEADER))) {
                 audit.record(token.id(), token.role().label(), ctx.method().name(), target(ctx), 403, ctx.ip());
                 throw new Forbidden("a write signed in by the session cookie needs the session's " + WebSessions.CSRF_HEADER
                         + " header (GET /api/v1/session gives it), or 'Authorization: Bearer TOKEN'");

@@ -51,9 +51,9 @@ public final class App implements AutoCloseable {
         this.sensorExports = new SensorExportHandlers(knowledge.store(), knowledge.location().dataDir());
         this.hunts = new HuntHandlers(knowledge);
         this.vault = knowledge.vault();
-        WebSessions webSessions = new WebSessions();
+        WebSessions webSessions = new WebSessions(knowledge.tokens());
         this.access = new Access(knowledge.tokens(), knowledge.audit(), webSessions);
-        this.sessions = new SessionHandlers(webSessions, knowledge.tokens());
+        this.sessions = new SessionHandlers(webSessions);
         this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
         this.signInLinks = new SignInLinks(knowledge.tokens());
     }

@@ -13,11 +13,9 @@ import org.sightline.store.tokens.ApiToken;
  */
 final class SessionHandlers {
     private final WebSessions sessions;
-    private final org.sightline.store.tokens.TokenStore tokens;
 
-    SessionHandlers(WebSessions sessions, org.sightline.store.tokens.TokenStore tokens) {
+    SessionHandlers(WebSessions sessions) {
         this.sessions = sessions;
-        this.tokens = tokens;
     }
 
     void start(Context ctx) {
@@ -36,13 +34,9 @@ final class SessionHandlers {
      * one with a session who it is signed in as and its CSRF token. It tells nothing else.
      */
     void show(Context ctx) {
-        WebSessions.Session session = sessions.find(ctx.cookie(WebSessions.COOKIE)).orElse(null);
-        ApiToken token = session == null ? null : tokens.valid(session.tokenId()).orElse(null);
-        if (token == null) {
-            HttpJson.write(ctx, Map.of("signed_in", false));
-            return;
-        }
-        HttpJson.write(ctx, answer(token, session.csrf()));
+        HttpJson.write(ctx, sessions.signedIn(ctx.cookie(WebSessions.COOKIE))
+                .<Map<String, Object>>map(signedIn -> answer(signedIn.token(), signedIn.session().csrf()))
+                .orElse(Map.of("signed_in", false)));
     }
 
     void end(Context ctx) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sightline.store.tokens.ApiToken;
+import org.sightline.store.tokens.TokenStore;
 
 /**
  * Sign-in shared by the tabs of one browser. A page that has a token trades it for a session: an
@@ -31,15 +33,21 @@ final class WebSessions {
     record Started(String cookie, Session session) {
     }
 
+    /** A live session and the token it signs in as, valid now. */
+    record SignedIn(Session session, ApiToken token) {
+    }
+
+    private final TokenStore tokens;
     private final Clock clock;
     /** Sessions by the SHA-256 of their cookie, so a heap dump holds no usable cookie. */
     private final Map<String, Session> byCookieHash = new ConcurrentHashMap<>();
 
-    WebSessions() {
-        this(Clock.systemUTC());
+    WebSessions(TokenStore tokens) {
+        this(tokens, Clock.systemUTC());
     }
 
-    WebSessions(Clock clock) {
+    WebSessions(TokenStore tokens, Clock clock) {
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -52,20 +60,24 @@ final class WebSessions {
         return new Started(cookie, session);
     }
 
-    /** The live session of a cookie; empty for an unknown, ended or expired one. */
-    Optional<Session> find(String cookie) {
+    /**
+     * The live session of a cookie and its token, checked against the token store now; empty for an
+     * unknown, ended or expired session, or one whose token was revoked.
+     */
+    Optional<SignedIn> signedIn(String cookie) {
         if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
             return Optional.empty();
         }
-        Session session = byCookieHash.get(Secrets.hash(cookie));
+        String hash = Secrets.hash(cookie);
+        Session session = byCookieHash.get(hash);
         if (session == null) {
             return Optional.empty();
         }
         if (session.expires().isBefore(clock.instant())) {
-            byCookieHash.remove(Secrets.hash(cookie));
+            byCookieHash.remove(hash);
             return Optional.empty();
         }
-        return Optional.of(session);
+        return tokens.valid(session.tokenId()).map(token -> new SignedIn(session, token));
     }
 
     void end(String cookie) {
@@ -78,6 +90,4 @@ final class WebSessions {
     static boolean csrfMatches(Session session, String header) {
         return header != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
     }
-
-
 }
