@@ -9,7 +9,7 @@ import java.util.Map;
 import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.hunt.IndicatorHunt;
 import org.sightline.ingest.hunt.LogArchive;
-import org.sightline.ingest.sightings.Indicators;
+import org.sightline.ingest.sightings.StoredIndicators;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.KnowledgeBase;
@@ -57,7 +57,7 @@ final class HuntHandlers {
         int threads = Runtime.getRuntime().availableProcessors();
         IndicatorHunt.Report report = switch (which) {
             case "new" -> hunt.newIndicators(visible, List.of(), since, threads, !dryRun, !dryRun && clearance == Tlp.RED);
-            case "all" -> hunt.hunt(Indicators.fromStore(visible), List.of(), since, threads, !dryRun);
+            case "all" -> hunt.hunt(StoredIndicators.current(visible), List.of(), since, threads, !dryRun);
             default -> throw new InvalidInputException("indicators is \"new\" or \"all\", not '" + which + "'");
         };
         HttpJson.write(ctx, report.document(since, dryRun));

@@ -3,8 +3,8 @@ package org.sightline.store;
 import java.util.List;
 import java.util.Set;
 import org.sightline.store.jdbc.JdbcStixStore;
-import org.sightline.store.search.SearchHit;
 import org.sightline.store.search.FullTextIndex;
+import org.sightline.store.search.SearchHit;
 
 /** The knowledge store, its full-text index, the API tokens and TAXII collections, opened together from one location. */
 public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation location,
@@ -29,6 +29,20 @@ public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation 
     /** The evidence vault in the data directory, its ledger anchored in this store. */
     public org.sightline.store.vault.EvidenceVault vault() {
         return new org.sightline.store.vault.EvidenceVault(location.dataDir().resolve("vault"), ledgerAnchors);
+    }
+
+    /**
+     * Writes objects the caller has already put through the intake policy, in one transaction, and
+     * brings the search index up to them.
+     */
+    public WriteSummary write(java.util.Collection<org.sightline.stix.StixObject> objects) {
+        WriteSummary summary = store.write(writer -> {
+            objects.forEach(writer::put);
+            writer.flush();
+            return writer.summary();
+        });
+        index.sync(store);
+        return summary;
     }
 
     /** Full-text search over what the store holds now: the index catches up first when it can. */

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.ingest.logs.LogFormat;
-import org.sightline.ingest.sightings.Indicators;
+import org.sightline.events.indicators.Indicators;
+import org.sightline.events.logs.LogFormat;
+import org.sightline.events.sightings.SightingRecorder;
 import org.sightline.ingest.sightings.LogMatching;
-import org.sightline.ingest.sightings.SightingRecorder;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;
 import org.sightline.stix.json.StixJson;
@@ -157,14 +157,14 @@ class StreamOnKafkaTest {
             await("both instances to read every event", () -> one.counters().events() + two.counters().events() >= published);
             assertThat(one.counters().events()).as("the first instance's share").isPositive();
             assertThat(two.counters().events()).as("the second instance's share").isPositive();
-            SightingsConsumer.Consumed consumed = new SightingsConsumer(store.store())
+            SightingsConsumer.Consumed consumed = new SightingsConsumer(into(store))
                     .run(settings.kafka(), settings.sightingsTopic(), "pair-store", Duration.ofSeconds(8));
             assertThat(consumed.records()).isEqualTo(one.counters().sightings() + two.counters().sightings());
             assertThat(consumed.unreadable()).as("every sighting the stream makes passes the store's policy").isZero();
             assertThat(stored(store.store())).isEqualTo(expected);
 
             // Consuming again from the start stores nothing new: each sighting is the same object as before.
-            SightingsConsumer.Consumed again = new SightingsConsumer(store.store())
+            SightingsConsumer.Consumed again = new SightingsConsumer(into(store))
                     .run(settings.kafka(), settings.sightingsTopic(), "pair-store-again", Duration.ofSeconds(5));
             assertThat(again.records()).isEqualTo(consumed.records());
             assertThat(again.objectsAdded()).isZero();
@@ -184,7 +184,7 @@ class StreamOnKafkaTest {
         settings.kafka().sendAll(settings.sightingsTopic(), List.of(
                 new org.apache.kafka.clients.producer.ProducerRecord<String, String>(settings.sightingsTopic(), "k", bundle)).iterator());
         try (TestStore store = Backend.H2.open()) {
-            SightingsConsumer.Consumed consumed = new SightingsConsumer(store.store())
+            SightingsConsumer.Consumed consumed = new SightingsConsumer(into(store))
                     .run(settings.kafka(), settings.sightingsTopic(), "refused-store", Duration.ofSeconds(5));
             assertThat(consumed.records()).isEqualTo(1);
             assertThat(consumed.unreadable()).isEqualTo(1);
@@ -250,4 +250,13 @@ class StreamOnKafkaTest {
                 sightings.add(StixJson.parseObject(record.value(), "sighting").path("objects").get(0)));
         return sightings;
     }
+
+    /** The knowledge store as the sightings' destination, as `sightline sightings consume` wires it. */
+    private static SightingsConsumer.Destination into(TestStore store) {
+        return objects -> {
+            org.sightline.store.WriteSummary summary = store.knowledge().write(objects);
+            return new SightingsConsumer.Written(summary.added(), summary.unchanged());
+        };
+    }
+
 }

@@ -1,6 +1,6 @@
 package org.sightline.stream;
 
-import org.sightline.ingest.logs.LogFormat;
+import org.sightline.events.logs.LogFormat;
 import org.sightline.stream.kafka.KafkaConnection;
 import org.sightline.stream.topology.StreamSettings;
 

@@ -5,25 +5,24 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
-import org.sightline.ingest.logs.LogFormat;
+import org.sightline.events.logs.LogFormat;
+import org.sightline.events.sightings.SightingRecorder;
 import org.sightline.ingest.sightings.LogMatching;
-import org.sightline.ingest.sightings.SightingRecorder;
 import org.sightline.pattern.stream.Event;
 import org.sightline.pattern.stream.EventBuilder;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;
 import org.sightline.pattern.stream.StreamingMatcher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = {"Measure the indexed matcher: events/s on one thread against 1,000, 100,000 and 1,000,000 "
@@ -221,7 +220,7 @@ public final class MatchBench implements Callable<Integer> {
     /** The same file through the same reader with nothing matched: the ceiling for the end-to-end figure. */
     private static double parseOnly(Path file, int threads) {
         long start = System.nanoTime();
-        long events = new org.sightline.ingest.logs.LogReader(null).read(file, LogFormat.AUTO, threads, () -> event -> null,
+        long events = new org.sightline.events.logs.LogReader(null).read(file, LogFormat.AUTO, threads, () -> event -> null,
                 (event, nothing) -> { }).events();
         return events / ((System.nanoTime() - start) / 1e9);
     }

@@ -24,10 +24,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.NotFoundException;
-import org.sightline.ingest.logs.LogFormat;
-import org.sightline.ingest.sightings.Indicators;
+import org.sightline.events.indicators.Indicators;
+import org.sightline.events.logs.LogFormat;
+import org.sightline.events.sightings.SightingRecorder;
 import org.sightline.ingest.sightings.LogMatching;
-import org.sightline.ingest.sightings.SightingRecorder;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;
 import org.sightline.stix.StixId;
@@ -40,9 +40,9 @@ import org.sightline.stream.kafka.Topics;
 import org.sightline.stream.topology.StreamSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = {"Measure the matching stream on a Kafka cluster (tools/kafka-broker/broker start gives a local one): the Zeek "

@@ -10,11 +10,12 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
+import org.sightline.events.indicators.Indicators;
 import org.sightline.ingest.hunt.IndicatorHunt;
 import org.sightline.ingest.hunt.KeptLog;
 import org.sightline.ingest.hunt.LogArchive;
 import org.sightline.ingest.hunt.RetroHunt;
-import org.sightline.ingest.sightings.Indicators;
+import org.sightline.ingest.sightings.StoredIndicators;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ public final class HuntCommand extends KnowledgeCommand implements org.sightline
         IndicatorHunt hunt = new IndicatorHunt(knowledge.store(), knowledge.index(), archive);
         IndicatorHunt.Report report = switch (indicators) {
             case "new" -> hunt.newIndicators(pointed, from, workers, !dryRun);
-            case "all" -> hunt.hunt(Indicators.fromStore(knowledge.store()), pointed, from, workers, !dryRun);
+            case "all" -> hunt.hunt(StoredIndicators.current(knowledge.store()), pointed, from, workers, !dryRun);
             default -> {
                 Path file = Path.of(indicators);
                 if (!Files.isRegularFile(file)) {

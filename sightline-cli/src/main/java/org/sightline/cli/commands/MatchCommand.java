@@ -17,16 +17,17 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
+import org.sightline.events.indicators.Indicators;
+import org.sightline.events.logs.JsonLinesMapping;
+import org.sightline.events.logs.LogFormat;
+import org.sightline.events.sightings.SightingRecorder;
 import org.sightline.ingest.hunt.KeptLog;
-import org.sightline.intel.lifecycle.IndicatorDecay;
-import org.sightline.intel.lifecycle.IndicatorLifecycle;
 import org.sightline.ingest.hunt.LogArchive;
-import org.sightline.ingest.logs.JsonLinesMapping;
-import org.sightline.ingest.logs.LogFormat;
-import org.sightline.ingest.sightings.Indicators;
 import org.sightline.ingest.sightings.LogMatching;
 import org.sightline.ingest.sightings.SightingImport;
-import org.sightline.ingest.sightings.SightingRecorder;
+import org.sightline.ingest.sightings.StoredIndicators;
+import org.sightline.intel.lifecycle.IndicatorDecay;
+import org.sightline.intel.lifecycle.IndicatorLifecycle;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;
 import org.sightline.stix.StixObject;
@@ -96,10 +97,10 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
             throw new InvalidInputException("--sighted-at must be an identity or location id, got '" + sightedAt + "'");
         }
         for (Path file : events) {
-            if (!org.sightline.ingest.logs.LogReader.isStandardInput(file) && !Files.isRegularFile(file)) {
+            if (!org.sightline.events.logs.LogReader.isStandardInput(file) && !Files.isRegularFile(file)) {
                 throw new org.sightline.error.NotFoundException("no such log file: " + file);
             }
-            if (keeping.keep() && org.sightline.ingest.logs.LogReader.isStandardInput(file)) {
+            if (keeping.keep() && org.sightline.events.logs.LogReader.isStandardInput(file)) {
                 throw new InvalidInputException("--keep keeps files; standard input cannot be kept (save it to a file first)");
             }
         }
@@ -108,7 +109,7 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         if (workers < 1) {
             throw new InvalidInputException("--threads must be 1 or more, got " + workers);
         }
-        List<Indicator> indicators = fromStore ? Indicators.fromStore(knowledge.store()) : Indicators.fromFile(indicatorsFile);
+        List<Indicator> indicators = fromStore ? StoredIndicators.current(knowledge.store()) : Indicators.fromFile(indicatorsFile);
         int expired = 0;
         if (fromStore && !includeExpired) {
             java.util.Set<String> gone = IndicatorLifecycle.expired(knowledge.store(), Instant.now(), IndicatorDecay.of(knowledge.location().dataDir()));

@@ -6,6 +6,7 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.store.KnowledgeBase;
+import org.sightline.store.WriteSummary;
 import org.sightline.stream.kafka.SightingsConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +34,12 @@ public final class SightingsCommand extends CommandGroup {
 
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
-            SightingsConsumer consumer = new SightingsConsumer(knowledge.store());
+            SightingsConsumer consumer = new SightingsConsumer(objects -> {
+                WriteSummary summary = knowledge.write(objects);
+                return new SightingsConsumer.Written(summary.added(), summary.unchanged());
+            });
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::stop));
             SightingsConsumer.Consumed consumed = consumer.run(kafka.connection(), topic, group, idle == null ? null : Duration.ofSeconds(idle));
-            knowledge.index().sync(knowledge.store());
             output.answer(consumed, () -> output.line(String.format("%,d records: %,d objects stored, %,d already present, %,d unreadable in %.1f s",
                     consumed.records(), consumed.objectsAdded(), consumed.objectsUnchanged(), consumed.unreadable(), consumed.seconds())));
             return Sightline.OK;

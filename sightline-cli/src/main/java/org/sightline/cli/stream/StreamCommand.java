@@ -9,8 +9,9 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.error.InvalidInputException;
-import org.sightline.ingest.logs.LogFormat;
-import org.sightline.ingest.sightings.Indicators;
+import org.sightline.events.indicators.Indicators;
+import org.sightline.events.logs.LogFormat;
+import org.sightline.ingest.sightings.StoredIndicators;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.stream.StreamInstance;
@@ -82,7 +83,7 @@ public final class StreamCommand extends KnowledgeCommand {
         }
         Supplier<List<Indicator>> fixed = null;
         if (indicatorsTopic == null) {
-            List<Indicator> indicators = indicatorsFile != null ? Indicators.fromFile(indicatorsFile) : Indicators.fromStore(knowledge.store());
+            List<Indicator> indicators = indicatorsFile != null ? Indicators.fromFile(indicatorsFile) : StoredIndicators.current(knowledge.store());
             if (indicators.isEmpty()) {
                 throw new InvalidInputException("no indicators to match: give --indicators-topic, --indicators FILE, or import indicators first");
             }

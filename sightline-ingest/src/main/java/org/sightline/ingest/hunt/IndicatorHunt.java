@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sightline.ingest.sightings.Indicators;
+import org.sightline.events.indicators.Indicators;
 import org.sightline.ingest.sightings.SightingImport;
 import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;

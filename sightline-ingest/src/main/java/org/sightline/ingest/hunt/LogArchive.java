@@ -88,7 +88,7 @@ public final class LogArchive {
      */
     public List<KeptLog> keepAll(List<Path> files, Duration retention) {
         LogMatching.Run spans = LogMatching.run(org.sightline.pattern.stream.IndicatorIndex.compile(List.of()), files,
-                org.sightline.ingest.logs.LogFormat.AUTO, null, new org.sightline.ingest.sightings.SightingRecorder(null),
+                org.sightline.events.logs.LogFormat.AUTO, null, new org.sightline.events.sightings.SightingRecorder(null),
                 Runtime.getRuntime().availableProcessors());
         List<KeptLog> kept = spans.files().stream().map(this::keep).toList();
         prune(retention, Instant.now());

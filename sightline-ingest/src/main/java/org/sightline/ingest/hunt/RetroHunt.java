@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.sightline.ingest.logs.LogFormat;
+import org.sightline.events.logs.LogFormat;
+import org.sightline.events.sightings.SightingRecorder;
 import org.sightline.ingest.sightings.LogMatching;
-import org.sightline.ingest.sightings.SightingRecorder;
 import org.sightline.pattern.stream.IndicatorIndex;
 
 /**

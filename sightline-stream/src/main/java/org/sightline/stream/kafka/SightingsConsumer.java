@@ -14,15 +14,14 @@ import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
 import org.sightline.stix.validation.StixValidator;
-import org.sightline.store.StixStore;
-import org.sightline.store.WriteSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the sighting bundles of a sightings topic into the knowledge store. Offsets are committed
- * only after the store has committed the batch, so a crash re-reads what was not yet acknowledged;
- * a sighting read again is the same object (same id, same modified) and the store keeps it once.
+ * Hands the sighting bundles of a sightings topic to a destination (the knowledge store, wired in
+ * by the front end: this module opens no database). Offsets are committed only after the
+ * destination has committed the batch, so a crash re-reads what was not yet acknowledged; a
+ * sighting read again is the same object (same id, same modified) and the store keeps it once.
  * Reads only committed records: a streaming instance's aborted work never arrives.
  */
 public final class SightingsConsumer {
@@ -30,15 +29,25 @@ public final class SightingsConsumer {
     public record Consumed(long records, long objectsAdded, long objectsUnchanged, long unreadable, double seconds) {
     }
 
+    /** Where a poll's valid objects go, in one transaction; it answers how many were new and how many it held already. */
+    @FunctionalInterface
+    public interface Destination {
+        Written write(List<StixObject> objects);
+    }
+
+    /** What a destination did with one batch. */
+    public record Written(long added, long unchanged) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SightingsConsumer.class);
     /** The same policy as every other way in: STIX 2.0 upgraded, every object validated, patterns parsed. */
     private final StixValidator validator = new StixValidator(new PatternValidator());
 
-    private final StixStore store;
+    private final Destination destination;
     private final AtomicBoolean stop = new AtomicBoolean();
 
-    public SightingsConsumer(StixStore store) {
-        this.store = store;
+    public SightingsConsumer(Destination destination) {
+        this.destination = destination;
     }
 
     public void stop() {
@@ -76,14 +85,10 @@ public final class SightingsConsumer {
                         unreadable++;
                     }
                 }
-                WriteSummary summary = store.write(writer -> {
-                    objects.forEach(writer::put);
-                    writer.flush();
-                    return writer.summary();
-                });
-                added += summary.added();
-                unchanged += summary.unchanged();
-                consumer.commitSync(); // after the store's commit: a crash in between re-reads, and the store keeps one copy
+                Written written = destination.write(objects);
+                added += written.added();
+                unchanged += written.unchanged();
+                consumer.commitSync(); // after the destination's commit: a crash in between re-reads, and the store keeps one copy
             }
         }
         return new Consumed(records, added, unchanged, unreadable, (System.nanoTime() - start) / 1e9);

@@ -2,7 +2,7 @@ package org.sightline.stream.topology;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.sightline.ingest.logs.LogFormat;
+import org.sightline.events.logs.LogFormat;
 import org.sightline.stream.kafka.KafkaConnection;
 
 /**

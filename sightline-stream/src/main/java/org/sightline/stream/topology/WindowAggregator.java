@@ -7,7 +7,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.sightline.ingest.sightings.WindowedSighting;
+import org.sightline.events.sightings.WindowedSighting;
 
 /**
  * Merges the partial tallies of every partition into one sighting per indicator per window (per
