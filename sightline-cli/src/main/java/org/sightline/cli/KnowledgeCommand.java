@@ -1,9 +1,10 @@
 package org.sightline.cli;
 
 import java.util.concurrent.Callable;
+import org.sightline.intel.actors.ActorLinker;
 import org.sightline.store.KnowledgeBase;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** A command that works on the knowledge base named by the global options. */
 public abstract class KnowledgeCommand implements Callable<Integer> {
@@ -38,6 +39,7 @@ public abstract class KnowledgeCommand implements Callable<Integer> {
     protected final int inKnowledgeBase(StoreWork work) {
         Output output = output();
         try (KnowledgeBase knowledge = KnowledgeBase.open(global().location())) {
+            ActorLinker.linkOnWrite(knowledge.intake());
             int exit = Sightline.FAILED;
             try {
                 exit = work.run(knowledge, output);

@@ -63,7 +63,7 @@ class TaxiiExchangeTest {
     @BeforeEach
     void start() {
         source = Backend.H2.open();
-        new BundleImporter(source.store(), source.knowledge().index())
+        new BundleImporter(source.knowledge().intake())
                 .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
         server = new App(source.knowledge()).start(ServerOptions.loopback(0));
         collection = source.knowledge().collections().create("Everything", null, CollectionFilter.everything(), Role.READER, Role.ANALYST);
@@ -87,7 +87,7 @@ class TaxiiExchangeTest {
 
     private TaxiiPull.Report pull(String url, Credentials credentials, int pageSize) {
         TaxiiClient client = new TaxiiClient(credentials, QUICK);
-        return new TaxiiPull(target.store(), client).pull(TaxiiEndpoint.locate(client, url, collection.id()), null, pageSize);
+        return new TaxiiPull(target.knowledge().intake(), client).pull(TaxiiEndpoint.locate(client, url, collection.id()), null, pageSize);
     }
 
     private static Set<String> versions(StixStore store) {

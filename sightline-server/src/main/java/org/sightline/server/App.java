@@ -42,6 +42,8 @@ public final class App implements AutoCloseable {
 
     public App(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
+        // Actors that come in by any way (upload, TAXII POST, pull) are linked as an import links them.
+        org.sightline.intel.actors.ActorLinker.linkOnWrite(knowledge.intake());
         this.api = new ApiHandlers(knowledge);
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
@@ -54,7 +56,7 @@ public final class App implements AutoCloseable {
         WebSessions webSessions = new WebSessions(knowledge.tokens());
         this.access = new Access(knowledge.tokens(), knowledge.audit(), webSessions);
         this.sessions = new SessionHandlers(webSessions);
-        this.taxii = new TaxiiHandlers(knowledge.store(), knowledge.collections(), MAX_REQUEST_BYTES);
+        this.taxii = new TaxiiHandlers(knowledge.intake(), knowledge.collections(), MAX_REQUEST_BYTES);
         this.signInLinks = new SignInLinks(knowledge.tokens());
     }
 

@@ -53,7 +53,7 @@ final class HuntHandlers {
         boolean dryRun = body.path("dry_run").asBoolean(false);
         Tlp clearance = Access.token(ctx).clearanceLevel();
         StixStore visible = Access.seenBy(ctx, knowledge.store());
-        IndicatorHunt hunt = new IndicatorHunt(knowledge.store(), knowledge.index(), archive());
+        IndicatorHunt hunt = new IndicatorHunt(knowledge.intake(), archive());
         int threads = Runtime.getRuntime().availableProcessors();
         IndicatorHunt.Report report = switch (which) {
             case "new" -> hunt.newIndicators(visible, List.of(), since, threads, !dryRun, !dryRun && clearance == Tlp.RED);

@@ -45,8 +45,7 @@ final class ImportHandlers {
             Files.write(file, body);
             Import.Result result;
             try {
-                result = new Import(knowledge.store(), knowledge.index(), Access.token(ctx).clearanceLevel(),
-                        new org.sightline.intel.actors.ActorLinker(knowledge.store())::linkAfterImport).run(List.of(file),
+                result = new Import(knowledge.intake(), Access.token(ctx).clearanceLevel()).run(List.of(file),
                         skipInvalid(ctx) ? new ImportOptions(true, null) : ImportOptions.strict(), ctx.queryParam("org"), ImportProgress.NONE);
             } catch (InvalidInputException e) {
                 // the same line-numbered problems, naming the file as the user named it

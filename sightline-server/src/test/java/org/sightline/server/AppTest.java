@@ -31,7 +31,7 @@ class AppTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start(loaded -> {
-            new BundleImporter(loaded.store(), loaded.knowledge().index())
+            new BundleImporter(loaded.knowledge().intake())
                     .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
         });
         test = server.test();

@@ -32,7 +32,7 @@ class ClaimApiTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start(loaded -> {
-            BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
+            BundleImporter importer = new BundleImporter(loaded.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             DemoData.load(importer);
             new ActorLinker(loaded.store()).linkAll();

@@ -27,7 +27,7 @@ class ClearanceApiTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start(loaded -> {
-            BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
+            BundleImporter importer = new BundleImporter(loaded.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             loaded.store().write(writer -> {
                 writer.put(StixObject.parse("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + RED_MALWARE + "\","

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
@@ -61,7 +60,7 @@ abstract class GreenReaderLeakContract {
         RED_IDS.retainAll(List.of(RED_BUREAU, TOOL, INTRUSION_TRUTH, INDICATOR, SAMPLE, SIGHTING));
         requests = 0;
         server = RunningServer.start(backend, loaded -> {
-            BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
+            BundleImporter importer = new BundleImporter(loaded.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             DemoData.load(importer);
             var store = loaded.store();

@@ -24,7 +24,7 @@ class ScreeningApiTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start(loaded -> {
-            DemoData.load(new BundleImporter(loaded.store(), loaded.knowledge().index()));
+            DemoData.load(new BundleImporter(loaded.knowledge().intake()));
             loaded.store().write(writer -> {
                 writer.put(StixObject.parse("{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"" + PRIVATE_ENTRY + "\","
                         + "\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"Gao Qiang\","

@@ -51,7 +51,7 @@ class TaxiiServerTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start(loaded -> {
-            BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
+            BundleImporter importer = new BundleImporter(loaded.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             loaded.store().write(writer -> {
                 writer.put(marked("{\"type\":\"malware\",\"id\":\"" + RED_MALWARE + "\",\"name\":\"Quiet Loader\",\"is_family\":true", Tlp.RED));

@@ -20,7 +20,7 @@ import org.sightline.store.tokens.Role;
 class UploadLinksActorsTest {
     @Test
     void anUploadedGalaxyLinksItsClustersToTheAttackGroupsTheyAre() throws Exception {
-        try (RunningServer server = RunningServer.start(loaded -> new BundleImporter(loaded.store(), loaded.knowledge().index())
+        try (RunningServer server = RunningServer.start(loaded -> new BundleImporter(loaded.knowledge().intake())
                 .importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE))) {
             byte[] galaxy = Files.readAllBytes(SharedData.require("misp-galaxy/clusters_mitre-intrusion-set.json"));
             HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/v1/import?filename=clusters_mitre-intrusion-set.json"))

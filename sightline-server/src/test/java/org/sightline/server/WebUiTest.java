@@ -58,7 +58,7 @@ class WebUiTest {
         }
         assumeTrue(present, "skipped: headless Chromium is absent (apt-get install chromium chromium-driver; .ci/run does)");
         server = RunningServer.start(loaded -> {
-            BundleImporter importer = new BundleImporter(loaded.store(), loaded.knowledge().index());
+            BundleImporter importer = new BundleImporter(loaded.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             DemoData.load(importer);
             new ActorLinker(loaded.store()).linkAll();
@@ -638,7 +638,7 @@ class WebUiTest {
         assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("dormant");
 
         browser.get(card);
-        ready("#/actor/");
+        readyAt(card); // not ready("#/actor/"): APT3's card, just drawn, would answer it
         browser.findElement(By.partialLinkText("MSS Tianjin")).click();
         ready("#/claim/");
         assertThat(browser.findElement(By.id("confidence")).getText()).matches("(?s).*\\d+ %.*");

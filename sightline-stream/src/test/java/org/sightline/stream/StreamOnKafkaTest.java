@@ -253,9 +253,10 @@ class StreamOnKafkaTest {
 
     /** The knowledge store as the sightings' destination, as `sightline sightings consume` wires it. */
     private static SightingsConsumer.Destination into(TestStore store) {
-        return objects -> {
-            org.sightline.store.WriteSummary summary = store.knowledge().write(objects);
-            return new SightingsConsumer.Written(summary.added(), summary.unchanged());
+        return records -> {
+            org.sightline.store.intake.Intake.Outcome outcome = store.knowledge().intake().writeWhole(records, null);
+            return new SightingsConsumer.Written(outcome.written().added(), outcome.written().unchanged(),
+                    outcome.refused().stream().map(org.sightline.store.intake.Intake.Refusal::message).toList());
         };
     }
 

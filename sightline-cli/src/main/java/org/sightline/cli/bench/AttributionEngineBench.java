@@ -21,7 +21,6 @@ import org.sightline.intel.claims.Claim;
 import org.sightline.intel.claims.ClaimAssessor;
 import org.sightline.intel.claims.ClaimBook;
 import org.sightline.intel.claims.ClaimStatus;
-import org.sightline.store.ValidatedWriter;
 import org.sightline.intel.dossier.DossierBuilder;
 import org.sightline.intel.dossier.DossierFormat;
 import org.sightline.stix.StixId;
@@ -64,7 +63,7 @@ public final class AttributionEngineBench implements Callable<Integer> {
         BenchReport report = BenchReport.start("attribution-engine");
         try {
             try (KnowledgeBase knowledge = KnowledgeBase.open(StoreLocation.embedded(scratch.resolve("store")))) {
-                DemoData.load(new BundleImporter(knowledge.store(), knowledge.index()));
+                DemoData.load(new BundleImporter(knowledge.intake()));
                 String claim = generateClaim(knowledge, new Random(seed));
                 Instant now = Instant.now();
                 for (int i = 0; i < 5; i++) {
@@ -125,7 +124,7 @@ public final class AttributionEngineBench implements Callable<Integer> {
             objects.add(source);
             sources.add(source.get("id").asText());
         }
-        ValidatedWriter.write(knowledge.store(), objects);
+        knowledge.intake().writeAll(objects, "the benchmark's claims", null);
         ClaimBook book = new ClaimBook(knowledge.store());
         String judge = sources.get(0);
         for (int c = 0; c < 40; c++) {

@@ -33,7 +33,7 @@ final class BenchData {
 
     /** Imports one bundle strictly; a benchmark on a partly rejected bundle would measure the wrong thing. */
     static ImportReport importInto(KnowledgeBase knowledge, Path bundle) {
-        BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
+        BundleImporter importer = new BundleImporter(knowledge.intake());
         ImportReport report = importer.importPaths(List.of(bundle), ImportOptions.strict(), ImportProgress.NONE);
         if (report.anyRejected()) {
             throw new StoreException("the benchmark bundle was rejected: " + report.files().get(0).message(), null);

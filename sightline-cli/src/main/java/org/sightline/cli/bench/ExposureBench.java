@@ -22,9 +22,9 @@ import org.sightline.store.KnowledgeBase;
 import org.sightline.store.StixStore;
 import org.sightline.store.StoreLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "exposure", mixinStandardHelpOptions = true,
         description = {"Measure supply-chain exposure ranking: ATT&CK Enterprise and the MISP threat-actor and Microsoft galaxies "
@@ -58,7 +58,7 @@ public final class ExposureBench implements Callable<Integer> {
                 }
             }
             new ActorLinker(knowledge.store()).linkAll();
-            new SupplierImport(knowledge.store()).importRows(rows(new Random(seed)));
+            new SupplierImport(knowledge.intake()).importRows(rows(new Random(seed)));
             String organisation = ExposureModel.organisation(knowledge.store(), null);
             new ExposureModel(knowledge.store()).rank(organisation, 10, Instant.now()); // warm-up
             long start = System.nanoTime();

@@ -38,9 +38,9 @@ import org.sightline.stix.json.StixJson;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.store.StoreLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "hunt", mixinStandardHelpOptions = true,
         description = {"Measure a retro-hunt the way a user runs one: --days of Zeek DNS logs (--records-per-day each, made from the "
@@ -88,9 +88,9 @@ public final class HuntBench implements Callable<Integer> {
             LogArchive archive = LogArchive.of(scratch);
             spans.forEach(archive::keep);
             archive.markHuntedThrough(knowledge.store().lastSequence());
-            new BundleImporter(knowledge.store(), knowledge.index()).importStream(
+            new BundleImporter(knowledge.intake()).importStream(
                     new ByteArrayInputStream(StixJson.mapper().writeValueAsBytes(indicatorBundle())), "bench indicators", ImportOptions.strict());
-            IndicatorHunt.Report hunt = new IndicatorHunt(knowledge.store(), knowledge.index(), archive).newIndicators(List.of(), null, workers, true);
+            IndicatorHunt.Report hunt = new IndicatorHunt(knowledge.intake(), archive).newIndicators(List.of(), null, workers, true);
             long found = hunt.hunt().sightings().stream().filter(object -> object.path("type").asText().equals("sighting"))
                     .filter(object -> object.path("count").asLong() == PLANTED_RECORDS).count();
             var params = BenchReport.params("days", days, "records_per_day", perDay, "indicators", hunt.hunt().indicators(), "threads", workers);

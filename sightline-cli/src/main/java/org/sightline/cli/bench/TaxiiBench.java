@@ -1,6 +1,7 @@
 package org.sightline.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +31,9 @@ import org.sightline.store.collections.CollectionFilter;
 import org.sightline.store.collections.TaxiiCollection;
 import org.sightline.store.tokens.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "taxii", mixinStandardHelpOptions = true,
         description = {"Fill a fresh embedded store with a collection of generated indicators, start the server, and time "
@@ -68,7 +69,6 @@ public final class TaxiiBench implements Callable<Integer> {
             long start = System.nanoTime();
             fill(knowledge, 0, collectionSize);
             output.note(String.format("stored %,d indicators in %.1f s", collectionSize, (System.nanoTime() - start) / 1e9));
-            knowledge.index().sync(knowledge.store()); // else the server's first index sync competes with the clients
             TaxiiCollection collection = knowledge.collections().create("bench", null, CollectionFilter.everything(), Role.READER, Role.ANALYST);
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -117,12 +117,11 @@ public final class TaxiiBench implements Callable<Integer> {
     }
 
     private static void fill(KnowledgeBase knowledge, int from, int to) {
-        knowledge.store().write(writer -> {
-            for (int n = from; n < to; n++) {
-                writer.put(StixObject.parse(indicator(n)));
-            }
-            return null;
-        });
+        List<ObjectNode> indicators = new java.util.ArrayList<>();
+        for (int n = from; n < to; n++) {
+            indicators.add(StixObject.parse(indicator(n)).json());
+        }
+        knowledge.intake().writeAll(indicators, "the benchmark's indicators", null);
     }
 
     /** Every page's next cursor, by paging through once. */

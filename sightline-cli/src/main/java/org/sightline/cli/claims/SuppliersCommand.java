@@ -38,7 +38,7 @@ public final class SuppliersCommand extends CommandGroup {
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
             if (!SupplierFile.isSupplierFile(file)) {
-                ImportReport report = new BundleImporter(knowledge.store(), knowledge.index())
+                ImportReport report = new BundleImporter(knowledge.intake())
                         .importPaths(List.of(file), ImportOptions.strict(), ImportProgress.NONE);
                 if (report.anyRejected()) {
                     throw new InvalidInputException(report.files().get(0).message());
@@ -48,7 +48,7 @@ public final class SuppliersCommand extends CommandGroup {
                 return Sightline.OK;
             }
             List<SupplierRow> rows = SupplierFile.read(file, org);
-            SupplierImport.Report report = new SupplierImport(knowledge.store()).importRows(rows);
+            SupplierImport.Report report = new SupplierImport(knowledge.intake()).importRows(rows);
             output.answer(report, () -> output.line(String.format(Locale.ROOT,
                     "%d supplies from %d suppliers declared for %s (%d organisations new)", report.supplies(), report.suppliers(),
                     report.customers(), report.organisationsCreated())));

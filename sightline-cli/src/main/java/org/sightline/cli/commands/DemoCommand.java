@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sightline.cli.KnowledgeCommand;
+import org.sightline.cli.ListenOptions;
 import org.sightline.cli.Output;
 import org.sightline.cli.ProgressBar;
 import org.sightline.cli.Sightline;
@@ -13,9 +14,9 @@ import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.ingest.demo.DemoData;
-import org.sightline.server.ServerOptions;
+import org.sightline.ingest.intake.Import;
 import org.sightline.store.KnowledgeBase;
-import org.sightline.cli.ListenOptions;
+import org.sightline.store.intake.Intake;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,29 +36,33 @@ public final class DemoCommand extends KnowledgeCommand implements org.sightline
 
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
-        BundleImporter importer = new BundleImporter(knowledge.store(), knowledge.index());
         Map<String, Object> document = new LinkedHashMap<>();
-        if (!with.isEmpty()) {
-            ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
-            // the same import as `sightline import` (supplier lists too); the linking waits for the demo data below
-            org.sightline.ingest.intake.Import.Result imported = new org.sightline.ingest.intake.Import(knowledge.store(), knowledge.index(),
-                    null, types -> 0).run(with, ImportOptions.strict(), null, progress);
-            ProgressBar.finish(progress);
-            ImportReport extra = imported.objects();
-            document.put("with", ImportCommand.document(extra));
-            document.put("with_suppliers", imported.suppliers());
-            output.note(String.format("imported %,d objects from %s (%,d unchanged)", extra.imported(), with, extra.unchanged()));
-            if (extra.anyRejected()) {
-                output.answer(document, () -> extra.files().stream().filter(f -> f.rejected())
-                        .forEach(f -> output.err().println("rejected: " + f.message())));
-                return Sightline.FAILED;
+        // One batch: the same-actor links (APT10 and APT3 join their ATT&CK groups and galaxy clusters when
+        // those are loaded too) are made once, after the files given and the demo data.
+        Intake.Batched<ImportReport> loaded = knowledge.intake().batch(() -> {
+            if (!with.isEmpty()) {
+                ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
+                // the same import as `sightline import` (supplier lists too)
+                Import.Result imported = new Import(knowledge.intake(), null).run(with, ImportOptions.strict(), null, progress);
+                ProgressBar.finish(progress);
+                ImportReport extra = imported.objects();
+                document.put("with", ImportCommand.document(extra));
+                document.put("with_suppliers", imported.suppliers());
+                output.note(String.format("imported %,d objects from %s (%,d unchanged)", extra.imported(), with, extra.unchanged()));
+                if (extra.anyRejected()) {
+                    output.answer(document, () -> extra.files().stream().filter(f -> f.rejected())
+                            .forEach(f -> output.err().println("rejected: " + f.message())));
+                    return null;
+                }
             }
+            return DemoData.load(new BundleImporter(knowledge.intake()));
+        });
+        ImportReport demo = loaded.result();
+        if (demo == null) {
+            return Sightline.FAILED;
         }
-        ImportReport demo = DemoData.load(importer);
         document.put("demo", ImportCommand.document(demo));
-        // APT10 and APT3 join their ATT&CK groups (and any galaxy clusters) when those are loaded too.
-        int links = new org.sightline.intel.actors.ActorLinker(knowledge.store()).linkAll().created();
-        document.put("links_created", links);
+        document.put("links_created", loaded.afterWrite());
         document.put("data_dir", knowledge.location().dataDir().toString());
         output.note(String.format("demo data: %,d objects loaded, %,d already present (data directory %s)",
                 demo.imported(), demo.unchanged(), knowledge.location().dataDir()));

@@ -53,7 +53,7 @@ public final class HuntCommand extends KnowledgeCommand implements org.sightline
         List<KeptLog> pointed = new ArrayList<>();
         folders.forEach(folder -> pointed.addAll(LogArchive.folder(folder)));
         LogArchive archive = LogArchive.of(knowledge.location().dataDir());
-        IndicatorHunt hunt = new IndicatorHunt(knowledge.store(), knowledge.index(), archive);
+        IndicatorHunt hunt = new IndicatorHunt(knowledge.intake(), archive);
         IndicatorHunt.Report report = switch (indicators) {
             case "new" -> hunt.newIndicators(pointed, from, workers, !dryRun);
             case "all" -> hunt.hunt(StoredIndicators.current(knowledge.store()), pointed, from, workers, !dryRun);

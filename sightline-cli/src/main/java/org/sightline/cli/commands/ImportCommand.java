@@ -8,14 +8,12 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.ProgressBar;
 import org.sightline.cli.Sightline;
-
 import org.sightline.ingest.bundle.FileOutcome;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.ingest.bundle.Rejection;
 import org.sightline.ingest.intake.Import;
-import org.sightline.intel.actors.ActorLinker;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +41,7 @@ public final class ImportCommand extends KnowledgeCommand implements org.sightli
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         ImportProgress progress = ProgressBar.forTerminal(output.err(), output.json());
-        Import.Result result = new Import(knowledge.store(), knowledge.index(), null, new ActorLinker(knowledge.store())::linkAfterImport)
+        Import.Result result = new Import(knowledge.intake(), null)
                 .run(paths, new ImportOptions(skipInvalid, listDate), org, progress);
         ProgressBar.finish(progress);
         ImportReport report = result.objects();

@@ -124,7 +124,7 @@ public final class MatchCommand extends KnowledgeCommand implements org.sightlin
         if (out != null) {
             writeBundle(sightings, out);
         }
-        long stored = store ? SightingImport.store(knowledge.store(), knowledge.index(), sightings) : 0;
+        long stored = store ? SightingImport.store(knowledge.intake(), sightings) : 0;
         List<KeptLog> kept = new java.util.ArrayList<>();
         int pruned = 0;
         if (retention != null) {

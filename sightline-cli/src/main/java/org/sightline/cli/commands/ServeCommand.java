@@ -51,7 +51,7 @@ public final class ServeCommand extends KnowledgeCommand {
         }
         huntFolders.forEach(LogArchive::folder); // a folder that is not there is said now, not at the first hunt
         LogArchive archive = LogArchive.of(knowledge.location().dataDir());
-        try (HuntAfterImport hunting = HuntAfterImport.start(new IndicatorHunt(knowledge.store(), knowledge.index(), archive), archive,
+        try (HuntAfterImport hunting = HuntAfterImport.start(new IndicatorHunt(knowledge.intake(), archive), archive,
                 knowledge.store(), huntFolders, Duration.ofSeconds(huntEvery), Runtime.getRuntime().availableProcessors())) {
             output.note("hunting new indicators over the logs in " + archive.root() + (huntFolders.isEmpty() ? "" : " and " + huntFolders)
                     + " after each import");

@@ -6,7 +6,7 @@ import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.store.KnowledgeBase;
-import org.sightline.store.WriteSummary;
+import org.sightline.store.intake.Intake;
 import org.sightline.stream.kafka.SightingsConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,15 +34,21 @@ public final class SightingsCommand extends CommandGroup {
 
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
-            SightingsConsumer consumer = new SightingsConsumer(objects -> {
-                WriteSummary summary = knowledge.write(objects);
-                return new SightingsConsumer.Written(summary.added(), summary.unchanged());
-            });
+            SightingsConsumer consumer = new SightingsConsumer(destination(knowledge));
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::stop));
             SightingsConsumer.Consumed consumed = consumer.run(kafka.connection(), topic, group, idle == null ? null : Duration.ofSeconds(idle));
             output.answer(consumed, () -> output.line(String.format("%,d records: %,d objects stored, %,d already present, %,d unreadable in %.1f s",
                     consumed.records(), consumed.objectsAdded(), consumed.objectsUnchanged(), consumed.unreadable(), consumed.seconds())));
             return Sightline.OK;
         }
+    }
+
+    /** The store's intake as the consumer's destination: each record whole or not at all, through the one policy. */
+    public static SightingsConsumer.Destination destination(KnowledgeBase knowledge) {
+        return records -> {
+            Intake.Outcome outcome = knowledge.intake().writeWhole(records, null);
+            return new SightingsConsumer.Written(outcome.written().added(), outcome.written().unchanged(),
+                    outcome.refused().stream().map(Intake.Refusal::message).toList());
+        };
     }
 }

@@ -28,8 +28,7 @@ public final class TaxiiPullCommand extends KnowledgeCommand implements org.sigh
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         TaxiiClient client = connection.client();
-        TaxiiPull.Report report = new TaxiiPull(knowledge.store(), client).pull(connection.endpoint(client), since, Math.max(1, pageSize));
-        knowledge.index().sync(knowledge.store());
+        TaxiiPull.Report report = new TaxiiPull(knowledge.intake(), client).pull(connection.endpoint(client), since, Math.max(1, pageSize));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("feed", report.feed());
         document.put("resumed_after", report.resumedAfter());

@@ -54,7 +54,7 @@ public final class DemoData {
         }
         try (InputStream in = DemoData.class.getResourceAsStream(SUPPLIERS)) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            new org.sightline.ingest.suppliers.SupplierImport(importer.store())
+            new org.sightline.ingest.suppliers.SupplierImport(importer.intake())
                     .importRows(org.sightline.ingest.suppliers.SupplierFile.parse("demo/" + SUPPLIERS, text, false, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,7 +12,7 @@ import org.sightline.pattern.stream.Indicator;
 import org.sightline.pattern.stream.IndicatorIndex;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.StixStore;
-import org.sightline.store.search.FullTextIndex;
+import org.sightline.store.intake.Intake;
 
 /**
  * A hunt of the store's indicators over the kept logs and the folders pointed to, its sightings
@@ -61,13 +61,13 @@ public final class IndicatorHunt {
         }
     }
 
+    private final Intake intake;
     private final StixStore store;
-    private final FullTextIndex index;
     private final LogArchive archive;
 
-    public IndicatorHunt(StixStore store, FullTextIndex index, LogArchive archive) {
-        this.store = store;
-        this.index = index;
+    public IndicatorHunt(Intake intake, LogArchive archive) {
+        this.intake = intake;
+        this.store = intake.store();
         this.archive = archive;
     }
 
@@ -100,7 +100,7 @@ public final class IndicatorHunt {
         List<KeptLog> logs = new ArrayList<>(archive.kept());
         logs.addAll(folders);
         RetroHunt.Result result = RetroHunt.run(IndicatorIndex.compile(indicators), logs, since, threads, null);
-        long stored = record ? SightingImport.store(store, index, result.sightings()) : 0;
+        long stored = record ? SightingImport.store(intake, result.sightings()) : 0;
         return new Report(result, stored, archive.huntedThrough());
     }
 }

@@ -41,17 +41,22 @@ public final class FollowTheMoney {
     }
 
     /** A .json, .jsonl or .ftm file whose first line is an entity: an object with "schema" and "properties". */
-    public static boolean looksLikeFtm(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!Files.isRegularFile(file) || !(name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ftm")
-                || name.endsWith(".ijson"))) {
+    /** A .json, .jsonl, .ftm or .ijson file whose first line is one entity (schema, properties, id). */
+    public static boolean looksLikeFtm(String fileName, byte[] head) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (!(name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ftm") || name.endsWith(".ijson"))) {
             return false;
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            if (first == null || !first.trim().startsWith("{") || !first.trim().endsWith("}")) {
-                return false;
-            }
+        String text = new String(head, StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        if (end < 0) {
+            return false; // no whole first line in the head: not a line-per-entity file
+        }
+        String first = text.substring(0, end).trim();
+        if (!first.startsWith("{") || !first.endsWith("}")) {
+            return false;
+        }
+        try {
             JsonNode entity = StixJson.mapper().readTree(first);
             return entity.has("schema") && entity.has("properties") && entity.has("id");
         } catch (IOException | RuntimeException e) {

@@ -37,16 +37,10 @@ public final class OfacSdnXml {
     }
 
     /** An .xml file whose root element is sdnList. */
-    public static boolean looksLikeOfacXml(Path file) {
-        if (!Files.isRegularFile(file) || !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            String start = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
-            return start.contains("<sdnList");
-        } catch (IOException e) {
-            return false;
-        }
+    /** An .xml file whose first 2 KB hold OFAC's {@code <sdnList>} root. */
+    public static boolean looksLikeOfacXml(String fileName, byte[] head) {
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
+                && new String(head, 0, Math.min(head.length, 2048), StandardCharsets.UTF_8).contains("<sdnList");
     }
 
     public static SanctionsList read(Path file) {

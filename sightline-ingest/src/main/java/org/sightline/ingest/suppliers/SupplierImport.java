@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.sightline.stix.Versions;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.Versions;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
-import org.sightline.store.ValidatedWriter;
+import org.sightline.store.intake.Intake;
 import org.sightline.store.names.NameKey;
 
 /**
@@ -27,10 +27,12 @@ import org.sightline.store.names.NameKey;
  * updates rather than duplicates.
  */
 public final class SupplierImport {
+    private final Intake intake;
     private final StixStore store;
 
-    public SupplierImport(StixStore store) {
-        this.store = store;
+    public SupplierImport(Intake intake) {
+        this.intake = intake;
+        this.store = intake.store();
     }
 
     /** What an import stored. */
@@ -110,7 +112,7 @@ public final class SupplierImport {
             }
         }
         if (!changed.isEmpty()) {
-            ValidatedWriter.write(store, changed);
+            intake.writeAll(changed, "the supplier list", null);
         }
         return new Report(supplierFacts.size(), rows.size(), created, List.copyOf(customers));
     }

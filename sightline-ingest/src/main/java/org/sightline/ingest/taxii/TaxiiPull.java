@@ -10,10 +10,9 @@ import java.util.List;
 import org.sightline.error.InvalidInputException;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
-import org.sightline.pattern.validate.PatternValidator;
-import org.sightline.stix.validation.StixValidator;
 import org.sightline.store.StixStore;
 import org.sightline.store.WriteSummary;
+import org.sightline.store.intake.Intake;
 
 /**
  * Pulls a TAXII collection into the store, incrementally. Each page is stored in one transaction
@@ -28,12 +27,13 @@ public final class TaxiiPull {
                          long rejected, List<String> rejections, String position, int retries) {
     }
 
+    private final Intake intake;
     private final StixStore store;
     private final TaxiiClient client;
-    private final StixValidator validator = new StixValidator(new PatternValidator());
 
-    public TaxiiPull(StixStore store, TaxiiClient client) {
-        this.store = store;
+    public TaxiiPull(Intake intake, TaxiiClient client) {
+        this.intake = intake;
+        this.store = intake.store();
         this.client = client;
     }
 
@@ -56,9 +56,10 @@ public final class TaxiiPull {
             TaxiiClient.Answer answer = client.get(page(endpoint, position, next, pageSize));
             JsonNode envelope = answer.body();
             List<StixObject> valid = new ArrayList<>();
+            int index = 0;
             for (JsonNode node : envelope.path("objects")) {
                 received++;
-                String problem = problem(node);
+                String problem = problem(node, "page " + (pages + 1) + " object " + index++);
                 if (problem == null) {
                     valid.add(new StixObject((ObjectNode) node));
                 } else {
@@ -69,7 +70,7 @@ public final class TaxiiPull {
                 }
             }
             String last = answer.header("X-TAXII-Date-Added-Last").filter(StixTimestamp::isValid).orElse(null);
-            WriteSummary summary = store.write(writer -> {
+            WriteSummary summary = intake.write(writer -> {
                 valid.forEach(writer::put);
                 if (last != null) {
                     writer.moveCursor(feed, last);
@@ -108,12 +109,11 @@ public final class TaxiiPull {
     }
 
     /** Why an object from the feed is not stored, or null when it is fine (STIX 2.0 objects are upgraded). */
-    private String problem(JsonNode node) {
+    private String problem(JsonNode node, String where) {
         if (!node.isObject()) {
-            return "an item of 'objects' is not a JSON object";
+            return where + ": not a JSON object";
         }
-        ObjectNode object = (ObjectNode) node;
-        List<String> errors = validator.intakeErrors(object, null);
-        return errors.isEmpty() ? null : String.join("; ", errors);
+        Intake.Checked checked = intake.check((ObjectNode) node, where, null);
+        return checked.accepted() ? null : checked.message();
     }
 }

@@ -19,8 +19,8 @@ import org.sightline.stix.StixTypes;
 import org.sightline.stix.json.StixReader;
 import org.sightline.stix.testdata.SharedData;
 import org.sightline.stix.validation.StixValidator;
-import org.sightline.store.StixStore;
 import org.sightline.store.StixStore.ObjectQuery;
+import org.sightline.store.StixStore;
 import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 
@@ -48,7 +48,7 @@ abstract class BundleImportContract {
     void open() {
         test = backend().open();
         store = test.store();
-        importer = new BundleImporter(store, test.knowledge().index());
+        importer = new BundleImporter(test.knowledge().intake());
     }
 
     @AfterEach

@@ -14,7 +14,7 @@ class DemoDataTest {
     @Test
     void theDemoLoadsValidAndReloadsAsANoOp() {
         try (TestStore test = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+            BundleImporter importer = new BundleImporter(test.knowledge().intake());
             ImportReport first = DemoData.load(importer);
             assertThat(first.rejections()).isEmpty();
             assertThat(first.imported()).isGreaterThan(20);

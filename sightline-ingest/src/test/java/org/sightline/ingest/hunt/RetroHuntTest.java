@@ -116,7 +116,7 @@ class RetroHuntTest {
         try (TestStore test = Backend.H2.open()) {
             LogArchive archive = new LogArchive(temp.resolve("logs"));
             keepSamples(archive);
-            IndicatorHunt hunt = new IndicatorHunt(test.store(), test.knowledge().index(), archive);
+            IndicatorHunt hunt = new IndicatorHunt(test.knowledge().intake(), archive);
             assertThat(hunt.newIndicators(List.of(), null, 2, true).hunt().indicators()).isZero();
 
             importIndicator(test, UBUNTU, "videosearch.ubuntu.com");
@@ -145,7 +145,7 @@ class RetroHuntTest {
             LogArchive archive = new LogArchive(temp.resolve("logs"));
             keepSamples(archive);
             archive.markHuntedThrough(test.store().lastSequence());
-            IndicatorHunt hunt = new IndicatorHunt(test.store(), test.knowledge().index(), archive);
+            IndicatorHunt hunt = new IndicatorHunt(test.knowledge().intake(), archive);
             try (HuntAfterImport watcher = HuntAfterImport.start(hunt, archive, test.store(), List.of(), Duration.ofMillis(50), 2)) {
                 importIndicator(test, UBUNTU, "videosearch.ubuntu.com");
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -162,7 +162,7 @@ class RetroHuntTest {
                 {"type":"bundle","id":"bundle--11111111-0000-4000-8000-0000000000ff","objects":[{"type":"indicator","spec_version":"2.1",
                 "id":"%s","created":"2026-12-01T00:00:00.000Z","modified":"2026-12-01T00:00:00.000Z","pattern_type":"stix",
                 "pattern":"[domain-name:value = '%s']","valid_from":"2018-01-01T00:00:00Z"}]}""".formatted(id, domain);
-        var report = new BundleImporter(test.store(), test.knowledge().index())
+        var report = new BundleImporter(test.knowledge().intake())
                 .importStream(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "indicator", ImportOptions.strict());
         assertThat(report.anyRejected()).isFalse();
     }

@@ -24,7 +24,8 @@ class FollowTheMoneyTest {
     @Test
     void peopleAndCompaniesBecomeEntriesWithTheProgrammesAndPassportsOfTheEntitiesNamingThem() throws Exception {
         Path file = fixture("opensanctions-sample.ftm.json");
-        assertThat(FollowTheMoney.looksLikeFtm(file)).isTrue();
+        assertThat(new org.sightline.ingest.formats.InputFormats(org.sightline.ingest.bundle.ImportProgress.NONE).of(file).name())
+                .isEqualTo("FollowTheMoney entities");
         SanctionsList list = FollowTheMoney.read(file);
         assertThat(list.name()).isEqualTo("test_sanctions");
         assertThat(list.date()).isEqualTo("2024-03-04T00:00:00.000Z");
@@ -46,7 +47,7 @@ class FollowTheMoneyTest {
     @Test
     void importRecognisesTheFileAndABrokenLineIsNamed() throws Exception {
         try (TestStore test = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+            BundleImporter importer = new BundleImporter(test.knowledge().intake());
             ImportReport report = importer.importPaths(List.of(fixture("opensanctions-sample.ftm.json")), ImportOptions.strict(), ImportProgress.NONE);
             assertThat(report.anyRejected()).as(report.files().toString()).isFalse();
             assertThat(report.byType()).containsEntry("identity", 1 + 2L); // Sightline, which defines the extension, and the entries

@@ -53,7 +53,7 @@ class OfacSdnCsvTest {
     void importRecognisesTheFolderAndAgainChangesNothing() {
         Path folder = SharedData.require("sanctions/ofac-sdn-csv-sample");
         try (TestStore test = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+            BundleImporter importer = new BundleImporter(test.knowledge().intake());
             ImportReport first = importer.importPaths(List.of(folder), ImportOptions.strict(), ImportProgress.NONE);
             assertThat(first.anyRejected()).as(first.files().toString()).isFalse();
             assertThat(first.byType()).containsEntry("identity", 1 + 17L); // Sightline, which defines the extension, and the entries

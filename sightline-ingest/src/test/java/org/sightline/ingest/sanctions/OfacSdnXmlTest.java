@@ -48,7 +48,7 @@ class OfacSdnXmlTest {
     @Test
     void aNewerPublicationVersionsChangedEntriesRecordsRemovalsAndLeavesTheRestAlone() throws Exception {
         try (TestStore test = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+            BundleImporter importer = new BundleImporter(test.knowledge().intake());
             ImportReport first = importer.importPaths(List.of(fixture("sdn-2019-01-15.xml")), ImportOptions.strict(), ImportProgress.NONE);
             assertThat(first.anyRejected()).as(first.files().toString()).isFalse();
             assertThat(first.byType()).containsEntry("identity", 1 + 3L); // Sightline, which defines the extension, and the entries
@@ -83,7 +83,7 @@ class OfacSdnXmlTest {
         Path broken = dir.resolve("sdn.xml");
         Files.writeString(broken, Files.readString(fixture("sdn-2019-01-15.xml")).replace("</sdnEntry>\n  <sdnEntry>\n    <uid>11195", "<sdnEntry>\n    <uid>11195"));
         try (TestStore test = Backend.H2.open()) {
-            ImportReport report = new BundleImporter(test.store(), test.knowledge().index())
+            ImportReport report = new BundleImporter(test.knowledge().intake())
                     .importPaths(List.of(broken), ImportOptions.strict(), ImportProgress.NONE);
             assertThat(report.anyRejected()).isTrue();
             assertThat(report.files().get(0).message()).contains(broken.toString(), "not well-formed XML at line", "nothing from this list was imported");

@@ -144,7 +144,7 @@ class SensorExportTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("simple-stix", ".json");
         try (TestStore other = Backend.H2.open()) { // valid STIX 2.1: a strict import takes every object
             java.nio.file.Files.writeString(file, export.files().get("sightline-simple.json"));
-            var report = new org.sightline.ingest.bundle.BundleImporter(other.store(), other.knowledge().index()).importPaths(List.of(file),
+            var report = new org.sightline.ingest.bundle.BundleImporter(other.knowledge().intake()).importPaths(List.of(file),
                     org.sightline.ingest.bundle.ImportOptions.strict(), org.sightline.ingest.bundle.ImportProgress.NONE);
             assertThat(report.anyRejected()).isFalse();
         } finally {

@@ -13,13 +13,14 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.claims.ClaimBook;
 import org.sightline.intel.claims.EvidenceItem;
-import org.sightline.stix.Versions;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.Versions;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
+import org.sightline.store.intake.Intake;
 
 /**
  * Analyses of competing hypotheses kept as STIX: a grouping (context "unspecified") whose
@@ -182,6 +183,6 @@ public final class AchBook {
 
     private void write(ObjectNode grouping) {
         org.sightline.store.clearance.InheritedMarking.applyWithin(store, grouping, marking);
-        org.sightline.store.ValidatedWriter.write(store, List.of(grouping));
+        Intake.of(store).writeAll(List.of(grouping), "the analysis", null);
     }
 }

@@ -12,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.NotFoundException;
-import org.sightline.stix.Versions;
 import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.Versions;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
+import org.sightline.store.intake.Intake;
 import org.sightline.store.names.NameKey;
 
 /**
@@ -62,13 +63,17 @@ public final class ActorLinker {
     public record LinkReport(int created, int alreadyKnown) {
     }
 
-    /**
-     * After an import: when it brought actors, the "same actor" links their sources state. Every way
-     * in (the CLI's import and demo, the web upload) calls this, so an uploaded galaxy links as an
-     * imported one does. Returns how many links it made.
-     */
+    /** After a write: when it brought actors, the "same actor" links their sources state. Returns how many links it made. */
     public int linkAfterImport(Set<String> importedTypes) {
         return importedTypes.stream().anyMatch(LINKABLE::contains) ? linkAll().created() : 0;
+    }
+
+    /**
+     * Wires linking into a store's intake as its after-write step: whatever way actors come in
+     * (import, the web upload, TAXII POST or pull), the links their sources state are made.
+     */
+    public static void linkOnWrite(Intake intake) {
+        intake.afterWrite("same-actor links", added -> new ActorLinker(intake.store()).linkAfterImport(added.keySet()));
     }
 
     /** Links every intrusion set the rules above connect; links already recorded (or revoked) are left alone. */
@@ -226,12 +231,8 @@ public final class ActorLinker {
         if (links.isEmpty()) {
             return;
         }
-        store.write(writer -> {
-            SightlineExtensions.definitions().forEach(definition -> writer.put(new StixObject(definition)));
-            links.forEach(link -> writer.put(new StixObject(link)));
-            writer.flush();
-            return null;
-        });
+        // Through the intake's policy, not its after-write steps: this is one of them.
+        Intake.of(store).writeAll(links, "same-actor links", null);
     }
 
     private static ObjectNode link(String source, String target, String method, double score, String reason) {

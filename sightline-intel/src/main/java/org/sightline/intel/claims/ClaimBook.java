@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.error.InvalidInputException;
-import org.sightline.stix.markings.Tlp;
-import org.sightline.store.clearance.InheritedMarking;
 import org.sightline.error.NotFoundException;
 import org.sightline.intel.attribution.Credibility;
 import org.sightline.intel.attribution.Evidence;
@@ -25,8 +23,10 @@ import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.Versions;
 import org.sightline.stix.extensions.SightlineExtensions;
 import org.sightline.stix.json.StixJson;
+import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
-import org.sightline.store.ValidatedWriter;
+import org.sightline.store.clearance.InheritedMarking;
+import org.sightline.store.intake.Intake;
 
 /**
  * Claims, their evidence and the opinions others hold on them, kept in the store as STIX: a claim
@@ -386,7 +386,7 @@ public final class ClaimBook {
 
     private void write(List<ObjectNode> objects) {
         objects.forEach(object -> InheritedMarking.applyWithin(store, object, marking));
-        ValidatedWriter.write(store, objects);
+        Intake.of(store).writeAll(objects, "the claim", null);
         names.clear();
         parsed.clear();
     }

@@ -14,7 +14,7 @@ import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
-import org.sightline.store.ValidatedWriter;
+import org.sightline.store.intake.Intake;
 
 /**
  * A sighting an analyst finds was no intrusion is marked with a STIX opinion, "strongly-disagree",
@@ -49,7 +49,7 @@ public final class FalsePositives {
         opinion.put("explanation", "False positive" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         opinion.putArray("object_refs").add(sightingId);
         opinion.putArray("labels").add(LABEL);
-        ValidatedWriter.write(store, List.of(opinion));
+        Intake.of(store).writeAll(List.of(opinion), "the false-positive opinion", null);
         return marking(new StixObject(opinion), sighting, false);
     }
 

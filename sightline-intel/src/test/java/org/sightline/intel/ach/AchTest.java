@@ -46,7 +46,7 @@ class AchTest {
     @Test
     void theDemoAnalysisFavoursTheMssAndOnlyCountsWhatWasKnowable() {
         try (TestStore test = Backend.H2.open()) {
-            DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
+            DemoData.load(new BundleImporter(test.knowledge().intake()));
             AchBook book = new AchBook(test.store());
             AchMatrix demo = book.all().get(0);
             assertThat(demo.question()).isEqualTo("Who directs APT10's intrusions?");

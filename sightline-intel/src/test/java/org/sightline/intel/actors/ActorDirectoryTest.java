@@ -34,7 +34,7 @@ class ActorDirectoryTest {
     @BeforeAll
     static void loadAttack() {
         test = Backend.H2.open();
-        new BundleImporter(test.store(), test.knowledge().index())
+        new BundleImporter(test.knowledge().intake())
                 .importPaths(List.of(SharedData.enterpriseAttack()), ImportOptions.strict(), ImportProgress.NONE);
         directory = new ActorDirectory(test.store());
     }
@@ -95,7 +95,7 @@ class ActorDirectoryTest {
     @Test
     void whenTwoObjectsCarryAnAliasBothAreCandidatesAndTheChoiceIsStable() {
         try (TestStore both = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
+            BundleImporter importer = new BundleImporter(both.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             DemoData.load(importer);
             ActorDirectory withDemo = new ActorDirectory(both.store());
@@ -115,7 +115,7 @@ class ActorDirectoryTest {
     @Test
     void mispGalaxyNamesResolveThroughLinksAndSharedNamesAreConflicts() {
         try (TestStore both = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
+            BundleImporter importer = new BundleImporter(both.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset(), SharedData.require("misp-galaxy/clusters_threat-actor.json"),
                     SharedData.require("misp-galaxy/clusters_microsoft-activity-group.json")), ImportOptions.strict(), ImportProgress.NONE);
             // ATT&CK's Agrius, as it lists Microsoft's name among its aliases.
@@ -194,7 +194,7 @@ class ActorDirectoryTest {
     @Test
     void theDemoCaseJoinsItsAttackGroupsWhenAttackIsLoaded() {
         try (TestStore both = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(both.store(), both.knowledge().index());
+            BundleImporter importer = new BundleImporter(both.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             DemoData.load(importer);
             new ActorLinker(both.store()).linkAll();

@@ -50,7 +50,7 @@ class ActorNameCorpusTest {
         ATTACK.forEach(file -> files.add(SharedData.require(file)));
         GALAXIES.forEach(file -> files.add(SharedData.require(file)));
         test = Backend.H2.open();
-        new BundleImporter(test.store(), test.knowledge().index()).importPaths(files, ImportOptions.strict(), ImportProgress.NONE);
+        new BundleImporter(test.knowledge().intake()).importPaths(files, ImportOptions.strict(), ImportProgress.NONE);
         new ActorLinker(test.store()).linkAll();
         corpus = new LinkedHashSet<>();
         for (String file : ATTACK) {

@@ -41,7 +41,7 @@ class StonePandaClaimsTest {
     @BeforeAll
     void loadDemo() {
         test = backend().open();
-        DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
+        DemoData.load(new BundleImporter(test.knowledge().intake()));
         book = new ClaimBook(test.store());
         apt10 = id("APT10");
         intrusionTruth = id("Intrusion Truth");

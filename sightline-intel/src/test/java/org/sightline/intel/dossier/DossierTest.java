@@ -16,6 +16,7 @@ import org.sightline.ingest.demo.DemoData;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.validation.StixValidator;
 import org.sightline.stix.validation.ValidationIssue;
+import org.sightline.store.intake.Intake;
 import org.sightline.store.testing.Backend;
 import org.sightline.store.testing.TestStore;
 
@@ -28,7 +29,7 @@ class DossierTest {
     @BeforeAll
     static void build() {
         test = Backend.H2.open();
-        DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
+        DemoData.load(new BundleImporter(test.knowledge().intake()));
         december = new DossierBuilder(test.store()).build("Stone Panda", Instant.parse("2018-12-21T00:00:00Z"));
         names = id -> test.store().current(id).map(StixObject::name).orElse(id);
     }
@@ -103,13 +104,13 @@ class DossierTest {
     @Test
     void oneAmberItemMakesTheWholeDossierAmber() {
         try (TestStore amber = Backend.H2.open()) {
-            DemoData.load(new BundleImporter(amber.store(), amber.knowledge().index()));
+            DemoData.load(new BundleImporter(amber.knowledge().intake()));
             Dossier before = new DossierBuilder(amber.store()).build("APT10", Instant.parse("2018-12-21T00:00:00Z"));
             String first = before.claims().get(0).evidence().get(0).item().id();
             ObjectNode note = amber.store().current(first).orElseThrow().json().deepCopy();
             note.put("modified", "2026-11-28T00:00:00.000Z");
             note.putArray("object_marking_refs").add(org.sightline.stix.markings.Tlp.AMBER.markingId());
-            org.sightline.store.ValidatedWriter.write(amber.store(), List.of(note));
+            Intake.of(amber.store()).writeAll(List.of(note), "the note", null);
             Dossier after = new DossierBuilder(amber.store()).build("APT10", Instant.parse("2018-12-21T00:00:00Z"));
             assertThat(before.tlp()).isEqualTo("TLP:CLEAR");
             assertThat(after.tlp()).isEqualTo("TLP:AMBER");

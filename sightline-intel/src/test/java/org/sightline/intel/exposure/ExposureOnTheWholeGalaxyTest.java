@@ -33,7 +33,7 @@ class ExposureOnTheWholeGalaxyTest {
                 SharedData.require("misp-galaxy/clusters_mitre-intrusion-set.json"),
                 SharedData.require("misp-galaxy/clusters_microsoft-activity-group.json"));
         test = Backend.H2.open();
-        BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+        BundleImporter importer = new BundleImporter(test.knowledge().intake());
         importer.importPaths(files, ImportOptions.strict(), ImportProgress.NONE);
         DemoData.load(importer);
         new org.sightline.intel.actors.ActorLinker(test.store()).linkAll(); // as `sightline demo --with` does

@@ -24,7 +24,7 @@ class ExposureTest {
     @Test
     void apt10RanksFirstThroughTheMspAndTheCatererCarriesTheLeastRisk() {
         try (TestStore test = Backend.H2.open()) {
-            DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
+            DemoData.load(new BundleImporter(test.knowledge().intake()));
             String northwind = test.store().findByNameKey(NameKey.of(DemoData.ORGANISATION), java.util.Set.of("identity")).get(0).objectId();
             Exposure exposure = new ExposureModel(test.store()).rank(ExposureModel.organisation(test.store(), null), 10, AS_OF);
             assertThat(exposure.organisation()).isEqualTo(northwind);
@@ -46,7 +46,7 @@ class ExposureTest {
     @Test
     void anAnalystsTargetingClaimCountsAsFarAsItIsBelieved() {
         try (TestStore test = Backend.H2.open()) {
-            DemoData.load(new BundleImporter(test.store(), test.knowledge().index()));
+            DemoData.load(new BundleImporter(test.knowledge().intake()));
             String organisation = ExposureModel.organisation(test.store(), null);
             Instant now = Instant.now(); // the claim is recorded today: as of 2019 it did not exist
             Exposure before = new ExposureModel(test.store()).rank(organisation, 10, now);

@@ -33,7 +33,7 @@ class AttributionServiceTest {
     @BeforeAll
     static void load() {
         test = Backend.H2.open();
-        BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+        BundleImporter importer = new BundleImporter(test.knowledge().intake());
         importer.importPaths(List.of(SharedData.menuPassSubset(), SharedData.require("misp-galaxy/clusters_threat-actor.json")),
                 ImportOptions.strict(), ImportProgress.NONE);
         DemoData.load(importer);

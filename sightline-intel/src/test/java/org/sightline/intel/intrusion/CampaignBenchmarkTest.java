@@ -20,7 +20,7 @@ class CampaignBenchmarkTest {
     @Test
     void campaignsNeverSeenInAnyProfileAreAttributedFromTheirOwnBehaviourAndDates() {
         try (TestStore test = Backend.H2.open()) {
-            new BundleImporter(test.store(), test.knowledge().index())
+            new BundleImporter(test.knowledge().intake())
                     .importPaths(List.of(SharedData.enterpriseAttack()), ImportOptions.strict(), ImportProgress.NONE);
             CampaignBenchmark.Comparison result = CampaignBenchmark.run(test.store());
             CampaignBenchmark.Result all = result.attribution();

@@ -37,7 +37,7 @@ class PublishedVariantsTest {
     static void importTheList() {
         Path folder = SharedData.require("sanctions/ofac-sdn-csv-full-older");
         test = Backend.H2.open();
-        new BundleImporter(test.store(), test.knowledge().index()).importPaths(List.of(folder), ImportOptions.strict(), ImportProgress.NONE);
+        new BundleImporter(test.knowledge().intake()).importPaths(List.of(folder), ImportOptions.strict(), ImportProgress.NONE);
         entries = ListEntry.allIn(test.store());
         SanctionsList list = OfacSdnCsv.read(folder);
         Map<String, List<String>> otherNames = OfacSdnCsv.otherNames(folder);

@@ -19,7 +19,7 @@ class ScreeningServiceTest {
     @Test
     void aThreatActorIsScreenedByItsAliasesAsThePersonItIs() {
         try (TestStore test = Backend.H2.open()) {
-            new BundleImporter(test.store(), test.knowledge().index()).importPaths(
+            new BundleImporter(test.knowledge().intake()).importPaths(
                     List.of(SharedData.require("sanctions/ofac-sdn-csv-sample")), ImportOptions.strict(), ImportProgress.NONE);
             test.store().write(writer -> {
                 // LockBit's administrator, designated by OFAC in May 2024 as KHOROSHEV, Dmitry Yuryevich

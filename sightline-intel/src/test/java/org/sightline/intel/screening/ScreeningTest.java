@@ -24,7 +24,7 @@ class ScreeningTest {
     @BeforeAll
     static void importTheList() {
         test = Backend.H2.open();
-        new BundleImporter(test.store(), test.knowledge().index()).importPaths(
+        new BundleImporter(test.knowledge().intake()).importPaths(
                 List.of(SharedData.require("sanctions/ofac-sdn-csv-full-older")), ImportOptions.strict(), ImportProgress.NONE);
         screening = Screening.of(test.store());
     }

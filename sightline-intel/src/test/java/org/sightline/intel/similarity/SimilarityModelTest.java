@@ -23,7 +23,7 @@ class SimilarityModelTest {
     @BeforeAll
     static void loadAttack() {
         test = Backend.H2.open();
-        new BundleImporter(test.store(), test.knowledge().index())
+        new BundleImporter(test.knowledge().intake())
                 .importPaths(List.of(SharedData.enterpriseAttack()), ImportOptions.strict(), ImportProgress.NONE);
         catalog = AttackCatalog.load(test.store());
     }

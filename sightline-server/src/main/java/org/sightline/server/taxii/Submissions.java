@@ -9,16 +9,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.sightline.pattern.validate.PatternValidator;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.markings.Tlp;
-import org.sightline.stix.validation.StixValidator;
-import org.sightline.store.StixStore;
 import org.sightline.store.collections.CollectionStore;
-import org.sightline.store.collections.SubmissionStatus;
 import org.sightline.store.collections.SubmissionStatus.Outcome;
+import org.sightline.store.collections.SubmissionStatus;
 import org.sightline.store.collections.TaxiiCollection;
+import org.sightline.store.intake.Intake;
 import org.sightline.store.tokens.ApiToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +29,7 @@ import org.slf4j.LoggerFactory;
 final class Submissions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Submissions.class);
 
-    private final StixStore store;
-    private final StixValidator validator = new StixValidator(new PatternValidator());
+    private final Intake intake;
     private final CollectionStore collections;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sightline-taxii-submissions");
@@ -40,8 +37,8 @@ final class Submissions implements AutoCloseable {
         return thread;
     });
 
-    Submissions(StixStore store, CollectionStore collections) {
-        this.store = store;
+    Submissions(Intake intake, CollectionStore collections) {
+        this.intake = intake;
         this.collections = collections;
     }
 
@@ -60,18 +57,10 @@ final class Submissions implements AutoCloseable {
         List<Outcome> failures = new ArrayList<>();
         List<StixObject> valid = new ArrayList<>();
         Tlp clearance = token.clearanceLevel();
-        // Ids whose current version the token may not read: it may not version, overwrite or revoke them.
-        java.util.Set<String> unwritable = new java.util.HashSet<>();
-        store.currentLevels(objects.stream().map(node -> node.path("id").asText()).toList())
-                .forEach((id, level) -> {
-                    if (!clearance.allows(level)) {
-                        unwritable.add(id);
-                    }
-                });
+        int index = 0;
         for (JsonNode node : objects) {
             Outcome outcome = outcome(node);
-            String problem = unwritable.contains(outcome.id()) ? "this id may not be written with this token"
-                    : problem(node, validator, collection, clearance);
+            String problem = problem(node, "object " + index++, collection, clearance);
             if (problem != null) {
                 failures.add(new Outcome(outcome.id(), outcome.version(), problem));
             } else {
@@ -80,9 +69,8 @@ final class Submissions implements AutoCloseable {
             }
         }
         try {
-            store.write(writer -> {
+            intake.write(writer -> {
                 valid.forEach(writer::put);
-                writer.flush();
                 return null;
             });
         } catch (RuntimeException e) {
@@ -95,20 +83,16 @@ final class Submissions implements AutoCloseable {
                 status.requestTimestamp(), successes, failures, List.of()));
     }
 
-    /** Why the object cannot go into the collection, or null when it can. */
-    private static String problem(JsonNode node, StixValidator validator, TaxiiCollection collection, Tlp clearance) {
+    /** Why the object cannot go into the collection, or null when it can: the intake's policy (2.0 upgraded, as import does), then the collection's filter. */
+    private String problem(JsonNode node, String where, TaxiiCollection collection, Tlp clearance) {
         if (!node.isObject()) {
-            return "not a STIX object";
+            return where + ": not a JSON object";
         }
-        List<String> errors = validator.intakeErrors((ObjectNode) node, null); // STIX 2.0 upgraded, as import does
-        if (!errors.isEmpty()) {
-            return String.join("; ", errors);
+        Intake.Checked checked = intake.check((ObjectNode) node, where, clearance);
+        if (!checked.accepted()) {
+            return checked.message();
         }
         StixObject object = new StixObject((ObjectNode) node);
-        Tlp marking = Tlp.highestOn(node);
-        if (!clearance.allows(marking)) {
-            return "marked " + marking.label() + ", above the token's clearance " + clearance.label();
-        }
         if (!collection.filter().admits(object)) {
             return "outside this collection (" + collection.filter() + ")";
         }

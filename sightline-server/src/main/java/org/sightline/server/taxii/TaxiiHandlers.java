@@ -10,12 +10,13 @@ import java.util.Set;
 import org.sightline.server.Access;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
+import org.sightline.store.clearance.Visibility;
 import org.sightline.store.collections.CollectionStore;
 import org.sightline.store.collections.SubmissionStatus;
 import org.sightline.store.collections.TaxiiCollection;
 import org.sightline.store.feed.FeedEntry;
 import org.sightline.store.feed.VersionFilter;
-import org.sightline.store.clearance.Visibility;
+import org.sightline.store.intake.Intake;
 import org.sightline.store.tokens.ApiToken;
 import org.sightline.store.tokens.Role;
 
@@ -35,10 +36,10 @@ public final class TaxiiHandlers implements AutoCloseable {
     /** Written-out pages of objects: 128 MB of bodies at most, a 100,000-object feed in pages of 1,000. */
     private final PageCache pages = new PageCache(128L * 1024 * 1024);
 
-    public TaxiiHandlers(StixStore store, CollectionStore collections, long maxContentLength) {
-        this.store = store;
+    public TaxiiHandlers(Intake intake, CollectionStore collections, long maxContentLength) {
+        this.store = intake.store();
         this.collections = collections;
-        this.submissions = new Submissions(store, collections);
+        this.submissions = new Submissions(intake, collections);
         this.maxContentLength = maxContentLength;
     }
 

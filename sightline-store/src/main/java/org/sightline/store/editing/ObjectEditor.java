@@ -13,11 +13,11 @@ import org.sightline.stix.StixId;
 import org.sightline.stix.StixObject;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.StixTypes;
+import org.sightline.stix.Versions;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
-import org.sightline.store.ValidatedWriter;
 import org.sightline.store.clearance.ClearedStore;
-import org.sightline.stix.Versions;
+import org.sightline.store.intake.Intake;
 
 /**
  * An analyst's edits to STIX objects, the STIX way: a new object, a new version of one (STIX 2.1
@@ -107,12 +107,7 @@ public final class ObjectEditor {
     }
 
     private StixObject write(ObjectNode object) {
-        Tlp marking = Tlp.highestOn(object);
-        if (!clearance.allows(marking)) {
-            throw new InvalidInputException(object.path("id").asText() + " would be marked " + marking.label()
-                    + ", above this token's clearance " + clearance.label() + "; it could not read it back");
-        }
-        ValidatedWriter.write(store, List.of(object));
+        Intake.of(store).writeAll(List.of(object), object.path("id").asText(), clearance);
         return store.current(object.path("id").asText()).filter(shown -> shown.modified() == null
                 || shown.modified().equals(object.path("modified").asText())).orElse(new StixObject(object));
     }

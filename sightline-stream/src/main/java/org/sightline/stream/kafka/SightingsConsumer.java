@@ -1,19 +1,20 @@
 package org.sightline.stream.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.sightline.error.InvalidInputException;
-import org.sightline.pattern.validate.PatternValidator;
-import org.sightline.stix.StixObject;
 import org.sightline.stix.json.StixJson;
-import org.sightline.stix.validation.StixValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,19 +30,20 @@ public final class SightingsConsumer {
     public record Consumed(long records, long objectsAdded, long objectsUnchanged, long unreadable, double seconds) {
     }
 
-    /** Where a poll's valid objects go, in one transaction; it answers how many were new and how many it held already. */
+    /**
+     * Where a poll's records go (the store's intake, wired in by the front end): each record's
+     * objects by where it was read (topic@partition:offset), each record whole or not at all.
+     */
     @FunctionalInterface
     public interface Destination {
-        Written write(List<StixObject> objects);
+        Written write(Map<String, List<ObjectNode>> records);
     }
 
-    /** What a destination did with one batch. */
-    public record Written(long added, long unchanged) {
+    /** What a destination did with one poll: objects new and already held, and why each refused record was refused. */
+    public record Written(long added, long unchanged, List<String> refused) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SightingsConsumer.class);
-    /** The same policy as every other way in: STIX 2.0 upgraded, every object validated, patterns parsed. */
-    private final StixValidator validator = new StixValidator(new PatternValidator());
 
     private final Destination destination;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -74,18 +76,20 @@ public final class SightingsConsumer {
                     continue;
                 }
                 lastRecord = Instant.now();
-                List<StixObject> objects = new ArrayList<>();
+                Map<String, List<ObjectNode>> read = new LinkedHashMap<>();
                 for (ConsumerRecord<String, String> record : batch) {
                     records++;
                     String where = topic + "@" + record.partition() + ":" + record.offset();
                     try {
-                        objects.addAll(valid(StixJson.parseObject(record.value(), where), where));
-                    } catch (InvalidInputException | ClassCastException e) {
+                        read.put(where, objects(StixJson.parseObject(record.value(), where)));
+                    } catch (InvalidInputException e) {
                         LOG.warn("{} not stored: {}", where, e.getMessage());
                         unreadable++;
                     }
                 }
-                Written written = destination.write(objects);
+                Written written = destination.write(read);
+                written.refused().forEach(why -> LOG.warn("not stored: {}", why));
+                unreadable += written.refused().size();
                 added += written.added();
                 unchanged += written.unchanged();
                 consumer.commitSync(); // after the destination's commit: a crash in between re-reads, and the store keeps one copy
@@ -94,17 +98,18 @@ public final class SightingsConsumer {
         return new Consumed(records, added, unchanged, unreadable, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The record's objects when every one passes; a record goes in whole or not at all, as a bundle does. */
-    private List<StixObject> valid(com.fasterxml.jackson.databind.JsonNode bundle, String where) {
-        List<StixObject> objects = new ArrayList<>();
-        int index = 0;
-        for (com.fasterxml.jackson.databind.JsonNode node : bundle.path("objects")) {
-            com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
-            List<String> errors = validator.intakeErrors(object, where + " object " + index++);
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(String.join("; ", errors));
+    /** A record's objects: it must be a STIX bundle whose objects are JSON objects. */
+    private static List<ObjectNode> objects(JsonNode record) {
+        if (!"bundle".equals(record.path("type").asText())) {
+            throw new InvalidInputException("not a STIX bundle (type '" + record.path("type").asText("") + "')");
+        }
+        List<ObjectNode> objects = new ArrayList<>();
+        for (JsonNode node : record.path("objects")) {
+            if (!node.isObject()) {
+                throw new InvalidInputException("the bundle holds " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                        + " where a STIX object should be");
             }
-            objects.add(new StixObject(object));
+            objects.add((ObjectNode) node);
         }
         return objects;
     }

@@ -31,9 +31,8 @@ public final class MispDocument {
      * list of events, or a bare event: MISP's capitalised "Attribute", "Object" or "Orgc" at the top,
      * which no STIX document has.
      */
-    public static boolean looksLikeMisp(Path file) {
-        try (InputStream in = StixReader.open(file);
-             JsonParser parser = StixJson.factory().createParser(in.readNBytes(1 << 16))) {
+    public static boolean looksLikeMisp(byte[] head) {
+        try (JsonParser parser = StixJson.factory().createParser(head)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY && parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;

@@ -30,7 +30,7 @@ class MispEventExportTest {
     void anExportedEventComesBackWithTheSameIndicatorsTagsAndMarking() {
         Path events = SharedData.require("misp-events/PyMISP");
         try (TestStore source = Backend.H2.open(); TestStore target = Backend.H2.open()) {
-            new BundleImporter(source.store(), source.knowledge().index()).importPaths(List.of(events), ImportOptions.strict(),
+            new BundleImporter(source.knowledge().intake()).importPaths(List.of(events), ImportOptions.strict(),
                     ImportProgress.NONE);
             MispEventExporter.Exported exported = new MispEventExporter(ClearedStore.of(source.store(), Tlp.GREEN))
                     .export(List.of(SEDNIT), Set.of(), null);
@@ -68,7 +68,7 @@ class MispEventExportTest {
     void aReaderClearedBelowTheEventsMarkingGetsNothingAndIsToldSo() {
         Path events = SharedData.require("misp-events/PyMISP/misp_event.json");
         try (TestStore source = Backend.H2.open()) {
-            new BundleImporter(source.store(), source.knowledge().index()).importPaths(List.of(events), ImportOptions.strict(),
+            new BundleImporter(source.knowledge().intake()).importPaths(List.of(events), ImportOptions.strict(),
                     ImportProgress.NONE);
             StixStore green = ClearedStore.of(source.store(), Tlp.GREEN); // the event is AMBER+STRICT (distribution 0)
             assertThatThrownBy(() -> new MispEventExporter(green).export(List.of("grouping--5758ebf5-c898-48e6-9fe9-5665c0a83866"),

@@ -96,7 +96,7 @@ class MispEventImportTest {
             try {
                 Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--5a5d2c0e-5c5f-4d6a-9c2e-1b2a3c4d5e6f\",\"objects\":"
                         + converted + "}");
-                ImportReport report = new BundleImporter(test.store(), test.knowledge().index())
+                ImportReport report = new BundleImporter(test.knowledge().intake())
                         .importPaths(List.of(bundle), ImportOptions.strict(), ImportProgress.NONE);
                 assertThat(report.invalid()).isZero();
                 assertThat(report.anyRejected()).isFalse();
@@ -135,7 +135,7 @@ class MispEventImportTest {
     void realEventsBringTheirMarkingsGalaxiesAndSightings() {
         Path folder = SharedData.require("misp-events/PyMISP");
         try (TestStore test = Backend.H2.open()) {
-            ImportReport report = new BundleImporter(test.store(), test.knowledge().index()).importPaths(List.of(folder),
+            ImportReport report = new BundleImporter(test.knowledge().intake()).importPaths(List.of(folder),
                     ImportOptions.strict(), ImportProgress.NONE);
             assertThat(report.anyRejected()).as(report.files().toString()).isFalse();
             assertThat(report.invalid()).isZero();
@@ -162,7 +162,7 @@ class MispEventImportTest {
             assertThat(sightings).hasSize(2).allMatch(ref -> ref.startsWith("indicator--") || ref.startsWith("observed-data--"));
 
             // importing the same files again adds nothing: every id is derived from MISP's uuids
-            ImportReport again = new BundleImporter(store, test.knowledge().index()).importPaths(List.of(folder),
+            ImportReport again = new BundleImporter(test.knowledge().intake()).importPaths(List.of(folder),
                     ImportOptions.strict(), ImportProgress.NONE);
             assertThat(again.imported()).isZero();
         }
@@ -171,7 +171,7 @@ class MispEventImportTest {
     @Test
     void aGalaxyClusterLinksToTheActorAlreadyInTheDirectory(@TempDir Path dir) throws IOException {
         try (TestStore test = Backend.H2.open()) {
-            BundleImporter importer = new BundleImporter(test.store(), test.knowledge().index());
+            BundleImporter importer = new BundleImporter(test.knowledge().intake());
             importer.importPaths(List.of(SharedData.menuPassSubset()), ImportOptions.strict(), ImportProgress.NONE);
             Path events = dir.resolve("events.json");
             Files.writeString(events, "[" + event("c1b0e4a2-3b8e-4f0e-9a55-0d1f6a2b7c01", "menuPass - G0045", "mitre-intrusion-set")
@@ -198,7 +198,7 @@ class MispEventImportTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"response\":[{\"Event\":{\"uuid\":\"x\"}}, 42]}");
         try (TestStore test = Backend.H2.open()) {
-            ImportReport report = new BundleImporter(test.store(), test.knowledge().index()).importPaths(List.of(broken),
+            ImportReport report = new BundleImporter(test.knowledge().intake()).importPaths(List.of(broken),
                     ImportOptions.strict(), ImportProgress.NONE);
             assertThat(report.anyRejected()).isTrue();
             assertThat(report.files().get(0).message()).contains("broken.json", "item 1");

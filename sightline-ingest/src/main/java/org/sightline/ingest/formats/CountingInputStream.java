@@ -1,4 +1,4 @@
-package org.sightline.ingest.bundle;
+package org.sightline.ingest.formats;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
