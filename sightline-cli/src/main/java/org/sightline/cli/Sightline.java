@@ -4,26 +4,26 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
+import org.sightline.cli.actors.ActorCommand;
+import org.sightline.cli.admin.ServeCommand;
+import org.sightline.cli.attribution.AttributeCommand;
+import org.sightline.cli.attribution.SimilarCommand;
 import org.sightline.cli.bench.BenchCommand;
-import org.sightline.cli.commands.ActorCommand;
-import org.sightline.cli.commands.DemoCommand;
-import org.sightline.cli.commands.ExportCommand;
-import org.sightline.cli.commands.GetCommand;
-import org.sightline.cli.commands.ImportCommand;
-import org.sightline.cli.commands.MatchCommand;
-import org.sightline.cli.commands.ReindexCommand;
-import org.sightline.cli.commands.SearchCommand;
-import org.sightline.cli.commands.ServeCommand;
-import org.sightline.cli.commands.AttributeCommand;
-import org.sightline.cli.commands.SimilarCommand;
-import org.sightline.cli.commands.StatsCommand;
+import org.sightline.cli.detection.MatchCommand;
+import org.sightline.cli.knowledge.DemoCommand;
+import org.sightline.cli.knowledge.ExportCommand;
+import org.sightline.cli.knowledge.GetCommand;
+import org.sightline.cli.knowledge.ImportCommand;
+import org.sightline.cli.knowledge.ReindexCommand;
+import org.sightline.cli.knowledge.SearchCommand;
+import org.sightline.cli.knowledge.StatsCommand;
 import org.sightline.cli.pattern.PatternCommand;
 import org.sightline.error.InvalidInputException;
 import org.sightline.error.SightlineException;
 import org.sightline.stix.json.StixJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * The {@code sightline} command. Exit codes: 0 ok, 1 bad input or not found (or any failure to do
@@ -41,7 +41,7 @@ public final class Sightline implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(
             ImportCommand.class,
             ExportCommand.class,
-            org.sightline.cli.commands.ExportSensorCommand.class,
+            org.sightline.cli.detection.ExportSensorCommand.class,
             GetCommand.class,
             SearchCommand.class,
             StatsCommand.class,
@@ -51,8 +51,8 @@ public final class Sightline implements Runnable {
             ReindexCommand.class,
             PatternCommand.class,
             MatchCommand.class,
-            org.sightline.cli.commands.HuntCommand.class,
-            org.sightline.cli.commands.SightingCommand.class,
+            org.sightline.cli.detection.HuntCommand.class,
+            org.sightline.cli.detection.SightingCommand.class,
             SimilarCommand.class,
             AttributeCommand.class,
             org.sightline.cli.claims.ClaimsCommand.class,
@@ -63,14 +63,14 @@ public final class Sightline implements Runnable {
             org.sightline.cli.claims.SourceCommand.class,
             org.sightline.cli.claims.AchCommand.class,
             org.sightline.cli.claims.DossierCommand.class,
-            org.sightline.cli.claims.SuppliersCommand.class,
-            org.sightline.cli.claims.ExposureCommand.class,
-            org.sightline.cli.commands.TokenCommand.class,
-            org.sightline.cli.commands.AuditCommand.class,
-            org.sightline.cli.commands.CollectionCommand.class,
-            org.sightline.cli.commands.ScreenCommand.class,
+            org.sightline.cli.exposure.SuppliersCommand.class,
+            org.sightline.cli.exposure.ExposureCommand.class,
+            org.sightline.cli.admin.TokenCommand.class,
+            org.sightline.cli.admin.AuditCommand.class,
+            org.sightline.cli.taxii.CollectionCommand.class,
+            org.sightline.cli.screening.ScreenCommand.class,
             org.sightline.cli.taxii.TaxiiCommand.class,
-            org.sightline.cli.misp.MispCommand.class,
+            org.sightline.cli.knowledge.MispCommand.class,
             org.sightline.cli.stream.StreamCommand.class,
             org.sightline.cli.stream.IndicatorsCommand.class,
             org.sightline.cli.stream.EventsCommand.class,

@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.actors;
 
 import java.util.Map;
 import org.sightline.cli.KnowledgeCommand;

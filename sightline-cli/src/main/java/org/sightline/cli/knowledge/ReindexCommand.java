@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.knowledge;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

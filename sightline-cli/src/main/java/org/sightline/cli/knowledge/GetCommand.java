@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.knowledge;
 
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;

@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.detection;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;

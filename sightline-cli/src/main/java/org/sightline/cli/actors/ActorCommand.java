@@ -1,8 +1,9 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.actors;
 
 import java.util.List;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
+import org.sightline.cli.OutputFile;
 import org.sightline.cli.Sightline;
 import org.sightline.intel.actors.ActorCard;
 import org.sightline.intel.actors.ActorDirectory;
@@ -42,7 +43,7 @@ public final class ActorCommand extends KnowledgeCommand {
         ActorResolution resolution = new ActorDirectory(knowledge.store()).resolve(String.join(" ", name));
         if (navigatorLayer != null && resolution.found()) {
             ActorProfile profile = new ActorProfiles(knowledge.store()).profile(resolution.match().id());
-            writeLayer(org.sightline.intel.navigator.NavigatorLayer.ofActor(profile), navigatorLayer);
+            OutputFile.write(navigatorLayer, org.sightline.stix.json.StixJson.writePretty(org.sightline.intel.navigator.NavigatorLayer.ofActor(profile)));
             output.note("wrote the ATT&CK Navigator layer to " + navigatorLayer);
         }
         if (timeline && resolution.found()) {
@@ -63,14 +64,6 @@ public final class ActorCommand extends KnowledgeCommand {
         }
         output.answer(resolution, () -> print(resolution, output));
         return resolution.found() ? Sightline.OK : Sightline.FAILED;
-    }
-
-    static void writeLayer(com.fasterxml.jackson.databind.node.ObjectNode layer, java.nio.file.Path file) {
-        try {
-            java.nio.file.Files.writeString(file, org.sightline.stix.json.StixJson.writePretty(layer));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static void printProfile(ActorProfile profile, Output output) {

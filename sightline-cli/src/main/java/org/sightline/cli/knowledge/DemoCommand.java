@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.knowledge;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,6 +9,7 @@ import org.sightline.cli.ListenOptions;
 import org.sightline.cli.Output;
 import org.sightline.cli.ProgressBar;
 import org.sightline.cli.Sightline;
+import org.sightline.cli.admin.ServeCommand;
 import org.sightline.ingest.bundle.BundleImporter;
 import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;

@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.detection;
 
 import java.time.Instant;
 import org.sightline.cli.CommandGroup;

@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.knowledge;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,8 +16,8 @@ import org.sightline.cli.Sightline;
 import org.sightline.ingest.bundle.BundleExporter;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.KnowledgeBase;
-import org.sightline.store.clearance.ClearedStore;
 import org.sightline.store.StixStore.ObjectQuery;
+import org.sightline.store.clearance.ClearedStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

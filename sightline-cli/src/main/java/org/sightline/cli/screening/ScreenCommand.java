@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.screening;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.sightline.cli.misp;
+package org.sightline.cli.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

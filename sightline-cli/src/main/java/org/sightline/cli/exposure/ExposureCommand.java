@@ -1,4 +1,4 @@
-package org.sightline.cli.claims;
+package org.sightline.cli.exposure;
 
 import java.time.Instant;
 import org.sightline.cli.KnowledgeCommand;

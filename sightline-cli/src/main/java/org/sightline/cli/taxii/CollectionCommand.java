@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.taxii;
 
 import java.util.LinkedHashMap;
 import java.util.List;

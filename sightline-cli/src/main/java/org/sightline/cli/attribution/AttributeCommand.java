@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.attribution;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.attribution;
 
 import java.util.List;
 import org.sightline.cli.KnowledgeCommand;
 import org.sightline.cli.Output;
+import org.sightline.cli.OutputFile;
 import org.sightline.cli.Sightline;
 import org.sightline.intel.similarity.SimilarityModel;
 import org.sightline.intel.similarity.SimilarityService;
@@ -32,8 +33,8 @@ public final class SimilarCommand extends KnowledgeCommand {
         SimilarityService service = new SimilarityService(knowledge.store());
         SimilarityService.Answer answer = service.similar(techniques, software, top);
         if (navigatorLayer != null) {
-            ActorCommand.writeLayer(org.sightline.intel.navigator.NavigatorLayer.ofRanking(answer.ranking(),
-                    service.techniquesOfGroups(), techniques), navigatorLayer);
+            OutputFile.write(navigatorLayer, org.sightline.stix.json.StixJson.writePretty(org.sightline.intel.navigator.NavigatorLayer
+                    .ofRanking(answer.ranking(), service.techniquesOfGroups(), techniques)));
             output.note("wrote the ATT&CK Navigator layer to " + navigatorLayer);
         }
         output.answer(answer, () -> {

@@ -1,4 +1,4 @@
-package org.sightline.cli.commands;
+package org.sightline.cli.detection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
