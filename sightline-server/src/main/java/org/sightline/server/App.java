@@ -6,6 +6,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sightline.error.SightlineException;
+import org.sightline.server.actors.ActorHandlers;
+import org.sightline.server.attribution.AttributionHandlers;
+import org.sightline.server.auth.Access;
+import org.sightline.server.auth.SessionHandlers;
+import org.sightline.server.auth.SignInLinks;
+import org.sightline.server.auth.WebSessions;
+import org.sightline.server.claims.AchHandlers;
+import org.sightline.server.claims.ClaimHandlers;
+import org.sightline.server.detection.HuntHandlers;
+import org.sightline.server.detection.IndicatorHandlers;
+import org.sightline.server.detection.PatternHandlers;
+import org.sightline.server.detection.SensorExportHandlers;
+import org.sightline.server.detection.SightingHandlers;
+import org.sightline.server.exposure.ExposureHandlers;
+import org.sightline.server.http.ErrorResponses;
+import org.sightline.server.http.HttpJson;
+import org.sightline.server.http.HttpsConnector;
+import org.sightline.server.http.OversizedBodies;
+import org.sightline.server.http.SecurityHeaders;
+import org.sightline.server.knowledge.ImportHandlers;
+import org.sightline.server.knowledge.KnowledgeHandlers;
+import org.sightline.server.knowledge.ObjectHandlers;
+import org.sightline.server.screening.ScreeningHandlers;
 import org.sightline.server.taxii.TaxiiException;
 import org.sightline.server.taxii.TaxiiHandlers;
 import org.sightline.server.taxii.TaxiiMedia;
@@ -21,10 +44,16 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final long INDEX_SYNC_SECONDS = 2;
     /** The largest request body accepted; larger ones get a JSON 413 that says the limit. */
-    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+    public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final KnowledgeBase knowledge;
-    private final ApiHandlers api;
+    private final KnowledgeHandlers knowledgeReads;
+    private final ActorHandlers actors;
+    private final PatternHandlers patterns;
+    private final AttributionHandlers attribution;
+    private final IndicatorHandlers indicators;
+    private final SightingHandlers sightings;
+    private final ExposureHandlers exposure;
     private final ClaimHandlers claims;
     private final AchHandlers ach;
     private final ObjectHandlers objects;
@@ -44,7 +73,13 @@ public final class App implements AutoCloseable {
         this.knowledge = knowledge;
         // Actors that come in by any way (upload, TAXII POST, pull) are linked as an import links them.
         org.sightline.intel.actors.ActorLinker.linkOnWrite(knowledge.intake());
-        this.api = new ApiHandlers(knowledge);
+        this.knowledgeReads = new KnowledgeHandlers(knowledge);
+        this.actors = new ActorHandlers(knowledge.store());
+        this.patterns = new PatternHandlers(knowledge.store());
+        this.attribution = new AttributionHandlers(knowledge.store());
+        this.indicators = new IndicatorHandlers(knowledge.store(), knowledge.location().dataDir());
+        this.sightings = new SightingHandlers(knowledge.store());
+        this.exposure = new ExposureHandlers(knowledge.store());
         this.claims = new ClaimHandlers(knowledge.store());
         this.ach = new AchHandlers(knowledge.store());
         this.objects = new ObjectHandlers(knowledge.store());
@@ -72,45 +107,45 @@ public final class App implements AutoCloseable {
     /** Every route, in one table: the server registers these, and the OpenAPI document must describe each. */
     List<Route> routes() {
         return List.of(
-                new Route("GET", "/health", api::health, Access.Needs.OPEN),
+                new Route("GET", "/health", knowledgeReads::health, Access.Needs.OPEN),
                 new Route("POST", "/api/v1/signin", this::signIn, Access.Needs.OPEN),
                 new Route("POST", "/api/v1/session", sessions::start, Access.Needs.READ),
                 new Route("GET", "/api/v1/session", sessions::show, Access.Needs.OPEN),
                 new Route("DELETE", "/api/v1/session", sessions::end, Access.Needs.READ),
-                new Route("GET", "/api/v1/stats", api::stats, Access.Needs.READ),
-                new Route("GET", "/api/v1/objects/{id}", api::object, Access.Needs.READ),
+                new Route("GET", "/api/v1/stats", knowledgeReads::stats, Access.Needs.READ),
+                new Route("GET", "/api/v1/objects/{id}", knowledgeReads::object, Access.Needs.READ),
                 new Route("POST", "/api/v1/objects", objects::create, Access.Needs.WRITE),
-                new Route("GET", "/api/v1/objects/{id}/versions", api::versions, Access.Needs.READ),
+                new Route("GET", "/api/v1/objects/{id}/versions", knowledgeReads::versions, Access.Needs.READ),
                 new Route("POST", "/api/v1/objects/{id}/versions", objects::update, Access.Needs.WRITE),
                 new Route("POST", "/api/v1/objects/{id}/revoke", objects::revoke, Access.Needs.WRITE),
-                new Route("GET", "/api/v1/search", api::search, Access.Needs.READ),
-                new Route("GET", "/api/v1/actors", api::actors, Access.Needs.READ),
-                new Route("GET", "/api/v1/actors/{id}", api::actorProfile, Access.Needs.READ),
-                new Route("GET", "/api/v1/actors/{id}/timeline", api::actorTimeline, Access.Needs.READ),
-                new Route("GET", "/api/v1/actors/{id}/dossier", api::actorDossier, Access.Needs.READ),
-                new Route("POST", "/api/v1/patterns/validate", api::validatePattern, Access.Needs.READ),
-                new Route("POST", "/api/v1/patterns/match", api::matchPattern, Access.Needs.READ),
-                new Route("POST", "/api/v1/similar", api::similar, Access.Needs.READ),
-                new Route("POST", "/api/v1/attribute", api::attribute, Access.Needs.READ),
+                new Route("GET", "/api/v1/search", knowledgeReads::search, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors", actors::actors, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors/{id}", actors::actorProfile, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors/{id}/timeline", actors::actorTimeline, Access.Needs.READ),
+                new Route("GET", "/api/v1/actors/{id}/dossier", actors::actorDossier, Access.Needs.READ),
+                new Route("POST", "/api/v1/patterns/validate", patterns::validatePattern, Access.Needs.READ),
+                new Route("POST", "/api/v1/patterns/match", patterns::matchPattern, Access.Needs.READ),
+                new Route("POST", "/api/v1/similar", attribution::similar, Access.Needs.READ),
+                new Route("POST", "/api/v1/attribute", attribution::attribute, Access.Needs.READ),
                 new Route("GET", "/api/v1/claims", claims::list, Access.Needs.READ),
                 new Route("POST", "/api/v1/claims", claims::add, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/claims/{id}/assessment", claims::assessment, Access.Needs.READ),
                 new Route("GET", "/api/v1/claims/{id}/history", claims::history, Access.Needs.READ),
                 new Route("GET", "/api/v1/claims/{id}/evidence", claims::evidence, Access.Needs.READ),
-                new Route("GET", "/api/v1/graph/{id}", api::graph, Access.Needs.READ),
+                new Route("GET", "/api/v1/graph/{id}", knowledgeReads::graph, Access.Needs.READ),
                 new Route("POST", "/api/v1/import", imports::upload, Access.Needs.WRITE),
                 new Route("POST", "/api/v1/screen", screening::screen, Access.Needs.READ),
                 new Route("GET", "/api/v1/sensor-exports/{format}", sensorExports::export, Access.Needs.READ),
-                new Route("GET", "/api/v1/indicators", api::indicators, Access.Needs.READ),
-                new Route("GET", "/api/v1/indicators/{id}", api::indicatorHistory, Access.Needs.READ),
-                new Route("GET", "/api/v1/sightings", api::sightings, Access.Needs.READ),
-                new Route("POST", "/api/v1/sightings/{id}/false-positive", api::markFalsePositive, Access.Needs.WRITE),
+                new Route("GET", "/api/v1/indicators", indicators::indicators, Access.Needs.READ),
+                new Route("GET", "/api/v1/indicators/{id}", indicators::indicatorHistory, Access.Needs.READ),
+                new Route("GET", "/api/v1/sightings", sightings::sightings, Access.Needs.READ),
+                new Route("POST", "/api/v1/sightings/{id}/false-positive", sightings::markFalsePositive, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/hunts", hunts::logs, Access.Needs.READ),
                 new Route("POST", "/api/v1/hunts", hunts::hunt, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/artifacts/{sha256}", ctx -> claims.artifact(ctx, vault), Access.Needs.READ),
                 new Route("POST", "/api/v1/evidence", claims::addEvidence, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/sources/{id}", claims::source, Access.Needs.READ),
-                new Route("GET", "/api/v1/exposure", claims::exposure, Access.Needs.READ),
+                new Route("GET", "/api/v1/exposure", exposure::exposure, Access.Needs.READ),
                 new Route("GET", "/api/v1/ach", ach::list, Access.Needs.READ),
                 new Route("POST", "/api/v1/ach", ach::create, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/ach/{id}", ach::show, Access.Needs.READ),

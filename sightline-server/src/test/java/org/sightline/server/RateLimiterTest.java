@@ -3,6 +3,7 @@ package org.sightline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.sightline.server.http.RateLimiter;
 
 class RateLimiterTest {
     @Test

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sightline.server.auth.SignInLinks;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.tokens.Role;
 

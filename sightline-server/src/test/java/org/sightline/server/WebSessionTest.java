@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sightline.server.auth.WebSessions;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.tokens.Role;
 import org.sightline.store.tokens.TokenStore;

@@ -32,6 +32,8 @@ import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.demo.DemoData;
 import org.sightline.intel.actors.ActorLinker;
+import org.sightline.server.auth.SignInLinks;
+import org.sightline.server.auth.WebSessions;
 import org.sightline.stix.testdata.SharedData;
 import org.sightline.store.tokens.Role;
 
@@ -651,7 +653,7 @@ class WebUiTest {
         assertThat(browser.findElement(By.id("main")).getText()).contains("confirmed on 2018-12-20");
         // as of a date before the indictment: still open, and the curve stops at the date, without December's jump
         browser.get(claim + "?as_of=2018-08-31");
-        ready("#/claim/");
+        readyAt(claim + "?as_of=2018-08-31");
         waiting().until(driver -> !driver.findElements(By.cssSelector("#confidence-curve canvas")).isEmpty());
         assertThat(browser.findElement(By.id("main")).getText()).contains("— open").doesNotContain("confirmed", "2018-12-20");
         // one grade per item, in the same labelled words in the table and in the reasons: the analyst's F, the record's C then
@@ -700,8 +702,9 @@ class WebUiTest {
                 .filter(title -> title.contains("— score"))).hasSizeBetween(1, 3);
         assertThat(browser.findElement(By.id("why-first")).getText()).startsWith("menuPass is first").contains("Harbor Managed IT");
         // grouped by supplier, kept to sightings: the Cloud Hopper C2 domain seen at the MSP, and nothing that rests on less
-        browser.get(browser.getCurrentUrl().replaceFirst("#/exposure.*", "#/exposure?view=supplier&evidence=sighting"));
-        ready("#/exposure?");
+        String bySupplier = browser.getCurrentUrl().replaceFirst("#/exposure.*", "#/exposure?view=supplier&evidence=sighting");
+        browser.get(bySupplier);
+        readyAt(bySupplier); // the exposure page just drawn would answer ready("#/exposure?")
         assertThat(browser.findElement(By.id("exposure-view")).getAttribute("value")).isEqualTo("supplier");
         assertThat(browser.findElement(By.id("evidence-sighting")).isSelected()).isTrue();
         assertThat(browser.findElement(By.id("evidence-country")).isSelected()).isFalse();

@@ -14,7 +14,7 @@ import org.sightline.ingest.hunt.IndicatorHunt;
 import org.sightline.ingest.hunt.LogArchive;
 import org.sightline.server.App;
 import org.sightline.server.ServerOptions;
-import org.sightline.server.SignInLinks;
+import org.sightline.server.auth.SignInLinks;
 import org.sightline.store.KnowledgeBase;
 import org.sightline.store.tokens.Role;
 import picocli.CommandLine.Command;

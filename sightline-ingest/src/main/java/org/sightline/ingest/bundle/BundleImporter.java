@@ -155,6 +155,13 @@ public final class BundleImporter {
                 outcome.unchanged() + update.unchanged(), outcome.invalid(), outcome.rejections());
     }
 
+    /** Imports objects made here (Sightline's extension definitions) as one document. */
+    public ImportReport importObjects(List<ObjectNode> objects, String source, ImportOptions options) {
+        long start = System.nanoTime();
+        Tally tally = new Tally();
+        return finish(List.of(new Into(options, tally).objects(objects, source)), tally, start);
+    }
+
     /** Imports one document from a stream (bundled demo data, an HTTP upload). */
     public ImportReport importStream(InputStream in, String source, ImportOptions options) {
         long start = System.nanoTime();
@@ -215,7 +222,7 @@ public final class BundleImporter {
                     document.rejections);
         } catch (RejectedDocument e) {
             String message = source + ": " + document.invalid + " invalid object" + (document.invalid == 1 ? "" : "s")
-                    + "; nothing from this document was imported (use --skip-invalid to import the valid ones)";
+                    + "; nothing from this document was imported (skip invalid objects to import the valid ones: import --skip-invalid, or ?skip_invalid=true)";
             return new FileOutcome(source, true, message, 0, 0, document.invalid, document.rejections);
         } catch (InvalidInputException e) {
             return new FileOutcome(source, true, e.getMessage() + "; nothing from this document was imported",

@@ -27,7 +27,8 @@ public final class DemoData {
     /** Loads every demo bundle; loading it again changes nothing. */
     public static ImportReport load(BundleImporter importer) {
         // The claims and sources use Sightline's extensions: their definitions come first.
-        ImportReport total = importer.importStream(extensionDefinitions(), "sightline-extensions", ImportOptions.strict());
+        ImportReport total = importer.importObjects(org.sightline.stix.extensions.SightlineExtensions.definitions(), "sightline-extensions",
+                ImportOptions.strict());
         for (String name : BUNDLES) {
             try (InputStream in = DemoData.class.getResourceAsStream(name)) {
                 if (in == null) {
@@ -60,14 +61,5 @@ public final class DemoData {
             throw new UncheckedIOException(e);
         }
         return total;
-    }
-
-    private static InputStream extensionDefinitions() {
-        com.fasterxml.jackson.databind.node.ObjectNode bundle = org.sightline.stix.json.StixJson.newObject();
-        bundle.put("type", "bundle");
-        bundle.put("id", org.sightline.stix.StixId.deterministic("bundle", "sightline-extension-definitions"));
-        org.sightline.stix.extensions.SightlineExtensions.definitions().forEach(bundle.putArray("objects")::add);
-        return new java.io.ByteArrayInputStream(org.sightline.stix.json.StixJson.write(bundle)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

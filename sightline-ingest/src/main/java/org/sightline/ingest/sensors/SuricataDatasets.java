@@ -33,7 +33,7 @@ final class SuricataDatasets {
             String list = list(atom);
             if (list == null) {
                 return "a Suricata dataset holds domains, single addresses and file hashes, not " + atom.objectType() + ":" + atom.path()
-                        + (atom.network() || atom.value().contains("/") ? " networks (see --format suricata-rules)" : "");
+                        + (atom.network() || atom.value().contains("/") ? " networks (the suricata-rules format takes them)" : "");
             }
             String value = atom.value().toLowerCase(Locale.ROOT);
             lists.get(list).add(list.equals("sightline-domains.lst") ? Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) : value);

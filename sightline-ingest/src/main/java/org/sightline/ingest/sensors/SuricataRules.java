@@ -31,7 +31,7 @@ final class SuricataRules {
             String body = body(atom);
             if (body == null) {
                 return "one Suricata rule per value covers domains, addresses, networks and URLs, not " + atom.objectType() + ":" + atom.path()
-                        + (atom.objectType().equals("file") ? " (see --format suricata-dataset for file hashes)" : "");
+                        + (atom.objectType().equals("file") ? " (the suricata-dataset format takes file hashes)" : "");
             }
             int sid = sid(indicator.indicator().id() + "|" + atom.pattern(), sids);
             rules.append(body.replace("MSG", "msg:\"Sightline " + msg(indicator.label()) + ": " + msg(atom.value()) + "\""))

@@ -94,7 +94,7 @@ public final class SupplierFile {
             errors.add(where + "'supplier' is empty");
         }
         if (customer.isEmpty()) {
-            errors.add(where + "'customer' is empty (fill it in, or give --org NAME for rows that supply you)");
+            errors.add(where + "'customer' is empty (fill it in, or name the organisation (org) whose suppliers these rows are)");
         }
         if (!supplier.isEmpty() && supplier.equalsIgnoreCase(customer)) {
             errors.add(where + "'" + supplier + "' cannot supply itself");

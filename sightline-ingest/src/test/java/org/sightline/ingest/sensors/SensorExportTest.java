@@ -120,7 +120,7 @@ class SensorExportTest {
                 + "content:\"/secure|3B|session?id=|22|1|22|\"; startswith; endswith;"));
         assertThat(rules.stream().map(r -> r.replaceAll(".*sid:(\\d+);.*", "$1")).distinct()).hasSize(6);
         assertThat(export(SensorFormat.SURICATA_RULES, Tlp.GREEN).files()).isEqualTo(export.files()); // numbers stay
-        assertThat(export.left()).anyMatch(l -> l.why().contains("suricata-dataset for file hashes"));
+        assertThat(export.left()).anyMatch(l -> l.why().contains("the suricata-dataset format takes file hashes"));
     }
 
     @Test

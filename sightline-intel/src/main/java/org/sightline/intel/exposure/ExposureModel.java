@@ -243,6 +243,6 @@ public final class ExposureModel {
         }
         throw new org.sightline.error.InvalidInputException(organisations.isEmpty()
                 ? "no suppliers are declared yet (sightline suppliers import FILE)"
-                : "suppliers are declared for " + organisations.size() + " organisations; name one with --org: " + organisations);
+                : "suppliers are declared for " + organisations.size() + " organisations; name one (org): " + organisations);
     }
 }

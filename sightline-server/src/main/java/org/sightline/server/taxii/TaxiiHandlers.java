@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sightline.server.Access;
+import org.sightline.server.auth.Access;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
 import org.sightline.store.clearance.Visibility;

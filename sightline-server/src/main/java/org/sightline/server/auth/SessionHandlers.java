@@ -1,9 +1,10 @@
-package org.sightline.server;
+package org.sightline.server.auth;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sightline.error.InvalidInputException;
+import org.sightline.server.http.HttpJson;
 import org.sightline.store.tokens.ApiToken;
 
 /**
@@ -11,14 +12,14 @@ import org.sightline.store.tokens.ApiToken;
  * shared by the browser's tabs; GET /api/v1/session tells a new tab whether the browser is signed
  * in, as whom, and the CSRF token its writes carry; DELETE /api/v1/session signs the browser out.
  */
-final class SessionHandlers {
+public final class SessionHandlers {
     private final WebSessions sessions;
 
-    SessionHandlers(WebSessions sessions) {
+    public SessionHandlers(WebSessions sessions) {
         this.sessions = sessions;
     }
 
-    void start(Context ctx) {
+    public void start(Context ctx) {
         if (ctx.header("Authorization") == null) {
             throw new InvalidInputException("a session is made from a token: send 'Authorization: Bearer TOKEN'");
         }
@@ -33,13 +34,13 @@ final class SessionHandlers {
      * live session is told {@code signed_in: false} (a 200, so a page asking is no console error),
      * one with a session who it is signed in as and its CSRF token. It tells nothing else.
      */
-    void show(Context ctx) {
+    public void show(Context ctx) {
         HttpJson.write(ctx, sessions.signedIn(ctx.cookie(WebSessions.COOKIE))
                 .<Map<String, Object>>map(signedIn -> answer(signedIn.token(), signedIn.session().csrf()))
                 .orElse(Map.of("signed_in", false)));
     }
 
-    void end(Context ctx) {
+    public void end(Context ctx) {
         sessions.end(ctx.cookie(WebSessions.COOKIE));
         ctx.header("Set-Cookie", cookie(ctx, "", 0));
         HttpJson.write(ctx, Map.of("signed_out", true));

@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,22 +19,22 @@ import org.sightline.store.tokens.TokenStore;
  * revoking the token ends every session made from it. Sessions live in the server's memory: a
  * restart signs the browsers out, which asks for a token again, nothing worse.
  */
-final class WebSessions {
-    static final String COOKIE = "sightline_session";
-    static final String CSRF_HEADER = "X-CSRF-Token";
+public final class WebSessions {
+    public static final String COOKIE = "sightline_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
     /** A working day and then some; signing out or revoking the token ends it sooner. */
-    static final Duration LIFETIME = Duration.ofHours(12);
+    public static final Duration LIFETIME = Duration.ofHours(12);
 
     /** What a session signs in as, the CSRF token its writes must carry, and when it ends. */
-    record Session(String tokenId, String csrf, Instant expires) {
+    public record Session(String tokenId, String csrf, Instant expires) {
     }
 
     /** A new session: the cookie's value (given to the browser once) and the session. */
-    record Started(String cookie, Session session) {
+    public record Started(String cookie, Session session) {
     }
 
     /** A live session and the token it signs in as, valid now. */
-    record SignedIn(Session session, ApiToken token) {
+    public record SignedIn(Session session, ApiToken token) {
     }
 
     private final TokenStore tokens;
@@ -42,16 +42,16 @@ final class WebSessions {
     /** Sessions by the SHA-256 of their cookie, so a heap dump holds no usable cookie. */
     private final Map<String, Session> byCookieHash = new ConcurrentHashMap<>();
 
-    WebSessions(TokenStore tokens) {
+    public WebSessions(TokenStore tokens) {
         this(tokens, Clock.systemUTC());
     }
 
-    WebSessions(TokenStore tokens, Clock clock) {
+    public WebSessions(TokenStore tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
     }
 
-    Started start(String tokenId) {
+    public Started start(String tokenId) {
         Instant now = clock.instant();
         byCookieHash.values().removeIf(session -> session.expires().isBefore(now));
         String cookie = Secrets.random();
@@ -64,7 +64,7 @@ final class WebSessions {
      * The live session of a cookie and its token, checked against the token store now; empty for an
      * unknown, ended or expired session, or one whose token was revoked.
      */
-    Optional<SignedIn> signedIn(String cookie) {
+    public Optional<SignedIn> signedIn(String cookie) {
         if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
             return Optional.empty();
         }
@@ -80,14 +80,14 @@ final class WebSessions {
         return tokens.valid(session.tokenId()).map(token -> new SignedIn(session, token));
     }
 
-    void end(String cookie) {
+    public void end(String cookie) {
         if (cookie != null) {
             byCookieHash.remove(Secrets.hash(cookie));
         }
     }
 
     /** True when a write's header carries the session's CSRF token (compared in constant time). */
-    static boolean csrfMatches(Session session, String header) {
+    public static boolean csrfMatches(Session session, String header) {
         return header != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
     }
 }

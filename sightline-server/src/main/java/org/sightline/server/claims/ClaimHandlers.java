@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -17,30 +17,32 @@ import org.sightline.intel.claims.ClaimStatus;
 import org.sightline.intel.claims.ClaimTopics;
 import org.sightline.intel.claims.NamedObjects;
 import org.sightline.intel.claims.SourceRecords;
-import org.sightline.intel.exposure.ExposureModel;
+import org.sightline.server.auth.Access;
+import org.sightline.server.http.HttpJson;
+import org.sightline.server.http.Params;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.store.StixStore;
 
 /** /api/v1/claims, /api/v1/evidence and /api/v1/sources: the same services as `sightline claims`, `assess`, `source`. */
-final class ClaimHandlers {
+public final class ClaimHandlers {
     private final StixStore store;
 
-    ClaimHandlers(StixStore store) {
+    public ClaimHandlers(StixStore store) {
         this.store = store;
     }
 
-    void list(Context ctx) {
+    public void list(Context ctx) {
         String about = ctx.queryParam("about");
         String status = ctx.queryParam("status");
         List<String> ends = about == null || about.isBlank() ? null : ClaimTopics.idsAbout(seen(ctx), about, "about");
-        Instant at = ctx.queryParam("as_of") == null ? null : asOf(ctx);
+        Instant at = Params.asOfIfGiven(ctx);
         List<Map<String, Object>> rows = new ArrayList<>();
         new ClaimBook(seen(ctx)).claims(ends, status == null ? null : ClaimStatus.parse(status))
                 .forEach(claim -> rows.add(ClaimTopics.row(claim, at)));
         HttpJson.write(ctx, Map.of("claims", rows));
     }
 
-    void add(Context ctx) {
+    public void add(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
         String source = NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "source"), "source");
         String target = NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "target"), "target");
@@ -49,22 +51,22 @@ final class ClaimHandlers {
                 target, prior, null)));
     }
 
-    void assessment(Context ctx) {
-        HttpJson.write(ctx, new ClaimAssessor(seen(ctx)).assess(ctx.pathParam("id"), asOf(ctx)));
+    public void assessment(Context ctx) {
+        HttpJson.write(ctx, new ClaimAssessor(seen(ctx)).assess(ctx.pathParam("id"), Params.asOf(ctx)));
     }
 
-    void history(Context ctx) {
+    public void history(Context ctx) {
         String id = ctx.pathParam("id");
-        HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(seen(ctx)).history(id, asOf(ctx))));
+        HttpJson.write(ctx, Map.of("claim", id, "history", new ClaimAssessor(seen(ctx)).history(id, Params.asOf(ctx))));
     }
 
     /** The claim's evidence items, oldest first, each with the reliability its source had earned on the date. */
-    void evidence(Context ctx) {
+    public void evidence(Context ctx) {
         StixStore store = seen(ctx);
         ClaimBook book = new ClaimBook(store);
         String claim = ctx.pathParam("id");
         book.claim(claim); // a 404 for an unknown claim
-        Instant at = asOf(ctx);
+        Instant at = Params.asOf(ctx);
         SourceRecords records = new SourceRecords(store, book);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (org.sightline.intel.claims.EvidenceItem item : book.evidenceFor(claim)) {
@@ -89,7 +91,7 @@ final class ClaimHandlers {
      * GET /api/v1/artifacts/{sha256}: an archived artifact, to a token that may see an evidence item
      * citing it; re-hashed on the way out, so an altered file is refused rather than served.
      */
-    void artifact(Context ctx, org.sightline.store.vault.EvidenceVault vault) {
+    public void artifact(Context ctx, org.sightline.store.vault.EvidenceVault vault) {
         String sha256 = ctx.pathParam("sha256").toLowerCase(Locale.ROOT);
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new InvalidInputException("an artifact is named by its SHA-256: 64 hexadecimal digits");
@@ -117,7 +119,7 @@ final class ClaimHandlers {
         ctx.contentType("application/octet-stream").result(bytes);
     }
 
-    void addEvidence(Context ctx) {
+    public void addEvidence(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
         List<String> claims = new ArrayList<>();
         body.path("claims").forEach(claim -> claims.add(claim.asText()));
@@ -128,41 +130,16 @@ final class ClaimHandlers {
                 stance == null ? Evidence.Stance.SUPPORTS : Evidence.Stance.parse(stance, "'stance'"),
                 HttpJson.requiredText(body, "kind"), NamedObjects.resolve(seen(ctx), HttpJson.requiredText(body, "source"), "source"),
                 reliability, credibility, HttpJson.requiredText(body, "origin"),
-                date(body, "observed"), date(body, "published"), date(body, "collected"), HttpJson.text(body, "excerpt"),
+                Params.timestamp(body, "observed"), Params.timestamp(body, "published"), Params.timestamp(body, "collected"), HttpJson.text(body, "excerpt"),
                 HttpJson.text(body, "url"), HttpJson.text(body, "artifact_sha256"), HttpJson.text(body, "recorded_by"));
         HttpJson.created(ctx, new ClaimBook(seen(ctx), HttpJson.marking(body)).addEvidence(evidence));
     }
 
-    /** GET /api/v1/exposure?org=&top=&as_of= */
-    void exposure(Context ctx) {
-        String named = ctx.queryParam("org");
-        String top = ctx.queryParam("top");
-        int count;
-        try {
-            count = top == null ? 10 : Integer.parseInt(top);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("'top' must be a whole number, got '" + top + "'");
-        }
-        if (count < 1 || count > 1000) {
-            throw new InvalidInputException("'top' must be between 1 and 1000, got " + count);
-        }
-        String organisation = ExposureModel.organisation(seen(ctx), named == null ? null : NamedObjects.resolve(seen(ctx), named, "org"));
-        HttpJson.write(ctx, new ExposureModel(seen(ctx)).rank(organisation, count, asOf(ctx)));
+
+    public void source(Context ctx) {
+        HttpJson.write(ctx, new SourceRecords(seen(ctx), new ClaimBook(seen(ctx))).of(ctx.pathParam("id"), Params.asOf(ctx)));
     }
 
-    void source(Context ctx) {
-        HttpJson.write(ctx, new SourceRecords(seen(ctx), new ClaimBook(seen(ctx))).of(ctx.pathParam("id"), asOf(ctx)));
-    }
-
-    private static Instant asOf(Context ctx) {
-        String asOf = ctx.queryParam("as_of");
-        return asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
-    }
-
-    private static String date(JsonNode body, String field) {
-        String text = HttpJson.text(body, field);
-        return text == null ? null : StixTimestamp.format(StixTimestamp.parseUserDate(text, field));
-    }
 
     /** The store as this request's token may see it (its TLP clearance). */
     private StixStore seen(Context ctx) {

@@ -1,15 +1,17 @@
-package org.sightline.server;
+package org.sightline.server.knowledge;
 
 import io.javalin.http.Context;
+import org.sightline.server.auth.Access;
+import org.sightline.server.http.HttpJson;
 import org.sightline.stix.json.StixJson;
 import org.sightline.store.StixStore;
 import org.sightline.store.editing.ObjectEditor;
 
 /** POST /api/v1/objects, …/{id}/versions and …/{id}/revoke: analysts' edits, each a new STIX version. */
-final class ObjectHandlers {
+public final class ObjectHandlers {
     private final StixStore store;
 
-    ObjectHandlers(StixStore store) {
+    public ObjectHandlers(StixStore store) {
         this.store = store;
     }
 
@@ -17,15 +19,15 @@ final class ObjectHandlers {
         return new ObjectEditor(Access.seenBy(ctx, store), Access.token(ctx).clearanceLevel());
     }
 
-    void create(Context ctx) {
+    public void create(Context ctx) {
         created(ctx, editor(ctx).create(HttpJson.writeBody(ctx)).json());
     }
 
-    void update(Context ctx) {
+    public void update(Context ctx) {
         created(ctx, editor(ctx).update(ctx.pathParam("id"), HttpJson.writeBody(ctx)).json());
     }
 
-    void revoke(Context ctx) {
+    public void revoke(Context ctx) {
         created(ctx, editor(ctx).revoke(ctx.pathParam("id")).json());
     }
 

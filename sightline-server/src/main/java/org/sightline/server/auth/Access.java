@@ -1,8 +1,9 @@
-package org.sightline.server;
+package org.sightline.server.auth;
 
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.util.Set;
+import org.sightline.server.http.RateLimiter;
 import org.sightline.store.tokens.ApiToken;
 import org.sightline.store.tokens.AuditLog;
 import org.sightline.store.tokens.Role;
@@ -20,7 +21,7 @@ import org.sightline.store.tokens.TokenStore;
  */
 public final class Access {
     /** The role a route needs, as Javalin carries it. */
-    enum Needs implements RouteRole {
+    public enum Needs implements RouteRole {
         OPEN(null), READ(Role.READER), WRITE(Role.ANALYST), ADMIN(Role.ADMIN);
 
         private final Role role;
@@ -30,10 +31,10 @@ public final class Access {
         }
     }
 
-    static final String TOKEN = "sightline.token";
+    public static final String TOKEN = "sightline.token";
 
     /** The store as the request's token may see it: nothing above its TLP clearance, nor any relationship to that. */
-    static org.sightline.store.StixStore seenBy(Context ctx, org.sightline.store.StixStore store) {
+    public static org.sightline.store.StixStore seenBy(Context ctx, org.sightline.store.StixStore store) {
         return org.sightline.store.clearance.ClearedStore.of(store, token(ctx).clearanceLevel());
     }
 
@@ -47,19 +48,19 @@ public final class Access {
     }
 
     /** Per token: bursts of 2,000 requests, 1,000 a second sustained; generous for scripts, a stop for runaways. */
-    static final double BURST = 2000;
-    static final double PER_SECOND = 1000;
+    public static final double BURST = 2000;
+    public static final double PER_SECOND = 1000;
 
     private final TokenStore tokens;
     private final AuditLog audit;
     private final RateLimiter limiter;
     private final WebSessions sessions;
 
-    Access(TokenStore tokens, AuditLog audit, WebSessions sessions) {
+    public Access(TokenStore tokens, AuditLog audit, WebSessions sessions) {
         this(tokens, audit, new RateLimiter(BURST, PER_SECOND), sessions);
     }
 
-    Access(TokenStore tokens, AuditLog audit, RateLimiter limiter, WebSessions sessions) {
+    public Access(TokenStore tokens, AuditLog audit, RateLimiter limiter, WebSessions sessions) {
         this.tokens = tokens;
         this.audit = audit;
         this.limiter = limiter;
@@ -67,7 +68,7 @@ public final class Access {
     }
 
     /** Runs after every matched route: the audit log records who did what, from where, and how it ended. */
-    void record(Context ctx) {
+    public void record(Context ctx) {
         if (ctx.routeRoles().contains(Needs.OPEN) || ctx.attribute(TOKEN) == null) {
             return;
         }
@@ -84,7 +85,7 @@ public final class Access {
     private static final java.util.regex.Pattern TOKEN_VALUE = java.util.regex.Pattern.compile("sl_[A-Za-z0-9_-]{16,}");
 
     /** The path and query asked for, as the audit log keeps it: with any secret in the query replaced. */
-    static String target(Context ctx) {
+    public static String target(Context ctx) {
         String query = ctx.queryString();
         if (query == null) {
             return ctx.path();
@@ -106,7 +107,7 @@ public final class Access {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     /** Runs before every matched route. */
-    void check(Context ctx) {
+    public void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(Needs.OPEN) || (roles.isEmpty() && ctx.path().startsWith("/webjars/"))) {
             return; // /health, the API description, and the WebJar files of its page hold no intelligence
@@ -162,8 +163,8 @@ public final class Access {
     }
 
     /** Refused requests from one address: a burst of 100, 10 a second sustained, each audited; beyond that, 429 and unaudited. */
-    static final double REFUSED_BURST = 100;
-    static final double REFUSED_PER_SECOND = 10;
+    public static final double REFUSED_BURST = 100;
+    public static final double REFUSED_PER_SECOND = 10;
     private final RateLimiter refusals = new RateLimiter(REFUSED_BURST, REFUSED_PER_SECOND);
     private final java.util.concurrent.atomic.AtomicLong unaudited = new java.util.concurrent.atomic.AtomicLong();
 
@@ -185,8 +186,8 @@ public final class Access {
         audit.record(null, null, ctx.method().name(), target(ctx), status, ctx.ip());
     }
 
-    static final class CredentialInUrl extends RuntimeException {
-        CredentialInUrl(String message) {
+    public static final class CredentialInUrl extends RuntimeException {
+        public CredentialInUrl(String message) {
             super(message);
         }
     }
@@ -219,20 +220,20 @@ public final class Access {
         return null;
     }
 
-    static final class TooManyRequests extends RuntimeException {
-        TooManyRequests(String message) {
+    public static final class TooManyRequests extends RuntimeException {
+        public TooManyRequests(String message) {
             super(message);
         }
     }
 
-    static final class Unauthorized extends RuntimeException {
-        Unauthorized(String message) {
+    public static final class Unauthorized extends RuntimeException {
+        public Unauthorized(String message) {
             super(message);
         }
     }
 
-    static final class Forbidden extends RuntimeException {
-        Forbidden(String message) {
+    public static final class Forbidden extends RuntimeException {
+        public Forbidden(String message) {
             super(message);
         }
     }

@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.http;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A token bucket per API token: a burst of {@code capacity} requests, refilled at {@code perSecond}.
  * One runaway script then slows only itself, not every other client of the server.
  */
-final class RateLimiter {
+public final class RateLimiter {
     private final double capacity;
     private final double perSecond;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimiter(double capacity, double perSecond) {
+    public RateLimiter(double capacity, double perSecond) {
         this.capacity = capacity;
         this.perSecond = perSecond;
     }
@@ -27,7 +27,7 @@ final class RateLimiter {
     }
 
     /** True when the key may make a request now (and counts it); false when it must wait. */
-    boolean allow(String key) {
+    public boolean allow(String key) {
         long now = System.nanoTime();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         synchronized (bucket) {

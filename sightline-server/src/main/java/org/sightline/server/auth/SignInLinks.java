@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ public final class SignInLinks {
         this(tokens, Clock.systemUTC());
     }
 
-    SignInLinks(TokenStore tokens, Clock clock) {
+    public SignInLinks(TokenStore tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
     }

@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.http;
 
 import io.javalin.http.Context;
 
@@ -10,17 +10,17 @@ import io.javalin.http.Context;
  * run here even if a page rendered it wrongly. Inline styles stay allowed: the charts' tooltips set
  * them, and a style cannot read the token.
  */
-final class SecurityHeaders {
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+public final class SecurityHeaders {
+    public static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     /** The API description page runs Swagger UI's one inline start-up script, and nothing else of the UI's. */
-    static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    public static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private SecurityHeaders() {
     }
 
-    static void add(Context ctx) {
+    public static void add(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");

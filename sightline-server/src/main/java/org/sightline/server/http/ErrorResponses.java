@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.http;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -10,11 +10,11 @@ import org.sightline.error.SightlineException;
 import org.sightline.stix.json.StixJson;
 
 /** Maps errors to HTTP statuses and the JSON body every error has: {"error":{"code":…,"message":…}}. */
-final class ErrorResponses {
+public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    static int status(SightlineException e) {
+    public static int status(SightlineException e) {
         if (e instanceof InvalidInputException) {
             return 400;
         }
@@ -30,20 +30,20 @@ final class ErrorResponses {
         return 500;
     }
 
-    static void send(Context ctx, int status, String code, String message) {
+    public static void send(Context ctx, int status, String code, String message) {
         send(ctx, status, body(code, message));
     }
 
-    static void send(Context ctx, int status, Map<String, ?> body) {
+    public static void send(Context ctx, int status, Map<String, ?> body) {
         ctx.status(status).contentType("application/json").result(StixJson.document(body));
     }
 
-    static Map<String, Object> body(String code, String message) {
+    public static Map<String, Object> body(String code, String message) {
         return body(code, message, java.util.List.of());
     }
 
     /** The error body, with every problem listed when there are several (a file's bad lines). */
-    static Map<String, Object> body(String code, String message, java.util.List<String> details) {
+    public static Map<String, Object> body(String code, String message, java.util.List<String> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);

@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.screening;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -7,6 +7,8 @@ import java.util.Map;
 import org.sightline.error.InvalidInputException;
 import org.sightline.intel.screening.Screening;
 import org.sightline.intel.screening.ScreeningService;
+import org.sightline.server.auth.Access;
+import org.sightline.server.http.HttpJson;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.StixStore;
 import org.sightline.store.clearance.ClearedStore;
@@ -17,15 +19,15 @@ import org.sightline.store.clearance.ClearedStore;
  * `sightline screen` does. A token screens against, and sees, only what its clearance allows; each
  * clearance keeps its own index, rebuilt when the store changes.
  */
-final class ScreeningHandlers {
+public final class ScreeningHandlers {
     private final StixStore store;
     private final Map<Tlp, ScreeningService> services = new EnumMap<>(Tlp.class);
 
-    ScreeningHandlers(StixStore store) {
+    public ScreeningHandlers(StixStore store) {
         this.store = store;
     }
 
-    void screen(Context ctx) {
+    public void screen(Context ctx) {
         JsonNode body = HttpJson.body(ctx);
         double threshold = threshold(body.path("threshold"));
         ScreeningService service = service(Access.token(ctx).clearanceLevel());

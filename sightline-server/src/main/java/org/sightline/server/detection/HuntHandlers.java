@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -10,6 +10,8 @@ import org.sightline.error.InvalidInputException;
 import org.sightline.ingest.hunt.IndicatorHunt;
 import org.sightline.ingest.hunt.LogArchive;
 import org.sightline.ingest.sightings.StoredIndicators;
+import org.sightline.server.auth.Access;
+import org.sightline.server.http.HttpJson;
 import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.markings.Tlp;
 import org.sightline.store.KnowledgeBase;
@@ -20,10 +22,10 @@ import org.sightline.store.StixStore;
  * hunt` runs one, of the indicators the token's clearance allows. Only a token that sees everything
  * moves the mark of new indicators, so a hunt with a narrower view leaves the rest for the next.
  */
-final class HuntHandlers {
+public final class HuntHandlers {
     private final KnowledgeBase knowledge;
 
-    HuntHandlers(KnowledgeBase knowledge) {
+    public HuntHandlers(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
     }
 
@@ -31,7 +33,7 @@ final class HuntHandlers {
         return LogArchive.of(knowledge.location().dataDir());
     }
 
-    void logs(Context ctx) {
+    public void logs(Context ctx) {
         LogArchive archive = archive();
         List<Map<String, Object>> logs = archive.kept().stream().map(log -> {
             Map<String, Object> kept = new LinkedHashMap<>();
@@ -46,7 +48,7 @@ final class HuntHandlers {
         HttpJson.write(ctx, Map.of("logs", logs, "hunted_through", archive.huntedThrough(), "store_sequence", knowledge.store().lastSequence()));
     }
 
-    void hunt(Context ctx) {
+    public void hunt(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
         String which = body.path("indicators").asText("new");
         Instant since = body.path("since").isTextual() ? StixTimestamp.parseUserDate(body.path("since").asText(), "since") : null;

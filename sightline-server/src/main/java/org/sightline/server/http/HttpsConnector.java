@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.http;
 
 import java.nio.file.Files;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -9,16 +9,17 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.sightline.error.InvalidInputException;
+import org.sightline.server.ServerOptions;
 
 /**
  * The server's one listener when it speaks HTTPS itself: TLS 1.2 and 1.3 only, with the JDK's
  * default cipher suites, from a PKCS#12 keystore. Javalin then adds no plain-HTTP listener.
  */
-final class HttpsConnector {
+public final class HttpsConnector {
     private HttpsConnector() {
     }
 
-    static ServerConnector of(Server server, HttpConfiguration http, ServerOptions options) {
+    public static ServerConnector of(Server server, HttpConfiguration http, ServerOptions options) {
         ServerOptions.Tls tls = options.tls();
         if (!Files.isReadable(tls.keystore())) {
             throw new InvalidInputException("--tls-keystore " + tls.keystore() + " is not a readable file");

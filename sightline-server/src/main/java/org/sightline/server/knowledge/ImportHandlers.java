@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.knowledge;
 
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import org.sightline.ingest.bundle.ImportOptions;
 import org.sightline.ingest.bundle.ImportProgress;
 import org.sightline.ingest.bundle.ImportReport;
 import org.sightline.ingest.intake.Import;
+import org.sightline.server.auth.Access;
+import org.sightline.server.http.HttpJson;
 import org.sightline.store.KnowledgeBase;
 
 /**
@@ -20,16 +22,16 @@ import org.sightline.store.KnowledgeBase;
  * same all-or-nothing rule (or, with ?skip_invalid=true, the valid objects in and the invalid
  * reported, as --skip-invalid). The name says what the file is; the body is the file.
  */
-final class ImportHandlers {
+public final class ImportHandlers {
     private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._ -]{1,200}");
 
     private final KnowledgeBase knowledge;
 
-    ImportHandlers(KnowledgeBase knowledge) {
+    public ImportHandlers(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
     }
 
-    void upload(Context ctx) {
+    public void upload(Context ctx) {
         String filename = ctx.queryParam("filename");
         if (filename == null || !SAFE_NAME.matcher(filename).matches() || filename.startsWith(".")) {
             throw new InvalidInputException("give the file's name as ?filename=NAME (letters, digits, . _ - and spaces)");

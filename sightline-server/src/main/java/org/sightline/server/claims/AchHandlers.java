@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -9,29 +9,30 @@ import java.util.Map;
 import org.sightline.intel.ach.AchBook;
 import org.sightline.intel.ach.Consistency;
 import org.sightline.intel.claims.ClaimTopics;
-import org.sightline.stix.StixTimestamp;
+import org.sightline.server.auth.Access;
+import org.sightline.server.http.HttpJson;
+import org.sightline.server.http.Params;
 import org.sightline.store.StixStore;
 
 /** /api/v1/ach: the same analyses of competing hypotheses as `sightline ach`. */
-final class AchHandlers {
+public final class AchHandlers {
     private final StixStore store;
 
-    AchHandlers(StixStore store) {
+    public AchHandlers(StixStore store) {
         this.store = store;
     }
 
-    void list(Context ctx) {
+    public void list(Context ctx) {
         HttpJson.write(ctx, Map.of("analyses", new AchBook(seen(ctx)).all()));
     }
 
-    void show(Context ctx) {
-        String asOf = ctx.queryParam("as_of");
-        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "as_of");
+    public void show(Context ctx) {
+        Instant at = Params.asOf(ctx);
         HttpJson.write(ctx, new AchBook(seen(ctx)).analyse(ctx.pathParam("id"), at));
     }
 
     /** {"about":…,"question":…,"hypotheses":[{"label":…,"claim":…}]} */
-    void create(Context ctx) {
+    public void create(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
         List<AchBook.NewHypothesis> hypotheses = new ArrayList<>();
         body.path("hypotheses").forEach(h -> hypotheses.add(new AchBook.NewHypothesis(
@@ -41,7 +42,7 @@ final class AchHandlers {
     }
 
     /** {"evidence":…,"hypothesis":"H1","rating":"CC"} */
-    void rate(Context ctx) {
+    public void rate(Context ctx) {
         JsonNode body = HttpJson.writeBody(ctx);
         HttpJson.write(ctx, new AchBook(seen(ctx)).rate(ctx.pathParam("id"), HttpJson.requiredText(body, "evidence"),
                 HttpJson.requiredText(body, "hypothesis"), Consistency.parse(HttpJson.requiredText(body, "rating"))));

@@ -1,4 +1,4 @@
-package org.sightline.server;
+package org.sightline.server.detection;
 
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import org.sightline.ingest.sensors.SensorFormat;
 import org.sightline.ingest.sensors.SensorIndicators;
 import org.sightline.intel.lifecycle.IndicatorDecay;
 import org.sightline.intel.lifecycle.IndicatorLifecycle;
+import org.sightline.server.auth.Access;
+import org.sightline.server.http.HttpJson;
 import org.sightline.store.StixStore;
 import org.sightline.store.clearance.ClearedStore;
 
@@ -20,16 +22,16 @@ import org.sightline.store.clearance.ClearedStore;
  * every file and what was left out; with {@code file=NAME} it is that one file as plain text, for a
  * sensor to pull on a schedule.
  */
-final class SensorExportHandlers {
+public final class SensorExportHandlers {
     private final StixStore store;
     private final java.nio.file.Path dataDirectory;
 
-    SensorExportHandlers(StixStore store, java.nio.file.Path dataDirectory) {
+    public SensorExportHandlers(StixStore store, java.nio.file.Path dataDirectory) {
         this.store = store;
         this.dataDirectory = dataDirectory;
     }
 
-    void export(Context ctx) {
+    public void export(Context ctx) {
         SensorFormat format = SensorFormat.parse(ctx.pathParam("format"));
         Integer minConfidence = confidence(ctx.queryParam("min_confidence"));
         Double minScore = score(ctx.queryParam("min_score"));

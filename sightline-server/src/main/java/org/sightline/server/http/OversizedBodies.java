@@ -1,8 +1,9 @@
-package org.sightline.server;
+package org.sightline.server.http;
 
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import org.sightline.server.App;
 
 /**
  * What to do with the body of a request refused as too large, before the 413 goes out.
@@ -13,13 +14,13 @@ import java.io.InputStream;
  * the rest of the body first lets the answer arrive. The read is bounded: past {@link #DRAIN_LIMIT}
  * the connection is closed regardless, so a client cannot keep a worker busy with an endless body.
  */
-final class OversizedBodies {
-    static final long DRAIN_LIMIT = 4 * App.MAX_REQUEST_BYTES;
+public final class OversizedBodies {
+    public static final long DRAIN_LIMIT = 4 * App.MAX_REQUEST_BYTES;
 
     private OversizedBodies() {
     }
 
-    static void discard(Context ctx) {
+    public static void discard(Context ctx) {
         ctx.header("Connection", "close");
         long declared = ctx.req().getContentLengthLong();
         if (declared > DRAIN_LIMIT) {
