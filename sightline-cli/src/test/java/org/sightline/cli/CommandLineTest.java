@@ -613,7 +613,7 @@ class CommandLineTest {
                 "infrastructure  unused  none of the 2 indicators");
         Run badDate = run("attribute", "--techniques", "T1566.001", "--from", "May 2016");
         assertThat(badDate.exit()).isEqualTo(1);
-        assertThat(badDate.err()).contains("--from must be a date such as 2016-05-01");
+        assertThat(badDate.err()).contains("'--from' must be a date such as 2016-05-01");
         assertThat(run("attribute", "--from", "2016-05-01").exit()).isEqualTo(1);
     }
 

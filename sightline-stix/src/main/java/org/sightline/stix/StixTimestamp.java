@@ -167,6 +167,24 @@ public final class StixTimestamp {
         }
     }
 
+    /** {@link #parseUserDate}, or now when the user gave no date (the usual --as-of and ?as_of=). */
+    public static Instant parseUserDateOrNow(String text, String what) {
+        return text == null ? Instant.now() : parseUserDate(text, what);
+    }
+
+    /** A calendar day a user typed (2016-05-01; a timestamp counts as its day); null when blank. */
+    public static java.time.LocalDate parseUserDay(String text, String what) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.trim();
+        try {
+            return java.time.LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.sightline.error.InvalidInputException("'" + what + "' must be a date such as 2016-05-01, got '" + text + "'");
+        }
+    }
+
     /**
      * The {@code modified} of a new version of an object whose current version has {@code previous}:
      * now, or one millisecond later than the previous version when the clock has not moved past it,

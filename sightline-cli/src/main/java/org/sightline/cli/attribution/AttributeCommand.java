@@ -3,7 +3,6 @@ package org.sightline.cli.attribution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.sightline.cli.KnowledgeCommand;
@@ -15,6 +14,7 @@ import org.sightline.intel.intrusion.AttributionService;
 import org.sightline.intel.intrusion.Factor;
 import org.sightline.intel.intrusion.IndicatorValues;
 import org.sightline.intel.intrusion.Intrusion;
+import org.sightline.stix.StixTimestamp;
 import org.sightline.stix.json.StixReader;
 import org.sightline.store.KnowledgeBase;
 import picocli.CommandLine.Command;
@@ -88,14 +88,7 @@ public final class AttributeCommand extends KnowledgeCommand {
     }
 
     private static LocalDate date(String option, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(option + " must be a date such as 2016-05-01, got '" + value + "'");
-        }
+        return StixTimestamp.parseUserDay(value, option);
     }
 
     private List<String> indicatorValues() {

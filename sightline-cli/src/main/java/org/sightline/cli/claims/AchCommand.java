@@ -91,7 +91,7 @@ public final class AchCommand extends CommandGroup {
 
         @Override
         protected int run(KnowledgeBase knowledge, Output output) {
-            Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
+            Instant at = StixTimestamp.parseUserDateOrNow(asOf, "--as-of");
             AchAnalysis.Result result = new AchBook(knowledge.store()).analyse(ach, at);
             output.answer(result, () -> print(result, output));
             return Sightline.OK;

@@ -31,7 +31,7 @@ public final class AssessCommand extends KnowledgeCommand {
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         ClaimAssessor assessor = new ClaimAssessor(knowledge.store());
-        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
+        Instant at = StixTimestamp.parseUserDateOrNow(asOf, "--as-of");
         if (history) {
             List<ClaimAssessor.HistoryPoint> points = assessor.history(claim, at);
             output.answer(Map.of("claim", claim, "history", points), () -> points.forEach(point -> {

@@ -12,12 +12,12 @@ import org.sightline.cli.Output;
 import org.sightline.cli.Sightline;
 import org.sightline.intel.dossier.Dossier;
 import org.sightline.intel.dossier.DossierBuilder;
-import org.sightline.stix.markings.Tlp;
-import org.sightline.store.StixStore;
-import org.sightline.store.clearance.ClearedStore;
 import org.sightline.intel.dossier.DossierFormat;
 import org.sightline.stix.StixTimestamp;
+import org.sightline.stix.markings.Tlp;
 import org.sightline.store.KnowledgeBase;
+import org.sightline.store.StixStore;
+import org.sightline.store.clearance.ClearedStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +46,7 @@ public final class DossierCommand extends KnowledgeCommand implements org.sightl
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         DossierFormat chosen = DossierFormat.parse(format);
-        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
+        Instant at = StixTimestamp.parseUserDateOrNow(asOf, "--as-of");
         StixStore store = ClearedStore.of(knowledge.store(), Tlp.parse(clearance));
         Dossier dossier = new DossierBuilder(store).build(String.join(" ", actor), at);
         String text = chosen.render(dossier, store);

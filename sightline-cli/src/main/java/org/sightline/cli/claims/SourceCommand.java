@@ -27,7 +27,7 @@ public final class SourceCommand extends KnowledgeCommand {
     @Override
     protected int run(KnowledgeBase knowledge, Output output) {
         String id = NamedObjects.resolve(knowledge.store(), source, "source");
-        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
+        Instant at = StixTimestamp.parseUserDateOrNow(asOf, "--as-of");
         TrackRecord record = new SourceRecords(knowledge.store(), new ClaimBook(knowledge.store())).of(id, at);
         output.answer(record, () -> output.line(String.format("%s as of %s: reliability %s (%s)%s; claims confirmed %d, refuted %d, open %d",
                 record.name(), record.asOf().substring(0, 10), record.reliability(), record.reliability().wording(),

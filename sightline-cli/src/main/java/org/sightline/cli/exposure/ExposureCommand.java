@@ -29,7 +29,7 @@ public final class ExposureCommand extends KnowledgeCommand {
     protected int run(KnowledgeBase knowledge, Output output) {
         String organisation = ExposureModel.organisation(knowledge.store(),
                 org == null ? null : NamedObjects.resolve(knowledge.store(), org, "--org"));
-        Instant at = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
+        Instant at = StixTimestamp.parseUserDateOrNow(asOf, "--as-of");
         Exposure exposure = new ExposureModel(knowledge.store()).rank(organisation, top, at);
         output.answer(exposure, () -> {
             output.line("Exposure of " + exposure.organisationName() + " as of " + exposure.asOf().substring(0, 10));

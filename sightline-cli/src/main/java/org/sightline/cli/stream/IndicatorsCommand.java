@@ -84,7 +84,7 @@ public final class IndicatorsCommand extends KnowledgeCommand {
                 decay = decay.with(halfLife);
             }
             String publisher = source == null ? null : sourceId(knowledge.store(), source);
-            Instant when = asOf == null ? Instant.now() : StixTimestamp.parseUserDate(asOf, "--as-of");
+            Instant when = StixTimestamp.parseUserDateOrNow(asOf, "--as-of");
             List<IndicatorScore> scores = IndicatorLifecycle.scores(knowledge.store(), when, decay)
                     .stream().filter(score -> !active || score.status() == IndicatorScore.Status.ACTIVE)
                     .filter(score -> !expired || score.status() == IndicatorScore.Status.EXPIRED)

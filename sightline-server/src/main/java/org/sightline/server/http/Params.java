@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +29,7 @@ public final class Params {
 
     /** ?as_of= a date or timestamp; now when not given. */
     public static Instant asOf(Context ctx) {
-        Instant given = asOfIfGiven(ctx);
-        return given == null ? Instant.now() : given;
+        return StixTimestamp.parseUserDateOrNow(ctx.queryParam("as_of"), "as_of");
     }
 
     /** ?as_of= when given, else null (the caller's "whatever is current"). */
@@ -85,15 +83,7 @@ public final class Params {
 
     /** A body field's calendar day (a timestamp's day counts), null when absent. */
     public static LocalDate day(JsonNode body, String field) {
-        String value = body.path(field).asText("");
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("'" + field + "' must be a date such as 2016-05-01, got '" + value + "'");
-        }
+        return StixTimestamp.parseUserDay(body.path(field).asText(""), field);
     }
 
     /** A body field's date or timestamp, as a STIX timestamp; null when absent. */
