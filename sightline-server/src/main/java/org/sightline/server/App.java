@@ -116,6 +116,7 @@ public final class App implements AutoCloseable {
                 new Route("GET", "/api/v1/objects/{id}", knowledgeReads::object, Access.Needs.READ),
                 new Route("POST", "/api/v1/objects", objects::create, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/objects/{id}/versions", knowledgeReads::versions, Access.Needs.READ),
+                new Route("GET", "/api/v1/objects/{id}/links", knowledgeReads::links, Access.Needs.READ),
                 new Route("POST", "/api/v1/objects/{id}/versions", objects::update, Access.Needs.WRITE),
                 new Route("POST", "/api/v1/objects/{id}/revoke", objects::revoke, Access.Needs.WRITE),
                 new Route("GET", "/api/v1/search", knowledgeReads::search, Access.Needs.READ),

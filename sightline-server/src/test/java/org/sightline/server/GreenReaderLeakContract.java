@@ -206,6 +206,9 @@ abstract class GreenReaderLeakContract {
         assertThat(greenGet("/api/v1/actors/" + APT10 + "/timeline").statusCode()).isEqualTo(200);
         assertThat(greenGet("/api/v1/graph/" + APT10 + "?depth=2").statusCode()).isEqualTo(200);
         assertThat(greenGet("/api/v1/sources/" + DOJ).statusCode()).isEqualTo(200);
+        // an object's page: its relationships both ways and what points at it, the hidden ends and referrers left out
+        assertThat(greenGet("/api/v1/objects/" + APT10 + "/links").statusCode()).isEqualTo(200);
+        assertThat(greenGet("/api/v1/objects/" + REPORT + "/links").body()).contains(APT10);
         HttpResponse<String> report = greenGet("/api/v1/objects/" + REPORT);
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains(APT10);
@@ -221,6 +224,7 @@ abstract class GreenReaderLeakContract {
         for (String id : RED_IDS) {
             assertThat(greenGet("/api/v1/objects/" + id).statusCode()).isEqualTo(404);
             assertThat(greenGet("/api/v1/objects/" + id + "/versions").statusCode()).isEqualTo(404);
+            assertThat(greenGet("/api/v1/objects/" + id + "/links").statusCode()).isEqualTo(404);
             greenGet("/api/v1/claims/" + id + "/assessment");
             greenGet("/api/v1/sources/" + id);
             greenGet("/api/v1/graph/" + id);

@@ -160,6 +160,46 @@ class WebUiTest {
     }
 
     @Test
+    void everyObjectHasAPageWithItsMarkingItsRelationshipsBothWaysAndWhatPointsAtIt() throws Exception {
+        String base = "http://127.0.0.1:" + server.app().port() + "/ui/";
+        String campaign = "campaign--77e0a491-c3cd-5f19-a009-0ff6b81219ba"; // the demo's Operation Cloud Hopper
+        browser.get(base + "#/object/" + campaign);
+        signInIfAsked();
+        readyAt(base + "#/object/" + campaign);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Operation Cloud Hopper");
+        assertThat(browser.findElement(By.id("object-kind")).getText()).contains("campaign", "TLP:", "Sightline demo data", campaign);
+        // who it is attributed to, and who says so
+        assertThat(browser.findElement(By.id("object-attributed-to")).getText()).contains("APT10", "per Sightline demo data");
+        // its references as links out, its relationships both ways, each a link onward
+        WebElement reference = browser.findElement(By.cssSelector("#object-references a"));
+        assertThat(reference.getText()).isEqualTo("PwC UK and BAE Systems");
+        assertThat(reference.getAttribute("href")).startsWith("https://");
+        assertThat(browser.findElement(By.id("object-outgoing")).getText()).contains("attributed-to", "targets");
+        assertThat(browser.findElements(By.cssSelector("#main a")).stream().map(a -> a.getAttribute("href")))
+                .as("the page never links to itself").noneMatch(href -> href != null && href.endsWith("#/object/" + campaign));
+        assertThat(browser.findElement(By.cssSelector("#object-outgoing tbody")).getText()).doesNotContain("campaign--");
+        screenshot("15-object");
+        browser.findElement(By.cssSelector("#object-attributed-to a")).click();
+        ready("#/actor/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).containsAnyOf("APT10", "menuPass"); // one card for the linked actor
+
+        // a technique: the groups that use it come to it, each a link to its card
+        browser.get(base + "#/search?q=T1566.001");
+        ready("#/object/attack-pattern--");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Spearphishing Attachment");
+        WebElement incoming = browser.findElement(By.id("object-incoming"));
+        assertThat(incoming.findElement(By.tagName("h2")).getText()).matches("Relationships to it \\(\\d+\\)");
+        assertThat(incoming.findElements(By.cssSelector("a[href*='#/actor/intrusion-set--']"))).isNotEmpty();
+        // the sighting at the MSP points at its indicator; the indicator's page and the sighting's page reach each other
+        browser.get(base + "#/object/sighting--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a03");
+        readyAt(base + "#/object/sighting--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a03");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("sighting_of_ref", "where_sighted_refs", "count");
+        browser.findElement(By.cssSelector("a[href='#/indicator/indicator--6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a01']")).click();
+        ready("#/indicator/");
+        noConsoleErrors();
+    }
+
+    @Test
     void anImportNamesEveryBadObjectAndChangesNothingThenAGoodFileGoesIn() throws Exception {
         browser.get("http://127.0.0.1:" + server.app().port() + "/ui/#/import");
         signInIfAsked();
@@ -240,12 +280,27 @@ class WebUiTest {
         }
     }
 
+    /** The sighting of an indicator, from the API (the object page shows its hostile description and where it was seen). */
+    private static String sightingOf(String indicator) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode links = org.sightline.stix.json.StixJson.mapper().readTree(server.get("/api/v1/objects/" + indicator + "/links", token).body());
+            for (com.fasterxml.jackson.databind.JsonNode referrer : links.path("referenced_by")) {
+                if (referrer.path("property").asText().equals("sighting_of_ref")) {
+                    return referrer.path("object").path("id").asText();
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the indicator's links", e);
+        }
+        throw new AssertionError("the indicator's page lists no sighting of it");
+    }
+
     private void visitEachPageOf(String actor, String indicator, String source) {
         String base = "http://127.0.0.1:" + server.app().port() + "/ui/";
         browser.get(base);
         signInIfAsked();
         for (String page : List.of("#/search?q=hostile", "#/actor/" + actor, "#/graph/" + actor, "#/indicator/" + indicator,
-                "#/source/" + source, "#/sightings")) {
+                "#/source/" + source, "#/sightings", "#/object/" + source, "#/object/" + sightingOf(indicator))) {
             browser.get(base + page);
             waiting().until(driver -> { // where the page settled: a search with one answer opens it
                 Object hash = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return location.hash");
@@ -589,7 +644,7 @@ class WebUiTest {
             browser.get(card);
             readyAt(card);
             browser.get(card.replaceFirst("#/.*", "#/search?q=" + query));
-            ready("#/graph/attack-pattern--");
+            ready("#/object/attack-pattern--");
             assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Phishing");
         }
         browser.get(card.replaceFirst("#/.*", "#/search?q=%21%21%21"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sightline.error.NotFoundException;
+import org.sightline.intel.graph.ObjectLinks;
 import org.sightline.server.auth.Access;
 import org.sightline.server.http.HttpJson;
 import org.sightline.server.http.Params;
@@ -43,6 +44,11 @@ public final class KnowledgeHandlers {
                 .orElseThrow(() -> new NotFoundException("no object " + id
                         + (version == null ? "" : " with version " + version) + " in the knowledge store"));
         ctx.contentType("application/json").result(StixJson.writePretty(object.json()));
+    }
+
+    /** GET /api/v1/objects/{id}/links: the object with its marking, relationships both ways and what points at it, as its page shows them. */
+    public void links(Context ctx) {
+        HttpJson.write(ctx, new ObjectLinks(seen(ctx)).of(ctx.pathParam("id")));
     }
 
     public void versions(Context ctx) {

@@ -10,6 +10,7 @@ import { graphPage } from './pages/graph.js';
 import { homePage, searchPage } from './pages/search.js';
 import { importPage } from './pages/import.js';
 import { indicatorPage } from './pages/indicator.js';
+import { objectPage } from './pages/object.js';
 import { screeningPage } from './pages/screening.js';
 import { sensorsPage } from './pages/sensors.js';
 import { sightingsPage } from './pages/sightings.js';
@@ -21,6 +22,7 @@ const routes = [
   [/^#\/actor\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => actorPage(id, asOf)],
   [/^#\/graph\/([^/?]+)$/, id => graphPage(id)],
   [/^#\/indicator\/([^/?]+)$/, id => indicatorPage(id)],
+  [/^#\/object\/([^/?]+)$/, id => objectPage(id)],
   [/^#\/claims$/, () => claimsPage()],
   [/^#\/claim\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => claimPage(id, asOf)],
   [/^#\/source\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => sourcePage(id, asOf)],

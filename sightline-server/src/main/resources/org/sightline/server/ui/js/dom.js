@@ -29,12 +29,12 @@ export function link(href, text) {
 }
 export const objectLink = (id, name) => link(hrefFor(id), name || id);
 
-/** The page for an object: actors have a card, claims a claim page, sources a source page, everything a graph. */
+/** The page for an object: actors have a card, indicators their score, everything else its object page. */
 export function hrefFor(id) {
   const type = id.split('--')[0];
-  if (['intrusion-set', 'threat-actor', 'campaign'].includes(type)) return '#/actor/' + id;
+  if (['intrusion-set', 'threat-actor'].includes(type)) return '#/actor/' + id;
   if (type === 'indicator') return '#/indicator/' + id;
-  return '#/graph/' + id;
+  return '#/object/' + id;
 }
 
 export function section(title, ...children) { return el('section', { class: 'card' }, el('h2', {}, title), ...children); }
