@@ -268,7 +268,7 @@ public final class ClaimBook {
         }
         StixObject current = store.current(claimId).filter(ClaimBook::isClaim)
                 .orElseThrow(() -> new NotFoundException("no claim " + claimId + " in the knowledge store"));
-        requireObject(bySourceId, "the resolving source (--by)");
+        requireObject(bySourceId, "the resolving source");
         for (String evidenceId : evidenceIds) {
             StixObject item = requireObject(evidenceId, "resolution evidence");
             if (!isEvidence(item)) {
