@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,6 +137,19 @@ class HostileRequestTest {
                 .header("Authorization", "Bearer " + analyst).POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(unsure.statusCode()).isEqualTo(400);
         assertThat(error(unsure).path("message").asText()).contains("skip_invalid must be true or false, not 'maybe'");
+    }
+
+    @Test
+    void aParameterOutOfItsRangeIsA400NamingItAsTheApiDoes() throws Exception {
+        for (var asked : Map.of("/api/v1/sensor-exports/zeek-intel?min_score=2", "'min_score' is a score (see GET /api/v1/indicators) from 0 to 1, not '2'",
+                "/api/v1/sensor-exports/zeek-intel?min_confidence=7.5", "'min_confidence' is a STIX confidence from 0 to 100, not '7.5'",
+                "/api/v1/sightings?limit=0", "'limit' must be between 1 and 1000, got 0",
+                "/api/v1/indicators?status=sleeping", "'status' is active, expired, pending, revoked, not 'sleeping'",
+                "/api/v1/exposure?as_of=yesterday", "'as_of' must be a date (2018-12-21) or a timestamp").entrySet()) {
+            HttpResponse<String> response = server.get(asked.getKey(), analyst);
+            assertThat(response.statusCode()).as(asked.getKey()).isEqualTo(400);
+            assertThat(error(response).path("message").asText()).as(asked.getKey()).contains(asked.getValue());
+        }
     }
 
     @Test

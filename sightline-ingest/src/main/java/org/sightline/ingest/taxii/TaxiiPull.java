@@ -70,7 +70,7 @@ public final class TaxiiPull {
                 }
             }
             String last = answer.header("X-TAXII-Date-Added-Last").filter(StixTimestamp::isValid).orElse(null);
-            WriteSummary summary = intake.write(writer -> {
+            WriteSummary summary = intake.writeBatch(writer -> {
                 valid.forEach(writer::put);
                 if (last != null) {
                     writer.moveCursor(feed, last);

@@ -242,7 +242,7 @@ public final class ExposureModel {
             return organisations.get(0);
         }
         throw new org.sightline.error.InvalidInputException(organisations.isEmpty()
-                ? "no suppliers are declared yet (sightline suppliers import FILE)"
+                ? "no suppliers are declared yet: import a supplier list (sightline import FILE.csv, or the import page)"
                 : "suppliers are declared for " + organisations.size() + " organisations; name one (org): " + organisations);
     }
 }

@@ -115,7 +115,7 @@ public final class SupplierNetwork {
         Map<String, List<Hop>> into = new HashMap<>();
         hops.forEach(hop -> into.computeIfAbsent(hop.customer(), k -> new ArrayList<>()).add(hop));
         if (!into.containsKey(organisation)) {
-            throw new InvalidInputException("no suppliers are declared for " + organisation + " (sightline suppliers import FILE)");
+            throw new InvalidInputException("no suppliers are declared for " + organisation + ": import a supplier list (sightline import FILE.csv, or the import page)");
         }
         Map<String, Route> routes = new HashMap<>();
         routes.put(organisation, new Route(List.of(), 1.0));

@@ -13,6 +13,7 @@ import org.sightline.intel.lifecycle.IndicatorDecay;
 import org.sightline.intel.lifecycle.IndicatorLifecycle;
 import org.sightline.server.auth.Access;
 import org.sightline.server.http.HttpJson;
+import org.sightline.server.http.Params;
 import org.sightline.store.StixStore;
 import org.sightline.store.clearance.ClearedStore;
 
@@ -33,8 +34,9 @@ public final class SensorExportHandlers {
 
     public void export(Context ctx) {
         SensorFormat format = SensorFormat.parse(ctx.pathParam("format"));
-        Integer minConfidence = confidence(ctx.queryParam("min_confidence"));
-        Double minScore = score(ctx.queryParam("min_score"));
+        Double confidence = Params.between(ctx, "min_confidence", 100, true, "a STIX confidence");
+        Integer minConfidence = confidence == null ? null : confidence.intValue();
+        Double minScore = Params.between(ctx, "min_score", 1, false, "a score (see GET /api/v1/indicators)");
         StixStore cleared = ClearedStore.of(store, Access.token(ctx).clearanceLevel());
         Instant now = Instant.now();
         java.util.function.Predicate<String> keep = IndicatorLifecycle.forSensors(cleared, now, IndicatorDecay.of(dataDirectory), minScore,
@@ -56,30 +58,5 @@ public final class SensorExportHandlers {
         answer.put("files", files.files());
         answer.put("not_exported", files.left());
         HttpJson.write(ctx, answer);
-    }
-
-    private static Double score(String text) {
-        return bounded(text, 1, false, "min_score is a score from 0 to 1 (see GET /api/v1/indicators), not '" + text + "'");
-    }
-
-    private static Integer confidence(String text) {
-        Double value = bounded(text, 100, true, "min_confidence is a STIX confidence from 0 to 100, not '" + text + "'");
-        return value == null ? null : value.intValue();
-    }
-
-    /** A query parameter between 0 and {@code high} (a whole number when {@code whole}), null when absent; else the message as a 400. */
-    private static Double bounded(String text, double high, boolean whole, String message) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (value >= 0 && value <= high && (!whole || value == Math.rint(value))) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new InvalidInputException(message);
     }
 }

@@ -20,8 +20,9 @@ public final class ExposureHandlers {
     public void exposure(Context ctx) {
         String named = ctx.queryParam("org");
         int count = Params.count(ctx, "top", 10, 1000);
+        java.time.Instant at = Params.asOf(ctx); // every parameter read before any work, so each is named when wrong
         StixStore seen = Access.seenBy(ctx, store);
         String organisation = ExposureModel.organisation(seen, named == null ? null : NamedObjects.resolve(seen, named, "org"));
-        HttpJson.write(ctx, new ExposureModel(seen).rank(organisation, count, Params.asOf(ctx)));
+        HttpJson.write(ctx, new ExposureModel(seen).rank(organisation, count, at));
     }
 }

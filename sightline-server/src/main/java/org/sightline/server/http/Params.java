@@ -57,6 +57,24 @@ public final class Params {
         return value == null || value.isBlank() ? fallback : whole(value, name);
     }
 
+    /** A number from 0 to {@code high} (a whole one when {@code whole}), null when not given: "'min_score' is a score from 0 to 1, not 'x'". */
+    public static Double between(Context ctx, String name, double high, boolean whole, String meaning) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.trim());
+            if (number >= 0 && number <= high && (!whole || number == Math.rint(number))) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInputException("'" + name + "' is " + meaning + " from 0 to " + (high == Math.rint(high) ? String.valueOf((long) high) : String.valueOf(high))
+                + ", not '" + value + "'");
+    }
+
     /** ?name=one of the constants of {@code type}, in any case; null when not given. */
     public static <E extends Enum<E>> E choice(Context ctx, String name, Class<E> type) {
         String value = ctx.queryParam(name);

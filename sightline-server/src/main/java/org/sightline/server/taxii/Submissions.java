@@ -57,10 +57,11 @@ final class Submissions implements AutoCloseable {
         List<Outcome> failures = new ArrayList<>();
         List<StixObject> valid = new ArrayList<>();
         Tlp clearance = token.clearanceLevel();
+        Intake.Checker checker = intake.checker(clearance, objects.stream().map(node -> node.path("id").asText()).toList());
         int index = 0;
         for (JsonNode node : objects) {
             Outcome outcome = outcome(node);
-            String problem = problem(node, "object " + index++, collection, clearance);
+            String problem = problem(node, "object " + index++, collection, checker);
             if (problem != null) {
                 failures.add(new Outcome(outcome.id(), outcome.version(), problem));
             } else {
@@ -69,7 +70,7 @@ final class Submissions implements AutoCloseable {
             }
         }
         try {
-            intake.write(writer -> {
+            intake.writeBatch(writer -> {
                 valid.forEach(writer::put);
                 return null;
             });
@@ -84,11 +85,11 @@ final class Submissions implements AutoCloseable {
     }
 
     /** Why the object cannot go into the collection, or null when it can: the intake's policy (2.0 upgraded, as import does), then the collection's filter. */
-    private String problem(JsonNode node, String where, TaxiiCollection collection, Tlp clearance) {
+    private static String problem(JsonNode node, String where, TaxiiCollection collection, Intake.Checker checker) {
         if (!node.isObject()) {
             return where + ": not a JSON object";
         }
-        Intake.Checked checked = intake.check((ObjectNode) node, where, clearance);
+        Intake.Checked checked = checker.check((ObjectNode) node, where);
         if (!checked.accepted()) {
             return checked.message();
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,8 +29,8 @@ import org.sightline.store.search.FullTextIndex;
  *   <li>One policy ({@link #check}): STIX 2.0 upgraded to 2.1, every object validated with every
  *       error named, patterns parsed, and nothing written above the writer's clearance or over an id
  *       the writer may not read. Each front end words where an object was; the reasons are the same.</li>
- *   <li>One write ({@link #write}): a transaction, the search index brought up to it (indexed while
- *       writing when the index is free and up to date, else synced after), then the after-write steps
+ *   <li>One write ({@link #write}): a transaction, the search index brought up to it (a document
+ *       indexed while it is written, a list of objects by a sync in the background), then the after-write steps
  *       the front end wired in ({@link #afterWrite}: the same-actor links). Inside {@link #batch} those
  *       steps run once at the end, so a folder of a hundred files links once.</li>
  * </ul>
@@ -75,6 +76,9 @@ public final class Intake {
     /** By name, so that wiring a step twice (the command line and the server it starts) runs it once. */
     private final Map<String, AfterWrite> afterWrite = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final StixValidator validator = new StixValidator(new PatternValidator());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Intake.class);
+    private final java.util.concurrent.atomic.AtomicBoolean indexing = new java.util.concurrent.atomic.AtomicBoolean();
+    private java.util.concurrent.ScheduledThreadPoolExecutor indexer;
     /** Types added by writes inside the current thread's batch, when one is open. */
     private final ThreadLocal<Map<String, Long>> batch = new ThreadLocal<>();
 
@@ -117,37 +121,64 @@ public final class Intake {
      * The object is upgraded in place from STIX 2.0.
      */
     public Checked check(ObjectNode object, String where, Tlp clearance) {
-        List<String> errors = new ArrayList<>();
-        int warnings = 0;
-        for (ValidationIssue issue : validator.intake(object, where)) {
-            if (issue.isError()) {
-                errors.add(issue.message());
-            } else {
-                warnings++;
-            }
-        }
-        if (errors.isEmpty()) {
-            refusal(object, clearance).ifPresent(errors::add);
-        }
-        return new Checked(object, List.copyOf(errors), warnings);
+        return checker(clearance, List.of(object.path("id").asText())).check(object, where);
     }
 
-    /** Why a writer at this clearance may not write the object, if it may not. */
-    private Optional<String> refusal(ObjectNode object, Tlp clearance) {
-        if (clearance == null || clearance == Tlp.RED) {
+    /**
+     * The policy for many objects of one writer: the TLP levels the store holds for their ids are
+     * read once, not once per object (a TAXII envelope of a thousand).
+     */
+    public Checker checker(Tlp clearance, java.util.Collection<String> ids) {
+        boolean capped = clearance != null && clearance != Tlp.RED;
+        return new Checker(clearance, capped ? Set.copyOf(ids) : Set.of(), capped ? store.currentLevels(List.copyOf(ids)) : Map.of());
+    }
+
+    /** The policy bound to one writer's clearance and the levels of the ids it writes. */
+    public final class Checker {
+        private final Tlp clearance;
+        /** The ids whose levels were read: one of them without a level is new to the store. */
+        private final Set<String> looked;
+        private final Map<String, Tlp> levels;
+
+        private Checker(Tlp clearance, Set<String> looked, Map<String, Tlp> levels) {
+            this.clearance = clearance;
+            this.looked = looked;
+            this.levels = levels;
+        }
+
+        public Checked check(ObjectNode object, String where) {
+            List<String> errors = new ArrayList<>();
+            int warnings = 0;
+            for (ValidationIssue issue : validator.intake(object, where)) {
+                if (issue.isError()) {
+                    errors.add(issue.message());
+                } else {
+                    warnings++;
+                }
+            }
+            if (errors.isEmpty()) {
+                refusal(object).ifPresent(errors::add);
+            }
+            return new Checked(object, List.copyOf(errors), warnings);
+        }
+
+        /** Why a writer at this clearance may not write the object, if it may not. */
+        private Optional<String> refusal(ObjectNode object) {
+            if (clearance == null || clearance == Tlp.RED) {
+                return Optional.empty();
+            }
+            Tlp marking = Tlp.highestOn(object);
+            if (!clearance.allows(marking)) {
+                return Optional.of("marked " + marking.label() + ", above this token's clearance " + clearance.label()
+                        + ": nobody writes what they could not read back");
+            }
+            String id = object.path("id").asText();
+            Tlp current = looked.contains(id) ? levels.get(id) : store.currentLevels(List.of(id)).get(id);
+            if (current != null && !clearance.allows(current)) {
+                return Optional.of("this id may not be written with this token");
+            }
             return Optional.empty();
         }
-        Tlp marking = Tlp.highestOn(object);
-        if (!clearance.allows(marking)) {
-            return Optional.of("marked " + marking.label() + ", above this token's clearance " + clearance.label()
-                    + ": nobody writes what they could not read back");
-        }
-        String id = object.path("id").asText();
-        Tlp current = store.currentLevels(List.of(id)).get(id);
-        if (current != null && !clearance.allows(current)) {
-            return Optional.of("this id may not be written with this token");
-        }
-        return Optional.empty();
     }
 
     /**
@@ -193,10 +224,11 @@ public final class Intake {
 
     private List<Refusal> refusals(List<ObjectNode> objects, String where, Tlp clearance, List<StixObject> accepted) {
         List<Refusal> refused = new ArrayList<>();
+        Checker checker = checker(clearance, objects.stream().map(object -> object.path("id").asText()).toList());
         for (int i = 0; i < objects.size(); i++) {
             ObjectNode object = objects.get(i);
             String label = where + " object " + i;
-            Checked checked = check(object, label, clearance);
+            Checked checked = checker.check(object, label);
             if (checked.accepted()) {
                 accepted.add(new StixObject(object));
             } else {
@@ -212,7 +244,7 @@ public final class Intake {
         }
         int[] after = {0};
         boolean extended = accepted.stream().anyMatch(object -> object.json().has("extensions"));
-        WriteSummary summary = write(writer -> {
+        WriteSummary summary = write(false, writer -> {
             if (extended) { // never one of Sightline's extensions without its definition (known ones are unchanged)
                 SightlineExtensions.definitions().forEach(definition -> writer.put(new StixObject(definition)));
             }
@@ -228,13 +260,26 @@ public final class Intake {
      * checks each as it parses). The index follows, then the after-write steps.
      */
     public <T> T write(Function<StoreWriter, T> work) {
-        return write(work, count -> { });
+        return write(true, work, count -> { });
     }
 
-    private <T> T write(Function<StoreWriter, T> work, java.util.function.IntConsumer afterWriteDid) {
+    /**
+     * The same for one of many small batches (a TAXII envelope or page): the index catches up in the
+     * background rather than committing once per batch while the writer waits.
+     */
+    public <T> T writeBatch(Function<StoreWriter, T> work) {
+        return write(false, work, count -> { });
+    }
+
+    /**
+     * A document (an import) is indexed as it is written, on the index's own thread, or synced right
+     * after: the import ends searchable. A list of objects (a TAXII envelope, a Kafka poll, a claim)
+     * leaves the index to a sync in the background, so a writer does not wait for an index commit
+     * per envelope; a search syncs first in any case, so it never misses what was written.
+     */
+    private <T> T write(boolean document, Function<StoreWriter, T> work, java.util.function.IntConsumer afterWriteDid) {
         long before = store.lastSequence();
-        // Index while writing when the index is up to date and free; otherwise a sync after the commit catches up.
-        Optional<FullTextIndex.IndexSession> session = index != null && index.indexedSequence() >= before
+        Optional<FullTextIndex.IndexSession> session = document && index != null && index.indexedSequence() >= before
                 ? index.openSession() : Optional.empty();
         try {
             WriteSummary[] summary = new WriteSummary[1];
@@ -249,12 +294,61 @@ public final class Intake {
             // The session covers the new sequence numbers only if no other writer committed in between.
             session.ifPresent(s -> s.commit(after - before == summary[0].added() ? after : before));
             if (index != null && summary[0].added() > 0 && index.indexedSequence() < after) {
-                index.sync(store);
+                if (document) {
+                    index.sync(store);
+                } else {
+                    indexSoon();
+                }
             }
             afterWriteDid.accept(afterWrite(summary[0].addedByType()));
             return result;
         } finally {
             session.ifPresent(FullTextIndex.IndexSession::close);
+        }
+    }
+
+    /**
+     * One sync in the background for a burst of writes, a second after the first of them: while one
+     * is waiting to run, further writes add nothing to do, so a stream of envelopes commits the index
+     * about once a second rather than once per envelope.
+     */
+    private void indexSoon() {
+        if (indexing.compareAndSet(false, true)) {
+            indexer().schedule(() -> {
+                indexing.set(false);
+                try {
+                    index.sync(store);
+                } catch (RuntimeException e) {
+                    LOG.warn("the search index did not catch up ({}); the next search syncs it", e.getMessage());
+                }
+            }, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized java.util.concurrent.ScheduledThreadPoolExecutor indexer() {
+        if (indexer == null) {
+            indexer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "sightline-index-sync");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return indexer;
+    }
+
+    /**
+     * Before the index is closed: a sync running is let finish, one still waiting is dropped (a
+     * command does not wait a second to exit; the next search, or the next start, catches up).
+     */
+    public synchronized void close() {
+        if (indexer != null) {
+            indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            indexer.shutdown();
+            try {
+                indexer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
