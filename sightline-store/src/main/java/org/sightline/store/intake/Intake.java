@@ -93,13 +93,6 @@ public final class Intake {
         return new Intake(store, null);
     }
 
-    /** The same policy and store, writing through a view (a clearance-capped one) of the same store. */
-    public Intake through(StixStore view) {
-        Intake intake = new Intake(view, index);
-        intake.afterWrite.putAll(afterWrite);
-        return intake;
-    }
-
     public StixStore store() {
         return store;
     }
