@@ -674,6 +674,14 @@ class WebUiTest {
         browser.findElement(By.id("show-hidden")).click();
         waiting().until(driver -> nodesDrawn() == expanded);
         screenshot("03-graph");
+        // what was expanded is in the address: back from an object opened here finds the graph as it was
+        String expandedGraph = browser.getCurrentUrl();
+        assertThat(expandedGraph).contains("#/graph/").contains("?expand=");
+        browser.findElement(By.linkText("Open the object")).click();
+        ready("#/actor/");
+        browser.navigate().back();
+        readyAt(expandedGraph);
+        waiting().until(driver -> nodesDrawn() == expanded);
 
         // the card as of a date: the claims as they stood then, and the claim page reached from it keeps the date
         browser.get(card + "?as_of=2018-08-31");

@@ -20,7 +20,7 @@ const main = document.getElementById('main');
 const routes = [
   [/^#\/search\?q=(.*)$/, q => searchPage(decodeURIComponent(q))],
   [/^#\/actor\/([^/?]+)(?:\?as_of=(.*))?$/, (id, asOf) => actorPage(id, asOf)],
-  [/^#\/graph\/([^/?]+)$/, id => graphPage(id)],
+  [/^#\/graph\/([^/?]+)(?:\?expand=(.*))?$/, (id, expanded) => graphPage(id, expanded)],
   [/^#\/indicator\/([^/?]+)$/, id => indicatorPage(id)],
   [/^#\/object\/([^/?]+)$/, id => objectPage(id)],
   [/^#\/claims$/, () => claimsPage()],

@@ -5,10 +5,13 @@ import { el, hrefFor, link } from '../dom.js';
 const COLORS = { 'intrusion-set': '#a23b00', 'threat-actor': '#a23b00', campaign: '#c46a00', malware: '#6d2c91', tool: '#8e5ab5',
   'attack-pattern': '#0b5cad', identity: '#1c6b32', location: '#2f8a6b', indicator: '#444', vulnerability: '#b3003c' };
 
-/** The neighbourhood of an object: select a node to expand, hide or open it; filter relationship types; lay out again. */
-export async function graphPage(id) {
+/**
+ * The neighbourhood of an object: select a node to expand, hide or open it; filter relationship types; lay out again.
+ * The nodes expanded are kept in the address (?expand=id,id), so back from an object opened here finds the graph as it was.
+ */
+export async function graphPage(id, expanded) {
   const state = { nodes: new Map(), edges: new Map(), hidden: new Set(), hiddenNodes: new Set(), types: new Set(), chart: null,
-    truncated: [] };
+    truncated: [], center: id, expanded: [] };
   const box = el('div', { id: 'graph', role: 'img', 'aria-label': 'Relationship graph' });
   const filters = el('div', { class: 'toolbar', id: 'graph-filters' });
   state.legend = el('div', { class: 'toolbar', id: 'graph-legend', 'aria-label': 'Colours by object type' });
@@ -18,6 +21,9 @@ export async function graphPage(id) {
   // The same graph as a list, for the keyboard and screen readers: every object shown, with how it is joined.
   state.list = el('details', { id: 'graph-list' }, el('summary', {}, 'Objects in the graph'), el('ul'));
   const center = await expand(state, id);
+  for (const again of (expanded ? decodeURIComponent(expanded).split(',') : []).filter(Boolean)) {
+    if (state.nodes.has(again)) { await expand(state, again); state.expanded.push(again); }
+  }
   const page = el('div', {},
     el('h1', {}, 'Graph: ', center?.name || id),
     el('div', { class: 'toolbar' },
@@ -52,6 +58,9 @@ function select(state, box, detail, node) {
   detail.replaceChildren(el('strong', {}, `${node.type}: ${node.name}`),
     el('button', { type: 'button', onclick: async () => {
       await expand(state, node.id);
+      if (!state.expanded.includes(node.id)) state.expanded.push(node.id);
+      // the address says what is expanded, without a new history entry or a new render
+      history.replaceState(null, '', `#/graph/${state.center}?expand=${state.expanded.map(encodeURIComponent).join(',')}`);
       renderFilters(state, document.getElementById('graph-filters'), box, detail);
       draw(state, box, detail, false);
       detail.replaceChildren(el('span', {}, `${node.name} expanded: ${state.nodes.size} objects`));
