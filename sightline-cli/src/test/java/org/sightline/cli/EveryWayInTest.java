@@ -120,7 +120,7 @@ class EveryWayInTest {
             try {
                 TaxiiClient client = new TaxiiClient(Credentials.none(), new TaxiiClient.Backoff(1, Duration.ofMillis(10), Duration.ofMillis(10)));
                 TaxiiPull.Report pulled = new TaxiiPull(knowledge.intake(), client).pull(
-                        TaxiiEndpoint.locate(client, "http://127.0.0.1:" + remote.getAddress().getPort() + "/root/", "c1"), null, 100);
+                        TaxiiEndpoint.locate(client, "http://127.0.0.1:" + remote.getAddress().getPort() + "/api-root/", "c1"), null, 100);
                 assertThat(pulled.added()).isEqualTo(1);
                 assertThat(pulled.rejected()).isEqualTo(1);
                 assertThat(String.join("\n", pulled.rejections())).as("TAXII pull").contains(reasons);
@@ -187,7 +187,7 @@ class EveryWayInTest {
     /** A TAXII 2.1 API root whose one collection holds the given objects, on one page. */
     private static HttpServer remote(List<ObjectNode> objects) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/root/", exchange -> {
+        server.createContext("/api-root/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body = path.endsWith("/objects/")
                     ? "{\"more\":false,\"objects\":[" + String.join(",", objects.stream().map(StixJson::write).toList()) + "]}"
