@@ -45,7 +45,6 @@ public record KnowledgeBase(StixStore store, FullTextIndex index, StoreLocation 
     @Override
     public void close() {
         try {
-            intake.close();
             index.close();
         } finally {
             store.close();

@@ -69,7 +69,7 @@ public final class TaxiiBench implements Callable<Integer> {
             long start = System.nanoTime();
             fill(knowledge, 0, collectionSize);
             output.note(String.format("stored %,d indicators in %.1f s", collectionSize, (System.nanoTime() - start) / 1e9));
-            knowledge.index().sync(knowledge.store()); // waits for the intake's background sync: else it competes with the clients
+            knowledge.index().sync(knowledge.store()); // else the server's first index sync competes with the clients
             TaxiiCollection collection = knowledge.collections().create("bench", null, CollectionFilter.everything(), Role.READER, Role.ANALYST);
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < clients; i++) {

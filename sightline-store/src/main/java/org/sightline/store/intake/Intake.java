@@ -30,7 +30,7 @@ import org.sightline.store.search.FullTextIndex;
  *       error named, patterns parsed, and nothing written above the writer's clearance or over an id
  *       the writer may not read. Each front end words where an object was; the reasons are the same.</li>
  *   <li>One write ({@link #write}): a transaction, the search index brought up to it (a document
- *       indexed while it is written, a list of objects by a sync in the background), then the after-write steps
+ *       indexed while it is written, a list of objects at the index's next sync), then the after-write steps
  *       the front end wired in ({@link #afterWrite}: the same-actor links). Inside {@link #batch} those
  *       steps run once at the end, so a folder of a hundred files links once.</li>
  * </ul>
@@ -76,9 +76,6 @@ public final class Intake {
     /** By name, so that wiring a step twice (the command line and the server it starts) runs it once. */
     private final Map<String, AfterWrite> afterWrite = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final StixValidator validator = new StixValidator(new PatternValidator());
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Intake.class);
-    private final java.util.concurrent.atomic.AtomicBoolean indexing = new java.util.concurrent.atomic.AtomicBoolean();
-    private java.util.concurrent.ScheduledThreadPoolExecutor indexer;
     /** Types added by writes inside the current thread's batch, when one is open. */
     private final ThreadLocal<Map<String, Long>> batch = new ThreadLocal<>();
 
@@ -257,8 +254,8 @@ public final class Intake {
     }
 
     /**
-     * The same for one of many small batches (a TAXII envelope or page): the index catches up in the
-     * background rather than committing once per batch while the writer waits.
+     * The same for one of many small batches (a TAXII envelope or page): the index catches up at its
+     * next sync rather than committing once per batch while the writer waits.
      */
     public <T> T writeBatch(Function<StoreWriter, T> work) {
         return write(false, work, count -> { });
@@ -267,8 +264,8 @@ public final class Intake {
     /**
      * A document (an import) is indexed as it is written, on the index's own thread, or synced right
      * after: the import ends searchable. A list of objects (a TAXII envelope, a Kafka poll, a claim)
-     * leaves the index to a sync in the background, so a writer does not wait for an index commit
-     * per envelope; a search syncs first in any case, so it never misses what was written.
+     * leaves the index to the next sync (the server's every two seconds; a search syncs first in any
+     * case, so it never misses what was written), so a writer does not wait for an index commit per envelope.
      */
     private <T> T write(boolean document, Function<StoreWriter, T> work, java.util.function.IntConsumer afterWriteDid) {
         long before = store.lastSequence();
@@ -286,62 +283,14 @@ public final class Intake {
             long after = store.lastSequence();
             // The session covers the new sequence numbers only if no other writer committed in between.
             session.ifPresent(s -> s.commit(after - before == summary[0].added() ? after : before));
-            if (index != null && summary[0].added() > 0 && index.indexedSequence() < after) {
-                if (document) {
-                    index.sync(store);
-                } else {
-                    indexSoon();
-                }
+            // A batch leaves the index to its next sync: the server's every two seconds, or the next search's first.
+            if (document && index != null && summary[0].added() > 0 && index.indexedSequence() < after) {
+                index.sync(store);
             }
             afterWriteDid.accept(afterWrite(summary[0].addedByType()));
             return result;
         } finally {
             session.ifPresent(FullTextIndex.IndexSession::close);
-        }
-    }
-
-    /**
-     * One sync in the background for a burst of writes, a second after the first of them: while one
-     * is waiting to run, further writes add nothing to do, so a stream of envelopes commits the index
-     * about once a second rather than once per envelope.
-     */
-    private void indexSoon() {
-        if (indexing.compareAndSet(false, true)) {
-            indexer().schedule(() -> {
-                indexing.set(false);
-                try {
-                    index.sync(store);
-                } catch (RuntimeException e) {
-                    LOG.warn("the search index did not catch up ({}); the next search syncs it", e.getMessage());
-                }
-            }, 1, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
-    private synchronized java.util.concurrent.ScheduledThreadPoolExecutor indexer() {
-        if (indexer == null) {
-            indexer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "sightline-index-sync");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return indexer;
-    }
-
-    /**
-     * Before the index is closed: a sync running is let finish, one still waiting is dropped (a
-     * command does not wait a second to exit; the next search, or the next start, catches up).
-     */
-    public synchronized void close() {
-        if (indexer != null) {
-            indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            indexer.shutdown();
-            try {
-                indexer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
